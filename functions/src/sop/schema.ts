@@ -108,8 +108,9 @@ export const stepSchema = z.discriminatedUnion('kind', [
     ...stepBase,
     kind: z.literal('decision'),
     question: z.string().min(1),
-    yes: exitSchema,
-    no: exitSchema,
+    // Not `yes`/`no`: `no` is the step number (the seed's NO column).
+    ifYes: exitSchema,
+    ifNo: exitSchema,
     /**
      * The branch is not chosen here but carried from an earlier decision (Kunjungan resmi step 7
      * writes the YES or NO letter the Kepala Bidang decided at step 6).
@@ -172,8 +173,8 @@ export const sopDefinitionSchema = z
     for (const [i, s] of def.steps.entries()) {
       if (s.kind === 'process') checkTarget(s.next, ['steps', i, 'next']);
       if (s.kind === 'decision') {
-        checkTarget(s.yes.to, ['steps', i, 'yes']);
-        checkTarget(s.no.to, ['steps', i, 'no']);
+        checkTarget(s.ifYes.to, ['steps', i, 'ifYes']);
+        checkTarget(s.ifNo.to, ['steps', i, 'ifNo']);
         if (s.branchFrom !== undefined) {
           const from = def.steps.find((x) => x.no === s.branchFrom);
           if (!from || from.kind !== 'decision') {
@@ -186,7 +187,7 @@ export const sopDefinitionSchema = z
     for (const r of [...def.cancelRoles, ...(def.createRoles ?? [])]) {
       if (!roleIds.has(r)) ctx.addIssue({ code: 'custom', path: ['cancelRoles'], message: `peran ${r} tidak dikenal` });
     }
-    if (!def.steps.some((s) => s.kind === 'terminator' || (s.kind === 'decision' && (s.yes.to === 'END' || s.no.to === 'END')))) {
+    if (!def.steps.some((s) => s.kind === 'terminator' || (s.kind === 'decision' && (s.ifYes.to === 'END' || s.ifNo.to === 'END')))) {
       ctx.addIssue({ code: 'custom', path: ['steps'], message: 'SOP tidak punya langkah akhir' });
     }
   });

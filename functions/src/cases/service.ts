@@ -1,0 +1,151 @@
+// Application services: who may do what on which case, with the engine deciding and the store
+// keeping it. Every entry point takes an already verified identity (email) and resolves roles
+// from the agency's staff directory, never from the request.
+import { DateTime } from 'luxon';
+import { createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
+import { createCase, currentStepOf, transition, type Action, type Actor, type CaseState, type Partner, type Transition } from '../sop/engine.ts';
+import { DomainFailure, domainError } from '../sop/errors.ts';
+import type { SopDefinition, Step } from '../sop/schema.ts';
+import { parseWaktu } from '../sop/waktu.ts';
+import type { Agency, CaseStore, Idempotency, Stored } from '../store/firestore.ts';
+
+export interface Caller {
+  agency: Agency;
+  actor: Actor;
+}
+
+export interface Task {
+  caseId: string;
+  nomor: string;
+  title: string;
+  sopId: string;
+  sopTitle: string;
+  partner: string | null;
+  step: number;
+  activity: string;
+  kind: Step['kind'];
+  performer: Step['performer'];
+  stepStartedAt: string | null;
+  dueAt: string | null;
+  dueLocal: string | null;
+  overdue: boolean;
+  version: number;
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;
+
+export function createCaseService(store: CaseStore, opts: { clock?: () => Date } = {}) {
+  const clock = opts.clock ?? (() => new Date());
+  const calendars = new Map<string, { key: string; cal: WorkCalendar }>();
+
+  async function calendarOf(agency: Agency): Promise<WorkCalendar> {
+    const holidays = [...(await store.holidays()), ...agency.extraHolidays];
+    const key = `${agency.timeZone}|${holidays.join(',')}`;
+    const hit = calendars.get(agency.id);
+    if (hit && hit.key === key) return hit.cal;
+    const cal = createCalendar({ timeZone: agency.timeZone, holidays });
+    calendars.set(agency.id, { key, cal });
+    return cal;
+  }
+
+  /** Resolves the caller from the verified e-mail: the staff directory is the only source of roles. */
+  async function caller(agencyId: string, email: string): Promise<Caller> {
+    const agency = await store.agency(agencyId);
+    if (!agency) throw new DomainFailure(domainError('NOT_FOUND', `Instansi "${agencyId}" tidak terdaftar.`, [{ path: 'agencyId', message: 'Instansi tidak dikenal.' }]));
+    const member = await store.staff(agencyId, email);
+    if (!member || !member.active) {
+      throw new DomainFailure(domainError('NOT_STAFF', `${email} tidak terdaftar sebagai pegawai aktif ${agency.name}.`));
+    }
+    return { agency, actor: { email: member.email, name: member.name, roles: member.roles } };
+  }
+
+  async function definitionOrFail(agencyId: string, sopId: string, version?: number): Promise<SopDefinition> {
+    const def = await store.definition(agencyId, sopId, version);
+    if (!def) throw new DomainFailure(domainError('NOT_FOUND', `SOP "${sopId}" tidak ditemukan.`, [{ path: 'sop', message: 'SOP tidak dikenal.' }]));
+    return def;
+  }
+
+  function localYear(agency: Agency, at: Date): number {
+    return DateTime.fromJSDate(at, { zone: agency.timeZone }).year;
+  }
+
+  async function taskOf(agency: Agency, state: CaseState, now: Date): Promise<Task | null> {
+    const def = await store.definition(agency.id, state.sopId, state.sopVersion);
+    const step = def ? currentStepOf(def, state) : null;
+    if (!def || !step) return null;
+    const cal = await calendarOf(agency);
+    return {
+      caseId: state.id,
+      nomor: state.nomor,
+      title: state.title,
+      sopId: state.sopId,
+      sopTitle: state.sopTitle,
+      partner: state.partner?.name ?? null,
+      step: step.no,
+      activity: step.activity,
+      kind: step.kind,
+      performer: step.performer,
+      stepStartedAt: state.stepStartedAt,
+      dueAt: state.dueAt,
+      dueLocal: state.dueAt ? cal.formatLocal(new Date(state.dueAt)) : null,
+      overdue: state.dueAt !== null && now.getTime() > new Date(state.dueAt).getTime(),
+      version: state.version,
+    };
+  }
+
+  return {
+    caller,
+
+    async listSops(c: Caller): Promise<SopDefinition[]> {
+      return store.activeDefinitions(c.agency.id);
+    },
+
+    async getSop(c: Caller, sopId: string): Promise<SopDefinition> {
+      return definitionOrFail(c.agency.id, sopId);
+    },
+
+    async create(c: Caller, input: { sop: string; title?: string; partner?: Partner }, idem: Idempotency): Promise<Stored<Transition>> {
+      const def = await definitionOrFail(c.agency.id, input.sop);
+      const now = clock();
+      const calendar = await calendarOf(c.agency);
+      const year = localYear(c.agency, now);
+      return store.create(c.agency.id, c.actor.email, idem, `${def.code}-${year}`, (id, serial) =>
+        createCase(
+          { def, actor: c.actor, now, calendar },
+          { id, agencyId: c.agency.id, nomor: `${def.code}/${year}/${String(serial).padStart(4, '0')}`, ...(input.title ? { title: input.title } : {}), ...(input.partner ? { partner: input.partner } : {}) },
+        ),
+      );
+    },
+
+    async act(c: Caller, caseId: string, action: Action, idem: Idempotency): Promise<Stored<Transition>> {
+      const calendar = await calendarOf(c.agency);
+      return store.update(c.agency.id, caseId, c.actor.email, idem, async (state) => {
+        const def = await definitionOrFail(c.agency.id, state.sopId, state.sopVersion);
+        return transition({ def, actor: c.actor, now: clock(), calendar }, state, action);
+      });
+    },
+
+    async get(c: Caller, caseId: string) {
+      const found = await store.read(c.agency.id, caseId);
+      if (!found) throw new DomainFailure(domainError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan.`, [{ path: 'caseId', message: 'Kasus tidak ditemukan.' }]));
+      const def = await definitionOrFail(c.agency.id, found.state.sopId, found.state.sopVersion);
+      const step = currentStepOf(def, found.state);
+      const cal = await calendarOf(c.agency);
+      return {
+        case: found.state,
+        events: found.events,
+        currentStep: step ? { ...step, standard: parseWaktu(step.waktu), canAct: step.actors.some((r) => c.actor.roles.includes(r)) } : null,
+        dueLocal: found.state.dueAt ? cal.formatLocal(new Date(found.state.dueAt)) : null,
+        timeZone: ZONE_LABEL[c.agency.timeZone],
+      };
+    },
+
+    async tasks(c: Caller): Promise<Task[]> {
+      const now = clock();
+      const states = await store.tasks(c.agency.id, c.actor.roles);
+      const tasks = (await Promise.all(states.map((s) => taskOf(c.agency, s, now)))).filter((t): t is Task => t !== null);
+      // Overdue first, then by deadline; steps without a deadline last.
+      return tasks.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff'));
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Every setting, parsed and checked in one place, with a message naming each missing value.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { PublicKeys } from './auth/verify.ts';
+
+export interface Config {
+  projectId: string | undefined;
+  /** Accepted `aud` values of ID tokens: the add-on's OAuth client ID (ScriptApp.getIdentityToken()). */
+  audience: string[];
+  /** Fixed signing keys instead of Google's certificates: only for the local emulator stack. */
+  trustedKeys: PublicKeys | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const problems: string[] = [];
+  const audience = (env.AUTH_AUDIENCE ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (audience.length === 0) problems.push('AUTH_AUDIENCE is required: the OAuth client ID(s) whose ID tokens the API accepts (comma-separated).');
+  let trustedKeys: PublicKeys | undefined;
+  if (env.AUTH_TRUSTED_KEYS_FILE) {
+    try {
+      trustedKeys = z.record(z.string(), z.string().startsWith('-----BEGIN')).parse(JSON.parse(readFileSync(env.AUTH_TRUSTED_KEYS_FILE, 'utf8')));
+    } catch (err) {
+      problems.push(`AUTH_TRUSTED_KEYS_FILE (${env.AUTH_TRUSTED_KEYS_FILE}) must be a JSON object of key id -> PEM public key: ${(err as Error).message}`);
+    }
+    if (env.K_SERVICE && !env.FIRESTORE_EMULATOR_HOST) {
+      problems.push('AUTH_TRUSTED_KEYS_FILE is for the local emulator stack; a deployed function verifies against Google\'s certificates.');
+    }
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  return { projectId: env.GOOGLE_CLOUD_PROJECT ?? env.GCLOUD_PROJECT, audience, trustedKeys };
+}

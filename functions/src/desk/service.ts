@@ -1,0 +1,148 @@
+// The in-house reading desk (Peminjaman koleksi referensi): thousands of visitors and books read a
+// month are records, not cases. Each record is one idempotent document write; the daily and
+// monthly recap feeds the monthly report, which is a case of the `referensi` SOP.
+// Who may record what comes from the SOP definition's desk steps, so an agency edits it as data.
+import type { Firestore } from '@google-cloud/firestore';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Caller, CaseService } from '../cases/service.ts';
+import { DomainFailure, domainError } from '../sop/errors.ts';
+import { roleLabels } from '../sop/engine.ts';
+import type { SopDefinition } from '../sop/schema.ts';
+import { requestHash, type Idempotency } from '../store/firestore.ts';
+
+export const DESK_SOP = 'referensi';
+
+const visitBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  institution: z.string().trim().max(300).optional(),
+  category: z.enum(['pelajar', 'mahasiswa', 'umum', 'instansi']).default('umum'),
+  purpose: z.string().trim().max(500).optional(),
+});
+
+const readBody = z.strictObject({
+  title: z.string().trim().min(1).max(500),
+  callNumber: z.string().trim().max(100).optional(),
+  /** DDC class, e.g. "000", "300": what the monthly report groups by. */
+  classification: z.string().trim().regex(/^\d{3}(\.\d+)?$/).optional(),
+  copies: z.number().int().min(1).max(100).default(1),
+});
+
+const monthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+export interface DeskHelpers {
+  parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T;
+  idempotency(req: { get(name: string): string | undefined }, body: unknown, route: string): Idempotency;
+}
+
+export type DeskService = ReturnType<typeof createDeskService>;
+
+export function createDeskService(db: Firestore, cases: CaseService, opts: { clock?: () => Date } = {}) {
+  const clock = opts.clock ?? (() => new Date());
+  const col = (agencyId: string, kind: 'desk_visits' | 'desk_reads') => db.collection('agencies').doc(agencyId).collection(kind);
+
+  /** Roles of the desk step whose activity the record belongs to (3: guest book, 7: books read). */
+  function requireRole(def: SopDefinition, c: Caller, stepNo: number, what: string): void {
+    const step = def.steps.find((s) => s.no === stepNo);
+    const roles = step?.actors ?? [];
+    if (!roles.some((r) => c.actor.roles.includes(r))) {
+      throw new DomainFailure(domainError('WRONG_ROLE', `${what} hanya dapat dicatat oleh ${roleLabels(def, roles)}.`));
+    }
+  }
+
+  async function record(c: Caller, kind: 'desk_visits' | 'desk_reads', stepNo: number, what: string, body: object, idem: Idempotency) {
+    const def = await cases.getSop(c, DESK_SOP);
+    requireRole(def, c, stepNo, what);
+    const now = clock();
+    const local = DateTime.fromJSDate(now, { zone: c.agency.timeZone });
+    const ref = col(c.agency.id, kind).doc(requestHash([c.actor.email, idem.key]).slice(0, 40));
+    const doc = {
+      ...body,
+      at: now.toISOString(),
+      date: local.toISODate(),
+      month: local.toFormat('yyyy-MM'),
+      recordedBy: c.actor.email,
+      requestHash: idem.requestHash,
+    };
+    try {
+      await ref.create(doc);
+      return { status: 201, body: { id: ref.id, ...doc, replayed: false } };
+    } catch (err) {
+      if ((err as { code?: number }).code !== 6) throw err; // 6 = ALREADY_EXISTS: a replay
+      const first = (await ref.get()).data()!;
+      if (first.requestHash !== idem.requestHash) {
+        throw new DomainFailure(domainError('IDEMPOTENCY_KEY_REUSED', 'Kunci idempotensi ini sudah dipakai untuk catatan lain.', [{ path: 'Idempotency-Key', message: 'Kunci sudah dipakai.' }]));
+      }
+      return { status: 200, body: { id: ref.id, ...first, replayed: true } };
+    }
+  }
+
+  async function recap(c: Caller, month: string) {
+    const [visits, reads] = await Promise.all([
+      col(c.agency.id, 'desk_visits').where('month', '==', month).get(),
+      col(c.agency.id, 'desk_reads').where('month', '==', month).get(),
+    ]);
+    const byDay: Record<string, { visits: number; books: number }> = {};
+    const byCategory: Record<string, number> = {};
+    const byTitle = new Map<string, number>();
+    const byClass: Record<string, number> = {};
+    for (const v of visits.docs) {
+      const d = String(v.get('date'));
+      (byDay[d] ??= { visits: 0, books: 0 }).visits++;
+      const cat = String(v.get('category'));
+      byCategory[cat] = (byCategory[cat] ?? 0) + 1;
+    }
+    let books = 0;
+    for (const r of reads.docs) {
+      const n = Number(r.get('copies') ?? 1);
+      books += n;
+      const d = String(r.get('date'));
+      (byDay[d] ??= { visits: 0, books: 0 }).books += n;
+      const title = String(r.get('title'));
+      byTitle.set(title, (byTitle.get(title) ?? 0) + n);
+      const cls = r.get('classification') ? String(r.get('classification')).slice(0, 1) + '00' : 'tanpa klasifikasi';
+      byClass[cls] = (byClass[cls] ?? 0) + n;
+    }
+    return {
+      month,
+      visits: visits.size,
+      booksRead: books,
+      byDay: Object.fromEntries(Object.entries(byDay).sort(([a], [b]) => a.localeCompare(b))),
+      byCategory,
+      byClassification: byClass,
+      titles: [...byTitle.entries()].map(([title, count]) => ({ title, count })).sort((a, b) => b.count - a.count || a.title.localeCompare(b.title, 'id')),
+    };
+  }
+
+  return {
+    recap,
+    routes(agencyPrefix: string, h: DeskHelpers) {
+      return [
+        {
+          method: 'POST' as const,
+          pattern: new RegExp(`${agencyPrefix}/desk/visits$`),
+          handler: async ({ req, caller }: { req: { body: unknown; get(n: string): string | undefined }; caller: Caller }) => {
+            const b = h.parse(visitBody, req.body, 'Buku tamu');
+            return record(caller, 'desk_visits', 3, 'Buku tamu pengunjung', b, h.idempotency(req, b, `visit:${caller.agency.id}`));
+          },
+        },
+        {
+          method: 'POST' as const,
+          pattern: new RegExp(`${agencyPrefix}/desk/reads$`),
+          handler: async ({ req, caller }: { req: { body: unknown; get(n: string): string | undefined }; caller: Caller }) => {
+            const b = h.parse(readBody, req.body, 'Rekap buku dibaca');
+            return record(caller, 'desk_reads', 7, 'Rekap buku yang dibaca', b, h.idempotency(req, b, `read:${caller.agency.id}`));
+          },
+        },
+        {
+          method: 'GET' as const,
+          pattern: new RegExp(`${agencyPrefix}/desk/recap$`),
+          handler: async ({ req, caller }: { req: { query: unknown }; caller: Caller }) => {
+            const q = h.parse(z.strictObject({ month: monthParam }), req.query, 'Parameter rekap');
+            return { body: await recap(caller, q.month) };
+          },
+        },
+      ];
+    },
+  };
+}

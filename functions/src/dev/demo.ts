@@ -1,0 +1,86 @@
+// Demo data for the local stack and the tests: the three agencies of the seeds, one staff member
+// per role of every SOP, and the national holidays. Names are fictitious; the holiday lists must
+// be checked against each year's SKB 3 Menteri before use in production.
+import type { SopDefinition } from '../sop/schema.ts';
+import type { CaseStore } from '../store/firestore.ts';
+
+export const DEMO_AGENCIES = {
+  balangan: {
+    name: 'Dinas Perpustakaan dan Kearsipan Kabupaten Balangan',
+    shortName: 'DISPUSIP Balangan',
+    timeZone: 'Asia/Makassar',
+    letterhead: {
+      pemerintah: 'PEMERINTAH KABUPATEN BALANGAN',
+      dinas: 'DINAS PERPUSTAKAAN DAN KEARSIPAN',
+      alamat: 'Jl. A. Yani, Paringin, Kabupaten Balangan, Kalimantan Selatan',
+      kota: 'Balangan',
+    },
+  },
+  sukoharjo: {
+    name: 'Dinas Perpustakaan dan Kearsipan Kabupaten Sukoharjo',
+    shortName: 'DISPUSIP Sukoharjo',
+    timeZone: 'Asia/Jakarta',
+    letterhead: {
+      pemerintah: 'PEMERINTAH KABUPATEN SUKOHARJO',
+      dinas: 'DINAS PERPUSTAKAAN DAN KEARSIPAN',
+      alamat: 'Sukoharjo, Jawa Tengah',
+      telepon: '(0271) 593068',
+      email: 'perpussukoharjo@gmail.com',
+      laman: 'https://dispusip.sukoharjokab.go.id',
+      kota: 'Sukoharjo',
+    },
+  },
+  babel: {
+    name: 'Dinas Kearsipan dan Perpustakaan Provinsi Kepulauan Bangka Belitung',
+    shortName: 'DKPUS Babel',
+    timeZone: 'Asia/Jakarta',
+    letterhead: {
+      pemerintah: 'PEMERINTAH PROVINSI KEPULAUAN BANGKA BELITUNG',
+      dinas: 'DINAS KEARSIPAN DAN PERPUSTAKAAN',
+      alamat: 'Pangkalpinang, Kepulauan Bangka Belitung',
+      kota: 'Pangkalpinang',
+    },
+  },
+} as const;
+
+export type DemoAgencyId = keyof typeof DEMO_AGENCIES;
+
+/** National holidays and cuti bersama (demo lists; confirm against the SKB each year). */
+export const DEMO_HOLIDAYS: Record<number, string[]> = {
+  2026: [
+    '2026-01-01', '2026-01-16', '2026-02-17', '2026-03-19', '2026-03-20', '2026-03-21', '2026-03-23', '2026-03-24',
+    '2026-04-03', '2026-05-01', '2026-05-14', '2026-05-27', '2026-05-31', '2026-06-01', '2026-06-16', '2026-08-17',
+    '2026-08-25', '2026-12-24', '2026-12-25',
+  ],
+  2027: ['2027-01-01', '2027-02-06', '2027-03-09', '2027-03-10', '2027-03-26', '2027-05-01', '2027-05-06', '2027-06-01', '2027-08-17', '2027-12-25'],
+};
+
+/** The demo e-mail of a role at an agency, e.g. kabid_perpustakaan@balangan.demo.perpustakaan.id. */
+export function demoEmail(agencyId: string, roleId: string): string {
+  return `${roleId}@${agencyId}.demo.perpustakaan.id`;
+}
+
+const NAMES = ['Siti Rahmah', 'Ahmad Fauzi', 'Dewi Lestari', 'Budi Santoso', 'Nur Aini', 'Rudi Hartono', 'Fitri Handayani', 'Agus Salim', 'Rina Wulandari', 'Hendra Gunawan', 'Yuliana Putri', 'Joko Prasetyo', 'Maya Sari', 'Irfan Hakim', 'Lina Marlina'];
+
+export function demoRoles(catalog: SopDefinition[]): { id: string; label: string }[] {
+  const roles = new Map<string, string>();
+  for (const def of catalog) for (const r of def.roles) if (!roles.has(r.id)) roles.set(r.id, r.label);
+  return [...roles.entries()].map(([id, label]) => ({ id, label })).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export async function seedDemo(store: CaseStore, catalog: SopDefinition[]): Promise<{ agencyId: DemoAgencyId; email: string; role: string; name: string }[]> {
+  const people: { agencyId: DemoAgencyId; email: string; role: string; name: string }[] = [];
+  for (const [year, dates] of Object.entries(DEMO_HOLIDAYS)) await store.putHolidays(Number(year), dates);
+  const roles = demoRoles(catalog);
+  for (const [agencyId, agency] of Object.entries(DEMO_AGENCIES) as [DemoAgencyId, (typeof DEMO_AGENCIES)[DemoAgencyId]][]) {
+    await store.putAgency(agencyId, { ...agency, letterhead: { ...agency.letterhead } });
+    await store.installDefinitions(agencyId, catalog);
+    for (const [i, role] of roles.entries()) {
+      const name = NAMES[i % NAMES.length]!;
+      const email = demoEmail(agencyId, role.id);
+      await store.putStaff(agencyId, { email, name, jabatan: role.label, roles: [role.id] });
+      people.push({ agencyId, email, role: role.id, name });
+    }
+  }
+  return people;
+}

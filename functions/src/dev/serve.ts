@@ -1,0 +1,24 @@
+// Serves an `api` handler through the real functions-framework HTTP server (the same Express
+// stack Cloud Functions runs), on a loopback port. Used by `npm start`, the tests and the bench.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { http, type HttpFunction } from '@google-cloud/functions-framework';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+
+let n = 0;
+
+export async function serve(handler: HttpFunction, port = 0): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const name = `api_${process.pid}_${n++}`;
+  http(name, handler);
+  const server = getTestServer(name);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

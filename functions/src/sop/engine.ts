@@ -237,7 +237,9 @@ function fail<T>(e: DomainError): Result<T> {
   return { ok: false, error: e };
 }
 
-function produce(state: CaseState, step: number, docs: { id: string; label: string }[], at: string): string[] {
+function produce(state: CaseState, step: number, docs: { id: string; label: string }[], at: string, attached: Set<string>): string[] {
+  // A document the actor attached in this very step is the real thing, not one to generate.
+  docs = docs.filter((d) => !attached.has(d.id));
   for (const d of docs) {
     const prev = state.documents[d.id];
     state.documents[d.id] = { id: d.id, label: d.label, status: 'pending', step, revision: (prev?.revision ?? 0) + 1, at };
@@ -442,9 +444,10 @@ export function transition(ctx: Context, current: CaseState, action: Action): Re
     };
   }
   if (decision) state.decisions[String(step.no)] = decision;
+  const attached = new Set(Object.keys(input.documents ?? {}));
   const produced = [
-    ...produce(state, step.no, step.produces, at),
-    ...produce(state, step.no, exit.produces, at),
+    ...produce(state, step.no, step.produces, at, attached),
+    ...produce(state, step.no, exit.produces, at, attached),
   ];
 
   // Standard time against actual time.

@@ -98,7 +98,7 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
   const agencies = new Map<string, { at: number; agency: Agency | null }>();
   const definitions = new Map<string, SopDefinition>();
   let holidayCache: { at: number; dates: string[] } | undefined;
-  /** Counted per transaction so the benchmark can report Firestore operations per transition. */
+  /** Document reads and writes this store made, so the benchmark can report them per transition. */
   const stats: StoreStats = { reads: 0, writes: 0 };
 
   const agencyRef = (a: string) => db.collection('agencies').doc(a);
@@ -110,6 +110,7 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
     const hit = agencies.get(agencyId);
     if (hit && now() - hit.at < CACHE_MS) return hit.agency;
     const snap = await agencyRef(agencyId).get();
+    stats.reads++;
     let value: Agency | null = null;
     if (snap.exists) {
       const parsed = agencySchema.safeParse(snap.data());
@@ -123,6 +124,7 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
   async function holidays(): Promise<string[]> {
     if (holidayCache && now() - holidayCache.at < CACHE_MS) return holidayCache.dates;
     const snap = await db.collection('holidays').get();
+    stats.reads += Math.max(1, snap.size);
     const dates = snap.docs.flatMap((d) => {
       const v = d.get('dates');
       return Array.isArray(v) ? v.map((x: unknown) => String(x)) : [];
@@ -133,6 +135,7 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
 
   async function staff(agencyId: string, email: string): Promise<Staff | null> {
     const snap = await agencyRef(agencyId).collection('staff').doc(email.toLowerCase()).get();
+    stats.reads++;
     if (!snap.exists) return null;
     const parsed = staffSchema.safeParse(snap.data());
     if (!parsed.success) throw new Error(`staff ${email} of ${agencyId} is malformed: ${parsed.error.message}`);
@@ -143,6 +146,7 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
     let v = version;
     if (v === undefined) {
       const head = await agencyRef(agencyId).collection('sops').doc(sopId).get();
+      stats.reads++;
       if (!head.exists) return null;
       v = Number(head.get('activeVersion'));
     }
@@ -150,6 +154,7 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
     const cached = definitions.get(key);
     if (cached) return cached;
     const snap = await agencyRef(agencyId).collection('sops').doc(sopId).collection('versions').doc(String(v)).get();
+    stats.reads++;
     if (!snap.exists) return null;
     const def = loadDefinition(snap.get('definition'));
     definitions.set(key, def);

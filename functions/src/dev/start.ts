@@ -1,0 +1,75 @@
+// `npm start`: the whole backend on this machine. Starts the Firestore emulator, loads the SOP
+// catalog and the demo agencies and staff, serves the `api` function on localhost and prints how
+// to try it. Local only: the dev token route exists here, never in the deployed function.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Firestore } from '@google-cloud/firestore';
+import type { Request, Response } from '@google-cloud/functions-framework';
+import { createApp } from '../app.ts';
+import { CATALOG } from '../sop/catalog/index.ts';
+import { seedDemo } from './demo.ts';
+import { freePort, startFirestoreEmulator } from './emulators.ts';
+import { serve } from './serve.ts';
+import { createDevSigner, signIdToken } from './tokens.ts';
+
+const PROJECT = process.env.GOOGLE_CLOUD_PROJECT ?? 'demo-perpustakaan';
+const AUDIENCE = process.env.AUTH_AUDIENCE ?? 'local-dev.apps.googleusercontent.com';
+const PORT = Number(process.env.PORT ?? 8080);
+
+async function main(): Promise<void> {
+  const emulatorHost = process.env.FIRESTORE_EMULATOR_HOST;
+  const emulator = emulatorHost ? null : await startFirestoreEmulator(Number(process.env.FIRESTORE_PORT ?? 0) || (await freePort()));
+  const host = emulatorHost ?? emulator!.host;
+  process.env.FIRESTORE_EMULATOR_HOST = host;
+  const db = new Firestore({ projectId: PROJECT, host, ssl: false });
+  const signer = createDevSigner();
+  const app = createApp({ db, auth: { audience: AUDIENCE, keys: async () => signer.publicKeys } });
+  const people = await seedDemo(app.store, CATALOG);
+
+  const devToken = (req: Request, res: Response) => {
+    const email = String(req.query.email ?? '').toLowerCase();
+    if (!people.some((p) => p.email === email)) {
+      res.status(404).json({ error: { code: 'NOT_FOUND', message: `Pegawai demo ${email || '(kosong)'} tidak ada. Lihat GET /dev/staff.` } });
+      return;
+    }
+    res.json({ token: signIdToken(signer, { email, audience: AUDIENCE, expiresIn: 12 * 3600 }), expiresInSeconds: 12 * 3600 });
+  };
+  const server = await serve(async (req, res) => {
+    if (req.path === '/dev/token') return devToken(req, res);
+    if (req.path === '/dev/staff') return void res.json({ staff: people });
+    return app.api(req, res);
+  }, PORT);
+
+  mkdirSync('.local', { recursive: true });
+  writeFileSync('.local/dev-staff.json', JSON.stringify(people, null, 2));
+  const kabid = people.find((p) => p.agencyId === 'balangan' && p.role === 'kabid_perpustakaan') ?? people[0]!;
+  console.log(`
+Layanan SOP perpustakaan berjalan (lokal, emulator Firestore ${host}, proyek ${PROJECT})
+  API:            ${server.url}
+  Katalog SOP:    ${CATALOG.map((d) => d.id).join(', ')}
+  Instansi demo:  balangan (WITA), sukoharjo (WIB), babel (WIB)
+  Pegawai demo:   ${people.length} akun, daftar di ${server.url}/dev/staff dan .local/dev-staff.json
+
+Coba:
+  TOKEN=$(curl -s "${server.url}/dev/token?email=${kabid.email}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
+  curl -s -H "Authorization: Bearer $TOKEN" ${server.url}/v1/agencies/${kabid.agencyId}/sops
+  curl -s -H "Authorization: Bearer $TOKEN" ${server.url}/v1/agencies/${kabid.agencyId}/tasks
+  curl -s -X POST -H "Authorization: Bearer $TOKEN" -H "Idempotency-Key: $(node -pe 'crypto.randomUUID()')" \\
+       -H 'content-type: application/json' -d '{"sop":"pusling","partner":{"name":"SDN 1 Paringin"}}' \\
+       ${server.url}/v1/agencies/balangan/cases      # dibuat oleh peran langkah awal (kasi_layanan)
+
+Tekan Ctrl+C untuk berhenti.`);
+
+  const stop = async () => {
+    await server.close();
+    await db.terminate();
+    await emulator?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

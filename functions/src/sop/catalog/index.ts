@@ -1,0 +1,20 @@
+// The catalog of SOPs transcribed from the seed documents. Each definition is plain data, parsed here
+// with loadDefinition so that a broken definition fails when the module loads, not in a user's case.
+import { loadDefinition, type SopDefinition } from '../schema.ts';
+import { burt } from './burt.ts';
+import { kitapun } from './kitapun.ts';
+import { kunjungan } from './kunjungan.ts';
+import { pks } from './pks.ts';
+import { pusling } from './pusling.ts';
+import { referensi } from './referensi.ts';
+
+export const CATALOG: SopDefinition[] = [pusling, referensi, pks, kunjungan, burt, kitapun].map((raw) => loadDefinition(raw));
+
+const byId = new Map(CATALOG.map((d) => [d.id, d]));
+
+/** The catalog definition with this id; throws when the catalog has none (a programming error). */
+export function catalogById(id: string): SopDefinition {
+  const def = byId.get(id);
+  if (!def) throw new Error(`Katalog SOP tidak memuat SOP "${id}"`);
+  return def;
+}

@@ -1,0 +1,292 @@
+// Prosedur Layanan Perpustakaan Keliling (seed 002, first table): 14 steps with two approval decisions
+// by the Kepala Bidang (return-for-revision loops) and the partner's confirmation that can force a
+// reschedule. Plain data: an agency can edit, print and diff it.
+import type { SopDefinitionInput } from '../schema.ts';
+
+const PARTNER = 'Pengguna Layanan Perpustakaan Keliling';
+
+export const pusling = {
+  id: 'pusling',
+  version: 1,
+  title: 'Prosedur Layanan Perpustakaan Keliling',
+  code: 'PUSLING',
+  source: 'seeds/002_13bacb4177748aad.txt: PROSEDUR LAYANAN PERPUSTAKAAN KELILING',
+  roles: [
+    { id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama' },
+    { id: 'kabid_perpustakaan', label: 'Kepala Bidang Perpustakaan' },
+    { id: 'petugas_pusling', label: 'Petugas Pusling' },
+  ],
+  startStep: 1,
+  cancelRoles: ['kabid_perpustakaan', 'kasi_layanan'],
+  steps: [
+    {
+      no: 1,
+      kind: 'process',
+      activity:
+        'Melakukan koordinasi dengan pengguna layanan perpustakaan keliling tentang kesiapan dan kecocokan waktu antara petugas dan pengguna layanan perpustakaan keliling',
+      actors: ['kasi_layanan'],
+      actorNote:
+        'Disimpulkan: Kasi Layanan, Otomasi dan Kerjasama, karena langkah 2 (menyusun konsep) dan langkah 7 (perbaikan rencana sesuai kesepakatan dengan pengguna layanan) adalah tugas Kasi, dan Kepala Bidang pada langkah 3 memerintahkan Kasi. Petugas Pusling mungkin ikut berkoordinasi, tetapi langkah ini dicatat oleh Kasi.',
+      kelengkapan: [
+        { type: 'office', id: 'atk', label: 'ATK' },
+        { type: 'office', id: 'smartphone', label: 'Smartphone' },
+        { type: 'data', id: 'pengguna_layanan', label: 'Nama pengguna layanan perpustakaan keliling (sekolah/desa/komunitas)', dataType: 'text' },
+        { type: 'data', id: 'lokasi_kunjungan', label: 'Lokasi kunjungan', dataType: 'text' },
+        { type: 'data', id: 'waktu_kunjungan', label: 'Waktu kunjungan yang disepakati', dataType: 'datetime' },
+        {
+          type: 'data',
+          id: 'email_pengguna_layanan',
+          label: 'E-mail pengguna layanan (untuk konfirmasi jadwal)',
+          dataType: 'email',
+          optional: true,
+        },
+      ],
+      waktu: '180 Menit',
+      output: 'Rencana kunjungan Mobil Perpustakaan Keliling',
+      keterangan:
+        'Hasil koordinasi dicatat sebagai data rencana kunjungan (pengguna layanan, lokasi, waktu); dokumen rencana kunjungan disusun pada langkah 2.',
+      next: 2,
+    },
+    {
+      no: 2,
+      kind: 'process',
+      activity: 'Menyusun konsep rencana kegiatan perpustakaan keliling',
+      actors: ['kasi_layanan'],
+      actorNote:
+        'Disimpulkan: Kasi Layanan, Otomasi dan Kerjasama; langkah 3 (Kepala Bidang) menerima konsep ini dan mengembalikannya ke langkah ini untuk diperbaiki.',
+      kelengkapan: [
+        { type: 'office', id: 'atk', label: 'ATK' },
+        { type: 'data', id: 'nama_petugas', label: 'Petugas perpustakaan keliling yang akan ditugaskan', dataType: 'list' },
+        { type: 'document', id: 'rencana_kunjungan', label: 'Konsep rencana kunjungan Mobil Perpustakaan Keliling', source: 'produced' },
+      ],
+      waktu: '30 Menit',
+      output: 'Rencana kunjungan Mobil Perpustakaan Keliling',
+      produces: [{ id: 'rencana_kunjungan', label: 'Rencana kunjungan Mobil Perpustakaan Keliling' }],
+      next: 3,
+    },
+    {
+      no: 3,
+      kind: 'decision',
+      activity:
+        'Menerima konsep rencana kegiatan pelaksanaan layanan pusling, jika sesuai, memerintahkan kasi layanan, otomasi dan kerjasama untuk menyebarluaskan jadwal kunjungan pusling dan melaksanakan kegiatan pusling, jika tidak, dikembalikan untuk diperbaiki',
+      actors: ['kabid_perpustakaan'],
+      actorNote: 'Disimpulkan: Kepala Bidang Perpustakaan, karena langkah ini memerintahkan kasi layanan, otomasi dan kerjasama (atasan langsung Kasi).',
+      question: 'Apakah konsep rencana kegiatan perpustakaan keliling sesuai?',
+      kelengkapan: [
+        { type: 'document', id: 'rencana_kunjungan', label: 'Konsep rencana kegiatan perpustakaan keliling', source: 'case' },
+        { type: 'document', id: 'lembar_disposisi', label: 'Lembar Disposisi', source: 'produced' },
+        { type: 'document', id: 'surat_tugas', label: 'Surat Tugas', source: 'produced' },
+        { type: 'data', id: 'catatan_kabid', label: 'Isi disposisi / catatan perbaikan Kepala Bidang', dataType: 'longtext', optional: true },
+      ],
+      waktu: '1 hari',
+      output: 'Rencana Kegiatan, disposisi dan surat tugas',
+      ifYes: {
+        to: 4,
+        label: 'Sesuai: setujui, buat disposisi dan surat tugas',
+        produces: [
+          { id: 'lembar_disposisi', label: 'Lembar disposisi' },
+          { id: 'surat_tugas', label: 'Surat tugas' },
+        ],
+      },
+      ifNo: { to: 2, label: 'Tidak sesuai: kembalikan untuk diperbaiki' },
+    },
+    {
+      no: 4,
+      kind: 'process',
+      activity:
+        'Menerima rencana kegiatan yang telah disetujui oleh Kepala Bidang Perpustakaan untuk dilaksanakan sesuai rencana dan memerintahkan petugas perpustakaan keliling untuk menindaklanjuti',
+      actors: ['kasi_layanan'],
+      actorNote: 'Disimpulkan: Kasi Layanan, Otomasi dan Kerjasama, penerima perintah Kepala Bidang pada langkah 3 dan atasan petugas perpustakaan keliling.',
+      kelengkapan: [
+        { type: 'document', id: 'rencana_kunjungan', label: 'Konsep rencana kegiatan yang telah disetujui', source: 'case' },
+        { type: 'document', id: 'lembar_disposisi', label: 'lembar disposisi', source: 'case' },
+      ],
+      waktu: '30 Menit',
+      output: 'rencana kegiatan, disposisi dan surat tugas',
+      keterangan: 'Rencana kegiatan, disposisi dan surat tugas dibuat pada langkah 3 dan diteruskan di langkah ini (tidak dibuat ulang).',
+      next: 5,
+    },
+    {
+      no: 5,
+      kind: 'process',
+      activity: 'Menyebarkan jadwal kunjungan mobil Pusling kepada pengguna layanan melalui surat maupun sosial media',
+      actors: ['kasi_layanan', 'petugas_pusling'],
+      actorNote:
+        'Disimpulkan: Kasi Layanan, Otomasi dan Kerjasama (langkah 3 dan 8 memerintahkan Kasi menyebarluaskan jadwal); Petugas Pusling juga diizinkan karena langkah 4 memerintahkan petugas menindaklanjuti.',
+      kelengkapan: [
+        { type: 'office', id: 'atk', label: 'ATK' },
+        { type: 'office', id: 'photocopy', label: 'Photocopy' },
+        { type: 'office', id: 'komputer', label: 'Komputer' },
+        { type: 'office', id: 'smartphone', label: 'Smartphone' },
+      ],
+      waktu: '60 Menit',
+      output: 'waktu dan tempat pelaksanaan layanan perpustakaan keliling',
+      produces: [{ id: 'jadwal_kunjungan', label: 'Jadwal kunjungan mobil Pusling (waktu dan tempat pelaksanaan)' }],
+      next: 6,
+    },
+    {
+      no: 6,
+      kind: 'decision',
+      activity:
+        'Menerima rencana kegiatan yang telah disebar, melakukan pengecekan waktu kegiatan dan kesiapan penerimaan, jika ya, maka kegiatan akan dilaksanakan sesuai jadwal, jika tidak, maka akan dilakukan perubahan jadwal',
+      performer: 'partner',
+      performerLabel: PARTNER,
+      actors: ['kasi_layanan', 'petugas_pusling'],
+      actorNote:
+        'Dilakukan oleh pengguna layanan (mitra, tanpa akun): jawabannya masuk lewat formulir, atau dicatat oleh Kasi Layanan (penanggung jawab jadwal) atau Petugas Pusling yang menerima konfirmasi.',
+      question: 'Apakah waktu dan tempat kegiatan sesuai dan pengguna layanan siap menerima?',
+      kelengkapan: [
+        { type: 'data', id: 'waktu_kunjungan', label: 'Waktu kegiatan (yang dikonfirmasi, atau usulan waktu lain bila tidak sesuai)', dataType: 'datetime' },
+        { type: 'data', id: 'lokasi_kunjungan', label: 'Tempat kegiatan', dataType: 'text' },
+        { type: 'data', id: 'jumlah_pemustaka', label: 'Perkiraan jumlah pemustaka', dataType: 'integer', optional: true },
+      ],
+      waktu: '120 menit',
+      output: 'kesiapan waktu dan tempat pelaksanaan layanan perpustakaan keliling',
+      keterangan: 'Perubahan jadwal dapat terjadi misal dengan kondisi iklim, dll',
+      ifYes: { to: 9, label: 'Ya: kegiatan dilaksanakan sesuai jadwal' },
+      ifNo: { to: 7, label: 'Tidak: lakukan perubahan jadwal' },
+    },
+    {
+      no: 7,
+      kind: 'process',
+      activity:
+        'Melakukan perbaikan rencana kegiatan/ pengalihan lokasi sesuai kesepakatan dengan pengguna layanan perpustakaan keliling dan memberikan informasi serta meminta petunjuk Kepala Bidang Perpustakaan',
+      actors: ['kasi_layanan'],
+      actorNote: 'Disimpulkan: Kasi Layanan, Otomasi dan Kerjasama, penyusun rencana kegiatan yang meminta petunjuk Kepala Bidang (langkah 8 memerintahkan Kasi).',
+      kelengkapan: [
+        { type: 'office', id: 'atk', label: 'ATK' },
+        { type: 'office', id: 'photocopy', label: 'Photocopy' },
+        { type: 'office', id: 'komputer', label: 'Komputer' },
+        { type: 'office', id: 'smartphone', label: 'Smartphone' },
+        { type: 'data', id: 'waktu_kunjungan', label: 'Waktu kunjungan yang baru disepakati', dataType: 'datetime' },
+        { type: 'data', id: 'lokasi_kunjungan', label: 'Lokasi kunjungan (pengalihan lokasi bila ada)', dataType: 'text' },
+        { type: 'document', id: 'rencana_kunjungan', label: 'Konsep perubahan rencana kegiatan', source: 'produced' },
+      ],
+      waktu: '30 menit',
+      output: 'Rencana Kegiatan, disposisi dan surat tugas',
+      produces: [{ id: 'rencana_kunjungan', label: 'Rencana kunjungan Mobil Perpustakaan Keliling (perubahan)' }],
+      keterangan: 'Disposisi dan surat tugas untuk rencana yang diubah dibuat oleh Kepala Bidang pada langkah 8.',
+      next: 8,
+    },
+    {
+      no: 8,
+      kind: 'decision',
+      activity:
+        'Menerima konsep perubahan rencana kegiatan pelaksanaan layanan pusling, jika sesuai, memerintahkan kasi layanan, otomasi dan kerjasama untuk menyebarluaskan jadwal kunjungan pusling dan melaksanakan kegiatan pusling, jika tidak, dikembalikan untuk diperbaiki',
+      actors: ['kabid_perpustakaan'],
+      actorNote: 'Disimpulkan: Kepala Bidang Perpustakaan (sama dengan langkah 3, untuk rencana yang diubah).',
+      question: 'Apakah konsep perubahan rencana kegiatan sesuai?',
+      kelengkapan: [
+        { type: 'document', id: 'rencana_kunjungan', label: 'Konsep perubahan rencana kegiatan', source: 'case' },
+        { type: 'document', id: 'lembar_disposisi', label: 'Lembar Disposisi', source: 'produced' },
+        { type: 'document', id: 'surat_tugas', label: 'Surat Tugas', source: 'produced' },
+        { type: 'data', id: 'catatan_kabid', label: 'Isi disposisi / catatan perbaikan Kepala Bidang', dataType: 'longtext', optional: true },
+      ],
+      waktu: '30 menit',
+      output: 'rencana kegiatan, disposisi dan surat tugas',
+      keterangan: 'Jika sesuai, jadwal yang diubah disebarkan lagi (langkah 5) dan dikonfirmasi lagi oleh pengguna layanan (langkah 6).',
+      ifYes: {
+        to: 5,
+        label: 'Sesuai: setujui perubahan, buat disposisi dan surat tugas',
+        produces: [
+          { id: 'lembar_disposisi', label: 'Lembar disposisi' },
+          { id: 'surat_tugas', label: 'Surat tugas' },
+        ],
+      },
+      ifNo: { to: 7, label: 'Tidak sesuai: kembalikan untuk diperbaiki' },
+    },
+    {
+      no: 9,
+      kind: 'process',
+      activity: 'Melakukan pengecekan dan persiapan sarana dan prasarana mobil Pusling',
+      actors: ['petugas_pusling'],
+      actorNote: 'Disimpulkan: Petugas Pusling, yang membawa dan mengoperasikan mobil (langkah 10 sampai 14).',
+      kelengkapan: [
+        { type: 'checklist', id: 'bbm', label: 'BBM' },
+        { type: 'checklist', id: 'kondisi_mobil', label: 'Kondisi Mobil' },
+        { type: 'checklist', id: 'koleksi_buku', label: 'Koleksi Buku' },
+        { type: 'checklist', id: 'karpet', label: 'ketersediaan karpet' },
+      ],
+      waktu: '10 menit',
+      output: 'Sarana dan prasarana mobil pusling memadai',
+      next: 10,
+    },
+    {
+      no: 10,
+      kind: 'process',
+      activity: 'Mobil Perpustakaan keliling menuju lokasi pengguna layanan perpustakaan keliling',
+      actors: ['petugas_pusling'],
+      actorNote: 'Disimpulkan: Petugas Pusling yang ditugaskan dengan surat tugas.',
+      kelengkapan: [
+        { type: 'checklist', id: 'buku_besar', label: 'Buku Besar dibawa' },
+        { type: 'document', id: 'surat_tugas', label: 'Surat Tugas', source: 'case' },
+      ],
+      waktu: 'sesuai jarak tempuh',
+      output: null,
+      next: 11,
+    },
+    {
+      no: 11,
+      kind: 'process',
+      activity:
+        'Petugas melapor kepada pengguna layanan perpustakaan keliling, mengisi buku tamu, meminta cap dan tandatangan pihak pengguna layanan perpustakaan keliling sebagai laporan',
+      actors: ['petugas_pusling'],
+      actorNote: 'Tertulis dalam kegiatan: "Petugas" (Petugas Pusling).',
+      kelengkapan: [
+        {
+          type: 'document',
+          id: 'buku_besar_bercap',
+          label: 'Buku Besar / buku tamu dengan cap dan tanda tangan pengguna layanan (foto atau pindaian)',
+          source: 'input',
+        },
+        { type: 'document', id: 'surat_tugas', label: 'Surat Tugas', source: 'case' },
+      ],
+      waktu: '5 menit',
+      output: 'Kesiapan pelaksanaan kegiatan layanan perpustakaan keliling',
+      next: 12,
+    },
+    {
+      no: 12,
+      kind: 'process',
+      activity: 'Petugas menyiapkan buku, menggelar karpet dan memberikan informasi yang dibutuhkan pemustaka',
+      actors: ['petugas_pusling'],
+      actorNote: 'Tertulis dalam kegiatan: "Petugas" (Petugas Pusling).',
+      kelengkapan: [
+        { type: 'checklist', id: 'buku_bacaan', label: 'Buku Bacaan' },
+        { type: 'checklist', id: 'karpet', label: 'Karpet' },
+        { type: 'checklist', id: 'informasi_pustakawan', label: 'Informasi Pustakawan' },
+      ],
+      waktu: '10 menit',
+      output: 'Ketersediaan buku bacaan, karpet tempat baca dan informasi',
+      next: 13,
+    },
+    {
+      no: 13,
+      kind: 'process',
+      activity:
+        'Melakukan Shelving, merapikan karpet dan melakukan pemberitahuan kepada pengguna layanan perpustakaan keliling bahwa waktu layanan perpustakaan keliling telah selesai',
+      actors: ['petugas_pusling'],
+      actorNote: 'Disimpulkan: Petugas Pusling yang bertugas di lokasi (lanjutan langkah 12).',
+      kelengkapan: [
+        { type: 'checklist', id: 'masker', label: 'Masker' },
+        { type: 'checklist', id: 'sarung_tangan', label: 'sarung tangan' },
+        { type: 'checklist', id: 'buku_besar', label: 'buku besar' },
+        { type: 'data', id: 'jumlah_pemustaka_dilayani', label: 'Jumlah pemustaka yang dilayani', dataType: 'integer', optional: true },
+      ],
+      waktu: '30 menit',
+      output: 'Tertata rapi di rak',
+      next: 14,
+    },
+    {
+      no: 14,
+      kind: 'terminator',
+      activity: 'Mobil Perpustakaan keliling kembali ke Dinas Perpustakaan dan Kearsipan',
+      actors: ['petugas_pusling'],
+      actorNote: 'Disimpulkan: Petugas Pusling yang membawa mobil.',
+      kelengkapan: [{ type: 'checklist', id: 'tempat_parkir', label: 'Tempat Parkir' }],
+      waktu: 'sesuai jarak tempuh',
+      output: 'Mobil Pusling siap digunakan kembali',
+      outcome: 'Layanan perpustakaan keliling selesai; mobil Pusling siap digunakan kembali',
+    },
+  ],
+} satisfies SopDefinitionInput;

@@ -1,0 +1,43 @@
+// Builds a complete, valid input for a step from its kelengkapan, the way a diligent clerk would
+// fill the form: every data field with a value of its type, every checklist item ticked, every
+// document the actor must supply linked. Tests then remove pieces to provoke errors.
+import type { DataType, SopDefinition, Step } from '../../functions/src/sop/schema.ts';
+
+export function sample(t: DataType): unknown {
+  switch (t) {
+    case 'text': return 'Contoh isian';
+    case 'longtext': return 'Uraian contoh yang cukup panjang untuk laporan.';
+    case 'number': return 12.5;
+    case 'integer': return 3;
+    case 'date': return '2026-12-01';
+    case 'datetime': return '2026-12-01T09:00:00+08:00';
+    case 'email': return 'mitra@example.org';
+    case 'url': return 'https://example.org/dokumen';
+    case 'boolean': return true;
+    case 'list': return ['Laskar Pelangi', 'Bumi Manusia'];
+  }
+}
+
+export function stepOf(def: SopDefinition, no: number): Step {
+  const s = def.steps.find((x) => x.no === no);
+  if (!s) throw new Error(`${def.id} has no step ${no}`);
+  return s;
+}
+
+export function fullInput(step: Step, caseDocuments: Record<string, unknown> = {}) {
+  const data: Record<string, unknown> = {};
+  const checklist: Record<string, boolean> = {};
+  const documents: Record<string, { url: string; title?: string }> = {};
+  for (const k of step.kelengkapan) {
+    if (k.type === 'data') data[k.id] = sample(k.dataType);
+    if (k.type === 'checklist') checklist[k.id] = true;
+    if (k.type === 'document' && (k.source === 'input' || (k.source === 'case' && !(k.id in caseDocuments)))) {
+      documents[k.id] = { url: `https://docs.google.com/document/d/${k.id}`, title: k.label };
+    }
+  }
+  return {
+    ...(Object.keys(data).length ? { data } : {}),
+    ...(Object.keys(checklist).length ? { checklist } : {}),
+    ...(Object.keys(documents).length ? { documents } : {}),
+  };
+}

@@ -7,7 +7,7 @@ import { createCase, currentStepOf, transition, type Action, type Actor, type Ca
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import type { SopDefinition, Step } from '../sop/schema.ts';
 import { parseWaktu } from '../sop/waktu.ts';
-import type { Agency, CaseStore, Idempotency, Stored } from '../store/firestore.ts';
+import type { Agency, CaseStore, Idempotency, Staff, Stored } from '../store/firestore.ts';
 
 export interface Caller {
   agency: Agency;
@@ -48,15 +48,22 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date }
     return cal;
   }
 
-  /** Resolves the caller from the verified e-mail: the staff directory is the only source of roles. */
-  async function caller(agencyId: string, email: string): Promise<Caller> {
+  async function agencyOrFail(agencyId: string): Promise<Agency> {
     const agency = await store.agency(agencyId);
     if (!agency) throw new DomainFailure(domainError('NOT_FOUND', `Instansi "${agencyId}" tidak terdaftar.`, [{ path: 'agencyId', message: 'Instansi tidak dikenal.' }]));
-    const member = await store.staff(agencyId, email);
+    return agency;
+  }
+
+  /** The staff directory is the only source of roles; an unknown or inactive member is refused. */
+  function actorOf(agency: Agency, email: string, member: Staff | null): Actor {
     if (!member || !member.active) {
       throw new DomainFailure(domainError('NOT_STAFF', `${email} tidak terdaftar sebagai pegawai aktif ${agency.name}.`));
     }
-    return { agency, actor: { email: member.email, name: member.name, roles: member.roles } };
+    return { email: member.email, name: member.name, roles: member.roles };
+  }
+
+  async function caller(agency: Agency, email: string): Promise<Caller> {
+    return { agency, actor: actorOf(agency, email, await store.staff(agency.id, email)) };
   }
 
   async function definitionOrFail(agencyId: string, sopId: string, version?: number): Promise<SopDefinition> {
@@ -94,6 +101,7 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date }
   }
 
   return {
+    agency: agencyOrFail,
     caller,
 
     async listSops(c: Caller): Promise<SopDefinition[]> {
@@ -117,11 +125,13 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date }
       );
     },
 
-    async act(c: Caller, caseId: string, action: Action, idem: Idempotency): Promise<Stored<Transition>> {
-      const calendar = await calendarOf(c.agency);
-      return store.update(c.agency.id, caseId, c.actor.email, idem, async (state) => {
-        const def = await definitionOrFail(c.agency.id, state.sopId, state.sopVersion);
-        return transition({ def, actor: c.actor, now: clock(), calendar }, state, action);
+    /** Staff roles are read in the transaction itself, so a role withdrawn a moment ago already counts. */
+    async act(agency: Agency, email: string, caseId: string, action: Action, idem: Idempotency): Promise<Stored<Transition>> {
+      const calendar = await calendarOf(agency);
+      return store.update(agency.id, caseId, email, idem, async (state, member) => {
+        const actor = actorOf(agency, email, member);
+        const def = await definitionOrFail(agency.id, state.sopId, state.sopVersion);
+        return transition({ def, actor, now: clock(), calendar }, state, action);
       });
     },
 

@@ -121,25 +121,27 @@ export function createDeskService(db: Firestore, cases: CaseService, opts: { clo
         {
           method: 'POST' as const,
           pattern: new RegExp(`${agencyPrefix}/desk/visits$`),
-          handler: async ({ req, caller }: { req: { body: unknown; get(n: string): string | undefined }; caller: Caller }) => {
+          handler: async ({ req, caller }: { req: { body: unknown; get(n: string): string | undefined }; caller: () => Promise<Caller> }) => {
             const b = h.parse(visitBody, req.body, 'Buku tamu');
-            return record(caller, 'desk_visits', 3, 'Buku tamu pengunjung', b, h.idempotency(req, b, `visit:${caller.agency.id}`));
+            const c = await caller();
+            return record(c, 'desk_visits', 3, 'Buku tamu pengunjung', b, h.idempotency(req, b, `visit:${c.agency.id}`));
           },
         },
         {
           method: 'POST' as const,
           pattern: new RegExp(`${agencyPrefix}/desk/reads$`),
-          handler: async ({ req, caller }: { req: { body: unknown; get(n: string): string | undefined }; caller: Caller }) => {
+          handler: async ({ req, caller }: { req: { body: unknown; get(n: string): string | undefined }; caller: () => Promise<Caller> }) => {
             const b = h.parse(readBody, req.body, 'Rekap buku dibaca');
-            return record(caller, 'desk_reads', 7, 'Rekap buku yang dibaca', b, h.idempotency(req, b, `read:${caller.agency.id}`));
+            const c = await caller();
+            return record(c, 'desk_reads', 7, 'Rekap buku yang dibaca', b, h.idempotency(req, b, `read:${c.agency.id}`));
           },
         },
         {
           method: 'GET' as const,
           pattern: new RegExp(`${agencyPrefix}/desk/recap$`),
-          handler: async ({ req, caller }: { req: { query: unknown }; caller: Caller }) => {
+          handler: async ({ req, caller }: { req: { query: unknown }; caller: () => Promise<Caller> }) => {
             const q = h.parse(z.strictObject({ month: monthParam }), req.query, 'Parameter rekap');
-            return { body: await recap(caller, q.month) };
+            return { body: await recap(await caller(), q.month) };
           },
         },
       ];

@@ -3,6 +3,7 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { z } from 'zod';
 import type { CaseService, Caller } from '../cases/service.ts';
+import type { Agency } from '../store/firestore.ts';
 import type { DeskService } from '../desk/service.ts';
 import { stepInputSchema, type Action } from '../sop/engine.ts';
 import { DomainFailure, domainError, type DomainError, type ErrorCode, type FieldProblem } from '../sop/errors.ts';
@@ -80,7 +81,16 @@ function idempotency(req: Request, body: unknown, route: string) {
   return { key: key!, requestHash: requestHash([route, body]) };
 }
 
-type Handler = (ctx: { req: Request; params: string[]; caller: Caller }) => Promise<{ status?: number; body: unknown }>;
+export interface HandlerContext {
+  req: Request;
+  params: string[];
+  /** Verified e-mail of the caller. */
+  email: string;
+  agency: Agency;
+  /** Staff record and roles, read on demand: transitions read them inside their transaction instead. */
+  caller(): Promise<Caller>;
+}
+type Handler = (ctx: HandlerContext) => Promise<{ status?: number; body: unknown }>;
 
 interface Route {
   method: 'GET' | 'POST';
@@ -98,24 +108,27 @@ export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promi
   const { cases, desk, verify } = deps;
   const A = '^/v1/agencies/([a-z0-9-]{2,64})';
   const routes: Route[] = [
-    { method: 'GET', pattern: new RegExp(`${A}/me$`), handler: async ({ caller }) => ({ body: { agency: caller.agency, staff: caller.actor } }) },
-    { method: 'GET', pattern: new RegExp(`${A}/sops$`), handler: async ({ caller }) => ({ body: { sops: await cases.listSops(caller) } }) },
-    { method: 'GET', pattern: new RegExp(`${A}/sops/([a-z0-9_]+)$`), handler: async ({ caller, params }) => ({ body: await cases.getSop(caller, params[1]!) }) },
-    { method: 'GET', pattern: new RegExp(`${A}/tasks$`), handler: async ({ caller }) => ({ body: { tasks: await cases.tasks(caller) } }) },
+    { method: 'GET', pattern: new RegExp(`${A}/me$`), handler: async ({ caller }) => {
+      const c = await caller();
+      return { body: { agency: c.agency, staff: c.actor } };
+    } },
+    { method: 'GET', pattern: new RegExp(`${A}/sops$`), handler: async ({ caller }) => ({ body: { sops: await cases.listSops(await caller()) } }) },
+    { method: 'GET', pattern: new RegExp(`${A}/sops/([a-z0-9_]+)$`), handler: async ({ caller, params }) => ({ body: await cases.getSop(await caller(), params[1]!) }) },
+    { method: 'GET', pattern: new RegExp(`${A}/tasks$`), handler: async ({ caller }) => ({ body: { tasks: await cases.tasks(await caller()) } }) },
     {
       method: 'POST',
       pattern: new RegExp(`${A}/cases$`),
-      handler: async ({ req, caller }) => {
+      handler: async ({ req, caller, agency }) => {
         const body = parse(createCaseBody, req.body, 'Data kasus baru');
-        const r = await cases.create(caller, body, idempotency(req, body, `create:${caller.agency.id}`));
+        const r = await cases.create(await caller(), body, idempotency(req, body, `create:${agency.id}`));
         return { status: r.replayed ? 200 : 201, body: { ...r.value, replayed: r.replayed } };
       },
     },
-    { method: 'GET', pattern: new RegExp(`${A}/cases/([A-Za-z0-9]+)$`), handler: async ({ caller, params }) => ({ body: await cases.get(caller, params[1]!) }) },
+    { method: 'GET', pattern: new RegExp(`${A}/cases/([A-Za-z0-9]+)$`), handler: async ({ caller, params }) => ({ body: await cases.get(await caller(), params[1]!) }) },
     {
       method: 'POST',
       pattern: new RegExp(`${A}/cases/([A-Za-z0-9]+)/actions$`),
-      handler: async ({ req, caller, params }) => {
+      handler: async ({ req, agency, email, params }) => {
         const b = parse(stepBody, req.body, 'Tindakan langkah');
         const input = { ...(b.data ? { data: b.data } : {}), ...(b.checklist ? { checklist: b.checklist } : {}), ...(b.documents ? { documents: b.documents } : {}), ...(b.note ? { note: b.note } : {}) };
         const ver = b.expectedVersion !== undefined ? { expectedVersion: b.expectedVersion } : {};
@@ -127,17 +140,17 @@ export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promi
           if (b.decision) throw new DomainFailure(domainError('INVALID_INPUT', 'Keputusan hanya dikirim dengan type "decide".', [{ path: 'decision', message: 'Gunakan type "decide" untuk keputusan.' }]));
           action = { type: 'complete', step: b.step, input, ...ver };
         }
-        const r = await cases.act(caller, params[1]!, action, idempotency(req, b, `act:${caller.agency.id}:${params[1]}`));
+        const r = await cases.act(agency, email, params[1]!, action, idempotency(req, b, `act:${agency.id}:${params[1]}`));
         return { body: { ...r.value, replayed: r.replayed } };
       },
     },
     {
       method: 'POST',
       pattern: new RegExp(`${A}/cases/([A-Za-z0-9]+)/cancel$`),
-      handler: async ({ req, caller, params }) => {
+      handler: async ({ req, agency, email, params }) => {
         const b = parse(cancelBody, req.body, 'Pembatalan');
         const action: Action = { type: 'cancel', reason: b.reason, ...(b.expectedVersion !== undefined ? { expectedVersion: b.expectedVersion } : {}) };
-        const r = await cases.act(caller, params[1]!, action, idempotency(req, b, `cancel:${caller.agency.id}:${params[1]}`));
+        const r = await cases.act(agency, email, params[1]!, action, idempotency(req, b, `cancel:${agency.id}:${params[1]}`));
         return { body: { ...r.value, replayed: r.replayed } };
       },
     },
@@ -159,8 +172,10 @@ export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promi
       }
       const params = route.pattern.exec(path)!.slice(1);
       const who = await verify(req.get('Authorization'));
-      const caller = await cases.caller(params[0]!, who.email);
-      const out = await route.handler({ req, params, caller });
+      const agency = await cases.agency(params[0]!);
+      let resolved: Promise<Caller> | undefined;
+      const caller = () => (resolved ??= cases.caller(agency, who.email));
+      const out = await route.handler({ req, params, email: who.email, agency, caller });
       res.status(out.status ?? 200).json(out.body);
     } catch (err) {
       if (err instanceof DomainFailure) {

@@ -9,7 +9,7 @@
 //   agencies/{agencyId}/idempotency/{hash}      first result of each idempotency key
 //   holidays/{year}                             national holidays and cuti bersama
 import { createHash } from 'node:crypto';
-import { FieldValue, type Firestore, type Transaction } from '@google-cloud/firestore';
+import { FieldValue, type DocumentSnapshot, type Firestore, type Transaction } from '@google-cloud/firestore';
 import { z } from 'zod';
 import type { AgencyZone } from '../sop/calendar.ts';
 import type { CaseEvent, CaseState, Transition } from '../sop/engine.ts';
@@ -103,6 +103,7 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
 
   const agencyRef = (a: string) => db.collection('agencies').doc(a);
   const casesCol = (a: string) => agencyRef(a).collection('cases');
+  const staffRef = (a: string, email: string) => agencyRef(a).collection('staff').doc(email.toLowerCase());
   const idemRef = (a: string, email: string, key: string) =>
     agencyRef(a).collection('idempotency').doc(requestHash([email.toLowerCase(), key]));
 
@@ -134,12 +135,9 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
   }
 
   async function staff(agencyId: string, email: string): Promise<Staff | null> {
-    const snap = await agencyRef(agencyId).collection('staff').doc(email.toLowerCase()).get();
+    const snap = await staffRef(agencyId, email).get();
     stats.reads++;
-    if (!snap.exists) return null;
-    const parsed = staffSchema.safeParse(snap.data());
-    if (!parsed.success) throw new Error(`staff ${email} of ${agencyId} is malformed: ${parsed.error.message}`);
-    return parsed.data;
+    return parseStaff(snap, agencyId);
   }
 
   async function definition(agencyId: string, sopId: string, version?: number): Promise<SopDefinition | null> {
@@ -167,10 +165,7 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
     return defs.filter((d): d is SopDefinition => d !== null).sort((a, b) => a.title.localeCompare(b.title, 'id'));
   }
 
-  /** Reads the idempotency record in the transaction; a replay returns the first result. */
-  async function replayed(tx: Transaction, agencyId: string, actorEmail: string, idem: Idempotency): Promise<Transition | null> {
-    const snap = await tx.get(idemRef(agencyId, actorEmail, idem.key));
-    stats.reads++;
+  function checkReplay(snap: DocumentSnapshot, idem: Idempotency): Transition | null {
     if (!snap.exists) return null;
     if (snap.get('requestHash') !== idem.requestHash) {
       throw new DomainFailure(
@@ -180,6 +175,13 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
       );
     }
     return JSON.parse(String(snap.get('result'))) as Transition;
+  }
+
+  function parseStaff(snap: DocumentSnapshot, agencyId: string): Staff | null {
+    if (!snap.exists) return null;
+    const parsed = staffSchema.safeParse(snap.data());
+    if (!parsed.success) throw new Error(`staff ${snap.id} of ${agencyId} is malformed: ${parsed.error.message}`);
+    return parsed.data;
   }
 
   function write(tx: Transaction, agencyId: string, actorEmail: string, idem: Idempotency, t: Transition): void {
@@ -231,13 +233,13 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
       build: (id: string, serial: number) => Result<Transition>,
     ): Promise<Stored<Transition>> {
       const id = casesCol(agencyId).doc().id;
+      const counterRef = agencyRef(agencyId).collection('counters').doc(counterName);
       return run(async (tx) => {
-        const first = await replayed(tx, agencyId, actorEmail, idem);
+        const [idemSnap, counter] = await tx.getAll(idemRef(agencyId, actorEmail, idem.key), counterRef);
+        stats.reads += 2;
+        const first = checkReplay(idemSnap!, idem);
         if (first) return { value: first, replayed: true };
-        const counterRef = agencyRef(agencyId).collection('counters').doc(counterName);
-        const counter = await tx.get(counterRef);
-        stats.reads++;
-        const serial = (counter.exists ? Number(counter.get('last')) : 0) + 1;
+        const serial = (counter!.exists ? Number(counter!.get('last')) : 0) + 1;
         const t = unwrap(build(id, serial));
         tx.set(counterRef, { last: serial });
         stats.writes++;
@@ -252,15 +254,16 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
       caseId: string,
       actorEmail: string,
       idem: Idempotency,
-      step: (state: CaseState) => Promise<Result<Transition>> | Result<Transition>,
+      step: (state: CaseState, member: Staff | null) => Promise<Result<Transition>> | Result<Transition>,
     ): Promise<Stored<Transition>> {
       return run(async (tx) => {
-        const first = await replayed(tx, agencyId, actorEmail, idem);
+        // One round trip for everything the transition depends on.
+        const [idemSnap, snap, member] = await tx.getAll(idemRef(agencyId, actorEmail, idem.key), casesCol(agencyId).doc(caseId), staffRef(agencyId, actorEmail));
+        stats.reads += 3;
+        const first = checkReplay(idemSnap!, idem);
         if (first) return { value: first, replayed: true };
-        const snap = await tx.get(casesCol(agencyId).doc(caseId));
-        stats.reads++;
-        if (!snap.exists) throw new DomainFailure(domainError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan.`));
-        const t = unwrap(await step(parseCase(snap.data(), caseId)));
+        if (!snap!.exists) throw new DomainFailure(domainError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan.`, [{ path: 'caseId', message: 'Kasus tidak ditemukan.' }]));
+        const t = unwrap(await step(parseCase(snap!.data(), caseId), parseStaff(member!, agencyId)));
         write(tx, agencyId, actorEmail, idem, t);
         return { value: t, replayed: false };
       });

@@ -24,14 +24,15 @@ export function stepOf(def: SopDefinition, no: number): Step {
   return s;
 }
 
-export function fullInput(step: Step, caseDocuments: Record<string, unknown> = {}) {
+/** Documents from earlier steps are never attached: they must already be on the case. */
+export function fullInput(step: Step) {
   const data: Record<string, unknown> = {};
   const checklist: Record<string, boolean> = {};
   const documents: Record<string, { url: string; title?: string }> = {};
   for (const k of step.kelengkapan) {
     if (k.type === 'data') data[k.id] = sample(k.dataType);
     if (k.type === 'checklist') checklist[k.id] = true;
-    if (k.type === 'document' && (k.source === 'input' || (k.source === 'case' && !(k.id in caseDocuments)))) {
+    if (k.type === 'document' && k.source === 'input') {
       documents[k.id] = { url: `https://docs.google.com/document/d/${k.id}`, title: k.label };
     }
   }

@@ -35,7 +35,17 @@ async function startGcloudEmulator(args: string[], name: string, port: number, t
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  // Detached, so a crash of this process would orphan it: take the whole group down on exit.
+  const killOnExit = () => {
+    try {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', killOnExit);
   const stop = async () => {
+    process.removeListener('exit', killOnExit);
     if (child.exitCode !== null || child.pid === undefined) return;
     try {
       process.kill(-child.pid, 'SIGTERM');

@@ -296,6 +296,8 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
     },
 
     async putHolidays(year: number, dates: string[]): Promise<void> {
+      const bad = dates.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !d.startsWith(`${year}-`) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d);
+      if (bad.length) throw new Error(`holidays for ${year}: not dates of that year (yyyy-mm-dd): ${bad.join(', ')}`);
       await db.collection('holidays').doc(String(year)).set({ dates });
       holidayCache = undefined;
     },

@@ -1,0 +1,71 @@
+// `npm run admin -- <command>`: set up an agency in a real project (Application Default
+// Credentials, GOOGLE_CLOUD_PROJECT) or on an emulator (FIRESTORE_EMULATOR_HOST).
+//   install-catalog <agencyId>                    install every catalog SOP (new versions only)
+//   put-agency <agencyId> <agency.json>           name, shortName, timeZone, extraHolidays, letterhead
+//   put-staff <agencyId> <email> <name> <role,role,...> [nip]
+//   deactivate-staff <agencyId> <email>
+//   put-holidays <year> <yyyy-mm-dd> [...]        national holidays and cuti bersama of a year
+//   print-sop <sopId>                             the catalog definition as JSON, to edit and diff
+import { readFileSync } from 'node:fs';
+import { Firestore } from '@google-cloud/firestore';
+import { CATALOG, catalogById } from '../sop/catalog/index.ts';
+import { createCaseStore } from '../store/firestore.ts';
+
+const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//   ')).map((l) => l.slice(5)).join('\n');
+
+async function main(argv: string[]): Promise<void> {
+  const [cmd, ...args] = argv;
+  const need = (n: number) => {
+    if (args.length < n) throw new Error(`usage:\n${usage}`);
+  };
+  if (cmd === 'print-sop') {
+    need(1);
+    console.log(JSON.stringify(catalogById(args[0]!), null, 2));
+    return;
+  }
+  const db = new Firestore(process.env.GOOGLE_CLOUD_PROJECT ? { projectId: process.env.GOOGLE_CLOUD_PROJECT } : {});
+  const store = createCaseStore(db);
+  try {
+    switch (cmd) {
+      case 'install-catalog':
+        need(1);
+        await store.installDefinitions(args[0]!, CATALOG);
+        console.log(`installed ${CATALOG.map((d) => `${d.id} v${d.version}`).join(', ')} for ${args[0]}`);
+        break;
+      case 'put-agency':
+        need(2);
+        await store.putAgency(args[0]!, JSON.parse(readFileSync(args[1]!, 'utf8')));
+        console.log(`agency ${args[0]} saved`);
+        break;
+      case 'put-staff': {
+        need(4);
+        const [agencyId, email, name, roles, nip] = args as [string, string, string, string, string?];
+        await store.putStaff(agencyId, { email, name, roles: roles.split(',').map((r) => r.trim()).filter(Boolean), ...(nip ? { nip } : {}) });
+        console.log(`staff ${email} saved for ${agencyId}`);
+        break;
+      }
+      case 'deactivate-staff': {
+        need(2);
+        const member = await store.staff(args[0]!, args[1]!);
+        if (!member) throw new Error(`${args[1]} is not staff of ${args[0]}`);
+        await store.putStaff(args[0]!, { ...member, active: false });
+        console.log(`staff ${args[1]} deactivated`);
+        break;
+      }
+      case 'put-holidays':
+        need(2);
+        await store.putHolidays(Number(args[0]), args.slice(1));
+        console.log(`${args.length - 1} holidays saved for ${args[0]}`);
+        break;
+      default:
+        throw new Error(`usage:\n${usage}`);
+    }
+  } finally {
+    await db.terminate();
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -136,3 +136,13 @@ describe('engine', () => {
     });
   });
 });
+
+describe('describeDefinition', () => {
+  it('reads every standard time and lists the ones it cannot read', async () => {
+    const { describeDefinition } = await import('../../functions/src/sop/describe.ts');
+    const edited = loadDefinition({ ...structuredClone(def), steps: def.steps.map((s) => (s.no === 3 ? { ...s, waktu: 'secepatnya' } : s)) });
+    const d = describeDefinition(edited);
+    expect(d.steps.find((s) => s.no === 1)!.standard).toMatchObject({ recognized: true, max: 30, unit: 'minute' });
+    expect(d.unreadable).toEqual([{ step: 3, waktu: 'secepatnya' }]);
+  });
+});

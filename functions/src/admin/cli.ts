@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
 import { CATALOG, catalogById } from '../sop/catalog/index.ts';
+import { describeDefinition } from '../sop/describe.ts';
 import { createCaseStore } from '../store/firestore.ts';
 
 const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//   ')).map((l) => l.slice(5)).join('\n');
@@ -31,6 +32,9 @@ async function main(argv: string[]): Promise<void> {
         need(1);
         await store.installDefinitions(args[0]!, CATALOG);
         console.log(`installed ${CATALOG.map((d) => `${d.id} v${d.version}`).join(', ')} for ${args[0]}`);
+        for (const d of CATALOG.map(describeDefinition)) {
+          for (const u of d.unreadable) console.warn(`warning: ${d.id} step ${u.step}: standard time "${u.waktu}" cannot be read; the step gets no due time`);
+        }
         break;
       case 'put-agency':
         need(2);

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
 import { createCase, currentStepOf, transition, type Action, type Actor, type CaseState, type Partner, type Transition } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
+import { describeDefinition, type DescribedDefinition } from '../sop/describe.ts';
 import type { SopDefinition, Step } from '../sop/schema.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import type { Agency, CaseStore, Idempotency, Staff, Stored } from '../store/firestore.ts';
@@ -104,12 +105,12 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date }
     agency: agencyOrFail,
     caller,
 
-    async listSops(c: Caller): Promise<SopDefinition[]> {
-      return store.activeDefinitions(c.agency.id);
+    async listSops(c: Caller): Promise<DescribedDefinition[]> {
+      return (await store.activeDefinitions(c.agency.id)).map(describeDefinition);
     },
 
-    async getSop(c: Caller, sopId: string): Promise<SopDefinition> {
-      return definitionOrFail(c.agency.id, sopId);
+    async getSop(c: Caller, sopId: string): Promise<DescribedDefinition> {
+      return describeDefinition(await definitionOrFail(c.agency.id, sopId));
     },
 
     async create(c: Caller, input: { sop: string; title?: string; partner?: Partner }, idem: Idempotency): Promise<Stored<Transition>> {

@@ -42,7 +42,7 @@ export function createDeskService(db: Firestore, cases: CaseService, opts: { clo
   const col = (agencyId: string, kind: 'desk_visits' | 'desk_reads') => db.collection('agencies').doc(agencyId).collection(kind);
 
   /** Roles of the desk step whose activity the record belongs to (3: guest book, 7: books read). */
-  function requireRole(def: SopDefinition, c: Caller, stepNo: number, what: string): void {
+  function requireRole(def: Pick<SopDefinition, 'steps' | 'roles'>, c: Caller, stepNo: number, what: string): void {
     const step = def.steps.find((s) => s.no === stepNo);
     const roles = step?.actors ?? [];
     if (!roles.some((r) => c.actor.roles.includes(r))) {

@@ -11,6 +11,9 @@ import { freePort, startFirestoreEmulator } from './emulators.ts';
 import { serve } from './serve.ts';
 import { createDevSigner, signIdToken } from './tokens.ts';
 
+// Local only: there is no GCE metadata server to probe for credentials.
+process.env.METADATA_SERVER_DETECTION ??= 'none';
+
 const PROJECT = process.env.GOOGLE_CLOUD_PROJECT ?? 'demo-perpustakaan';
 const AUDIENCE = process.env.AUTH_AUDIENCE ?? 'local-dev.apps.googleusercontent.com';
 const PORT = Number(process.env.PORT ?? 8080);

@@ -147,7 +147,7 @@ export interface Context {
   calendar: WorkCalendar;
 }
 
-export function roleLabels(def: SopDefinition, ids: string[]): string {
+export function roleLabels(def: Pick<SopDefinition, 'roles'>, ids: string[]): string {
   return ids.map((r) => def.roles.find((x) => x.id === r)?.label ?? r).join(' atau ');
 }
 

@@ -11,7 +11,7 @@ import { startFirestoreEmulator } from '../functions/src/dev/emulators.ts';
 import { serve } from '../functions/src/dev/serve.ts';
 import { createDevSigner, signIdToken } from '../functions/src/dev/tokens.ts';
 import { CATALOG, catalogById } from '../functions/src/sop/catalog/index.ts';
-import type { Step } from '../functions/src/sop/schema.ts';
+import { fullInput as inputFor } from '../functions/src/dev/sample-input.ts';
 
 // Local only: there is no GCE metadata server to probe for credentials.
 process.env.METADATA_SERVER_DETECTION ??= 'none';
@@ -26,20 +26,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const p95 = (xs: number[]) => sorted(xs)[Math.floor(xs.length * 0.95)]!;
-
-/** A complete input for a step, as the sidebar would send it. */
-function inputFor(step: Step) {
-  const sample: Record<string, unknown> = { text: 'x', longtext: 'uraian', number: 1, integer: 3, date: '2026-12-01', datetime: '2026-12-01T09:00:00+08:00', email: 'a@example.org', url: 'https://example.org', boolean: true, list: ['x'] };
-  const data: Record<string, unknown> = {};
-  const checklist: Record<string, boolean> = {};
-  const documents: Record<string, { url: string }> = {};
-  for (const k of step.kelengkapan) {
-    if (k.type === 'data') data[k.id] = sample[k.dataType];
-    if (k.type === 'checklist') checklist[k.id] = true;
-    if (k.type === 'document' && k.source !== 'produced') documents[k.id] = { url: 'https://example.org/d' };
-  }
-  return { data, checklist, documents };
-}
 
 async function main() {
   const emulator = await startFirestoreEmulator();

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 import { startStack, type Stack } from '../support/stack.ts';
-import { fullInput, stepOf } from '../support/walk.ts';
+import { fullInput, stepOf } from '../../functions/src/dev/sample-input.ts';
 
 let s: Stack;
 const A = '/v1/agencies/balangan';

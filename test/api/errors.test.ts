@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevSigner, signIdToken } from '../../functions/src/dev/tokens.ts';
 import { AUDIENCE, startStack, type Stack } from '../support/stack.ts';
-import { fullInput, stepOf } from '../support/walk.ts';
+import { fullInput, stepOf } from '../../functions/src/dev/sample-input.ts';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 
 let s: Stack;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 import { startStack, type Stack } from '../support/stack.ts';
-import { fullInput, stepOf } from '../support/walk.ts';
+import { fullInput, stepOf } from '../../functions/src/dev/sample-input.ts';
 
 let s: Stack;
 let now = new Date('2026-12-23T02:00:00Z'); // Wednesday 23 December 2026, 10.00 WITA

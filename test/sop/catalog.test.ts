@@ -14,7 +14,7 @@ import { loadDefinition, type SopDefinition, type Step, type Target } from '../.
 import { parseWaktu } from '../../functions/src/sop/waktu.ts';
 import { createCalendar } from '../../functions/src/sop/calendar.ts';
 import { createCase, transition, type CaseState } from '../../functions/src/sop/engine.ts';
-import { sample } from '../support/walk.ts';
+import { sample } from '../../functions/src/dev/sample-input.ts';
 
 interface SeedRow {
   no: number;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 import { loadDefinition } from '../../functions/src/sop/schema.ts';
 import { startStack, type Stack } from '../support/stack.ts';
-import { fullInput, stepOf } from '../support/walk.ts';
+import { fullInput, stepOf } from '../../functions/src/dev/sample-input.ts';
 
 let s: Stack;
 beforeAll(async () => {

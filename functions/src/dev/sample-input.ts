@@ -1,7 +1,7 @@
-// Builds a complete, valid input for a step from its kelengkapan, the way a diligent clerk would
+// Dev/test tooling. Builds a complete, valid input for a step from its kelengkapan, the way a diligent clerk would
 // fill the form: every data field with a value of its type, every checklist item ticked, every
 // document the actor must supply linked. Tests then remove pieces to provoke errors.
-import type { DataType, SopDefinition, Step } from '../../functions/src/sop/schema.ts';
+import type { DataType, SopDefinition, Step } from '../sop/schema.ts';
 
 export function sample(t: DataType): unknown {
   switch (t) {

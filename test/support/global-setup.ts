@@ -1,14 +1,16 @@
-// Starts the Firestore emulator once for the whole test run; test files get its host through
-// FIRESTORE_EMULATOR_HOST and use their own projectId so they never see each other's data.
-import { startFirestoreEmulator, type RunningEmulator } from '../../functions/src/dev/emulators.ts';
+// Starts the Firestore and Pub/Sub emulators once for the whole test run; test files get their
+// hosts through FIRESTORE_EMULATOR_HOST and PUBSUB_EMULATOR_HOST and use their own projectId so they never see each other's data.
+import { startFirestoreEmulator, startPubSubEmulator, type RunningEmulator } from '../../functions/src/dev/emulators.ts';
 
-let emulator: RunningEmulator | undefined;
+let emulators: RunningEmulator[] = [];
 
 export async function setup(): Promise<void> {
-  emulator = await startFirestoreEmulator();
-  process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
+  const [firestore, pubsub] = await Promise.all([startFirestoreEmulator(), startPubSubEmulator()]);
+  emulators = [firestore, pubsub];
+  process.env.FIRESTORE_EMULATOR_HOST = firestore.host;
+  process.env.PUBSUB_EMULATOR_HOST = pubsub.host;
 }
 
 export async function teardown(): Promise<void> {
-  await emulator?.stop();
+  await Promise.all(emulators.map((e) => e.stop()));
 }

@@ -1,4 +1,4 @@
-// Starts the official Cloud Firestore emulator (installed with the Google Cloud CLI) for
+// Starts the official Cloud Firestore and Pub/Sub emulators (installed with the Google Cloud CLI) for
 // `npm start` and for the test run. One process group per emulator, killed whole on stop:
 // killing gcloud alone orphans its Java child.
 import { spawn } from 'node:child_process';
@@ -79,6 +79,10 @@ async function startGcloudEmulator(args: string[], name: string, port: number, t
 
 export async function startFirestoreEmulator(port?: number): Promise<RunningEmulator> {
   return startGcloudEmulator(['emulators', 'firestore', 'start'], 'Firestore', port ?? (await freePort()), 60_000);
+}
+
+export async function startPubSubEmulator(port?: number): Promise<RunningEmulator> {
+  return startGcloudEmulator(['beta', 'emulators', 'pubsub', 'start'], 'Pub/Sub', port ?? (await freePort()), 60_000);
 }
 
 /** Deletes every document of a project on the emulator (the emulator's own reset endpoint). */

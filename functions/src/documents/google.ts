@@ -1,0 +1,203 @@
+// The production document backend: a letter is a copy of the agency's Google Doc template (Drive
+// files.copy, tagged with the outbox key in appProperties), filled with ONE Docs batchUpdate of
+// replaceAllText requests, and exported as PDF (Drive files.export).
+//
+// Every call is made exactly once: gaxios' own retries are switched off (by default it repeats the
+// GETs on 5xx, 429 and dropped connections) because the outbox worker owns retries and knows which
+// calls are safe to repeat. Failures come back as classified EffectErrors.
+import { createReadStream } from 'node:fs';
+import type { drive_v3 } from '@googleapis/drive';
+import type { docs_v1 } from '@googleapis/docs';
+import { EffectError, type CopiedDocument, type DocumentBackend, type Fields } from './types.ts';
+import { toEffectError } from '../google/errors.ts';
+
+export const GOOGLE_DOC_MIME = 'application/vnd.google-apps.document';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Per-call gaxios options: one attempt, bounded in time. */
+export function singleAttempt(timeoutMs: number) {
+  return {
+    retry: false,
+    // Also neutralise a retryConfig a caller may have set on the client: gaxios consults it even
+    // when `retry` is false.
+    retryConfig: { retry: 0, noResponseRetries: 0 },
+    timeout: timeoutMs,
+  };
+}
+
+/** A Drive query string literal: backslashes and single quotes escaped. */
+function driveQuoted(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function docUrl(id: string): string {
+  return `https://docs.google.com/document/d/${encodeURIComponent(id)}/edit`;
+}
+
+export function createGoogleDocBackend(opts: {
+  drive: drive_v3.Drive;
+  docs: docs_v1.Docs;
+  /** templateId -> Google Doc id of the agency's template. */
+  templates: Record<string, string>;
+  /** Drive folder that receives the copies. */
+  folderId: string;
+  timeoutMs?: number;
+}): DocumentBackend {
+  const { drive, docs, templates, folderId } = opts;
+  const call = singleAttempt(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+
+  return {
+    async findCopy(key: string): Promise<CopiedDocument | null> {
+      let res;
+      try {
+        res = await drive.files.list(
+          {
+            q: `appProperties has { key='sopKey' and value=${driveQuoted(key)} } and trashed = false`,
+            fields: 'files(id,webViewLink)',
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+          },
+          call,
+        );
+      } catch (err) {
+        throw toEffectError(err, 'Google Drive files.list');
+      }
+      const file = res.data.files?.find((f) => typeof f.id === 'string' && f.id.length > 0);
+      if (!file?.id) return null;
+      return { documentId: file.id, url: file.webViewLink ?? docUrl(file.id) };
+    },
+
+    async copy({ key, templateId, title }): Promise<CopiedDocument> {
+      const sourceId = Object.hasOwn(templates, templateId) ? templates[templateId] : undefined;
+      if (!sourceId) {
+        throw new EffectError(`Templat "${templateId}" belum terdaftar sebagai Google Doc untuk instansi ini`, {
+          retryable: false,
+        });
+      }
+      let res;
+      try {
+        res = await drive.files.copy(
+          {
+            fileId: sourceId,
+            fields: 'id,webViewLink',
+            supportsAllDrives: true,
+            requestBody: { name: title, parents: [folderId], appProperties: { sopKey: key } },
+          },
+          call,
+        );
+      } catch (err) {
+        throw toEffectError(err, 'Google Drive files.copy');
+      }
+      const id = res.data.id;
+      if (!id) {
+        throw new EffectError('Google Drive files.copy gagal: jawaban tanpa id dokumen', { retryable: false });
+      }
+      return { documentId: id, url: res.data.webViewLink ?? docUrl(id) };
+    },
+
+    async fill(doc: CopiedDocument, fields: Fields): Promise<{ missingPlaceholders: string[] }> {
+      const names = Object.keys(fields);
+      if (names.length === 0) return { missingPlaceholders: [] };
+      const requests: docs_v1.Schema$Request[] = names.map((name) => ({
+        replaceAllText: {
+          containsText: { text: `{{${name}}}`, matchCase: true },
+          replaceText: fields[name] ?? '',
+        },
+      }));
+      let res;
+      try {
+        res = await docs.documents.batchUpdate({ documentId: doc.documentId, requestBody: { requests } }, call);
+      } catch (err) {
+        throw toEffectError(err, 'Google Docs documents.batchUpdate');
+      }
+      // One reply per request, in order; the API leaves occurrencesChanged out when it is 0.
+      const replies = res.data.replies ?? [];
+      const missingPlaceholders = names.filter((_, i) => !(replies[i]?.replaceAllText?.occurrencesChanged ?? 0));
+      return { missingPlaceholders };
+    },
+
+    async export(doc: CopiedDocument) {
+      let res;
+      try {
+        res = await drive.files.export(
+          { fileId: doc.documentId, mimeType: 'application/pdf' },
+          { ...call, responseType: 'arraybuffer' },
+        );
+      } catch (err) {
+        throw toEffectError(err, 'Google Drive files.export');
+      }
+      const data = res.data;
+      const content =
+        data instanceof ArrayBuffer
+          ? Buffer.from(data)
+          : Buffer.isBuffer(data)
+            ? data
+            : ArrayBuffer.isView(data)
+              ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+              : null;
+      if (content === null) {
+        throw new EffectError('Google Drive files.export gagal: isi PDF tidak terbaca', { retryable: false });
+      }
+      return {
+        // The backend only knows the document id; the worker may rename the attachment after the letter.
+        filename: `${doc.documentId}.pdf`,
+        contentType: 'application/pdf',
+        content,
+        url: `https://docs.google.com/document/d/${encodeURIComponent(doc.documentId)}/export?format=pdf`,
+      };
+    },
+  };
+}
+
+/**
+ * Uploads the agency's .docx templates into `folderId`, each converted into a Google Doc (Drive
+ * converts on upload when the requested mimeType is a Google Docs type). Returns templateId ->
+ * Google Doc id, the `templates` map of createGoogleDocBackend. Not idempotent: a second run
+ * creates second copies (each tagged with appProperties.sopTemplate, so they can be found).
+ *
+ * Media uploads and `rootUrl`: the generated clients build the upload URL from the rootUrl of the
+ * per-call options (default https://www.googleapis.com/), and googleapis-common only rewrites the
+ * ordinary URL with the client's rootUrl, not the upload URL. So the client's rootUrl is passed on
+ * per call here, which is what lets tests upload to a local fake.
+ */
+export async function uploadDocxTemplates(opts: {
+  drive: drive_v3.Drive;
+  folderId: string;
+  /** templateId -> local .docx path. */
+  files: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<Record<string, string>> {
+  const { drive, folderId } = opts;
+  const rootUrl = drive.context._options.rootUrl;
+  const call = { ...singleAttempt(opts.timeoutMs ?? 120_000), ...(rootUrl ? { rootUrl } : {}) };
+  const out: Record<string, string> = {};
+  for (const [templateId, path] of Object.entries(opts.files)) {
+    let res;
+    try {
+      res = await drive.files.create(
+        {
+          fields: 'id',
+          supportsAllDrives: true,
+          requestBody: {
+            name: templateId,
+            mimeType: GOOGLE_DOC_MIME,
+            parents: [folderId],
+            appProperties: { sopTemplate: templateId },
+          },
+          media: { mimeType: DOCX_MIME, body: createReadStream(path) },
+        },
+        call,
+      );
+    } catch (err) {
+      throw toEffectError(err, `Google Drive files.create (templat ${templateId})`);
+    }
+    if (!res.data.id) {
+      throw new EffectError(`Google Drive files.create gagal: templat ${templateId} tanpa id dokumen`, {
+        retryable: false,
+      });
+    }
+    out[templateId] = res.data.id;
+  }
+  return out;
+}

@@ -1,0 +1,297 @@
+// The Google Docs backend against a local fake of Drive and Docs, through the real generated
+// clients: each operation is exactly the requests we expect, and failures are classified.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createGoogleDocBackend, uploadDocxTemplates } from '../../functions/src/documents/google.ts';
+import { EffectError } from '../../functions/src/documents/types.ts';
+import { toEffectError } from '../../functions/src/google/errors.ts';
+import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts';
+
+const TEMPLATE_TEXT = [
+  'Nomor: {{nomor}}',
+  'Kepada Yth. {{tujuan}}',
+  'Hal: {{hal}}',
+  'Salam, {{penandatangan}} ({{nomor}})',
+].join('\n');
+
+let fake: FakeGoogle;
+let clients: ReturnType<typeof fakeClients>;
+
+beforeAll(async () => {
+  fake = await startFakeGoogle();
+  clients = fakeClients(fake);
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => {
+  fake.reset();
+  fake.addTemplate('gdoc-jawaban', TEMPLATE_TEXT, 'Templat Surat Jawaban');
+});
+
+function backend(timeoutMs?: number) {
+  return createGoogleDocBackend({
+    drive: clients.drive,
+    docs: clients.docs,
+    templates: { 'surat-jawaban-kunjungan': 'gdoc-jawaban', 'surat-hilang': 'gdoc-tidak-ada' },
+    folderId: 'folder-surat',
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  });
+}
+
+const KEY = 'case-42/step-3/surat-jawaban-kunjungan';
+const FIELDS = {
+  nomor: '000.5.2/12/DISPUSIP/XI/2026',
+  tujuan: 'Kepala SMA Negeri 1 Palu',
+  hal: 'Jawaban Permohonan Kunjungan',
+  penandatangan: 'Dra. Siti Rahma',
+};
+
+async function caught(p: Promise<unknown>): Promise<EffectError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(EffectError);
+    return e as EffectError;
+  }
+  throw new Error('expected an EffectError');
+}
+
+describe('Google Docs backend: the happy path', () => {
+  it('copy + fill + export are exactly three requests with the expected bodies', async () => {
+    const b = backend();
+    const doc = await b.copy({ key: KEY, templateId: 'surat-jawaban-kunjungan', title: 'Surat Jawaban Kunjungan 42' });
+    const filled = await b.fill(doc, FIELDS);
+    const pdf = await b.export(doc);
+
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /drive/v3/files/gdoc-jawaban/copy',
+      `POST /v1/documents/${doc.documentId}:batchUpdate`,
+      `GET /drive/v3/files/${doc.documentId}/export`,
+    ]);
+    const [copy, batch, exp] = fake.requests;
+    expect(copy!.query).toEqual({ fields: 'id,webViewLink', supportsAllDrives: 'true' });
+    expect(copy!.body).toEqual({
+      name: 'Surat Jawaban Kunjungan 42',
+      parents: ['folder-surat'],
+      appProperties: { sopKey: KEY },
+    });
+    expect(batch!.query).toEqual({});
+    expect(batch!.body).toEqual({
+      requests: Object.entries(FIELDS).map(([name, value]) => ({
+        replaceAllText: { containsText: { text: `{{${name}}}`, matchCase: true }, replaceText: value },
+      })),
+    });
+    expect(exp!.query).toEqual({ mimeType: 'application/pdf' });
+    expect(exp!.body).toBeUndefined();
+
+    expect(doc.url).toBe(`https://docs.google.com/document/d/${doc.documentId}/edit?usp=drivesdk`);
+    expect(filled).toEqual({ missingPlaceholders: [] });
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.filename).toMatch(/\.pdf$/);
+    expect(pdf.url).toBe(`https://docs.google.com/document/d/${doc.documentId}/export?format=pdf`);
+    expect(Buffer.isBuffer(pdf.content)).toBe(true);
+    expect(pdf.content.subarray(0, 8).toString()).toBe('%PDF-1.4');
+    expect(pdf.content.toString('utf8')).toContain('Nomor: 000.5.2/12/DISPUSIP/XI/2026\nKepada Yth. Kepala SMA Negeri 1 Palu');
+    expect(pdf.content.toString('utf8')).toContain('Salam, Dra. Siti Rahma (000.5.2/12/DISPUSIP/XI/2026)');
+
+    // The copy lives in the folder, tagged with the key; the template is untouched.
+    expect(fake.documents.get(doc.documentId)).toMatchObject({
+      name: 'Surat Jawaban Kunjungan 42',
+      parents: ['folder-surat'],
+      appProperties: { sopKey: KEY },
+    });
+    expect(fake.documents.get('gdoc-jawaban')!.text).toBe(TEMPLATE_TEXT);
+  });
+
+  it('reports the placeholders the template lacks', async () => {
+    const b = backend();
+    const doc = await b.copy({ key: KEY, templateId: 'surat-jawaban-kunjungan', title: 'Surat' });
+    const result = await b.fill(doc, { nomor: '1/2026', lampiran: '1 (satu) berkas', tembusan: 'Arsip' });
+    expect(result).toEqual({ missingPlaceholders: ['lampiran', 'tembusan'] });
+    expect(fake.requests.filter((r) => r.path.endsWith(':batchUpdate'))).toHaveLength(1);
+  });
+
+  it('makes no call to fill nothing', async () => {
+    const b = backend();
+    expect(await b.fill({ documentId: 'gdoc-jawaban', url: 'x' }, {})).toEqual({ missingPlaceholders: [] });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('findCopy finds a copy by its key with one query, and null for another key', async () => {
+    const b = backend();
+    const tricky = "case-7/step-1/surat 'khusus' \\ \"kutip\"";
+    const doc = await b.copy({ key: tricky, templateId: 'surat-jawaban-kunjungan', title: 'Surat' });
+    fake.requests.length = 0;
+
+    expect(await b.findCopy(tricky)).toEqual(doc);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/drive/v3/files',
+      query: {
+        q: "appProperties has { key='sopKey' and value='case-7/step-1/surat \\'khusus\\' \\\\ \"kutip\"' } and trashed = false",
+        fields: 'files(id,webViewLink)',
+        supportsAllDrives: 'true',
+        includeItemsFromAllDrives: 'true',
+      },
+    });
+    expect(await b.findCopy('case-7/step-1/surat lain')).toBeNull();
+
+    fake.documents.get(doc.documentId)!.trashed = true;
+    expect(await b.findCopy(tricky)).toBeNull();
+  });
+
+  it('a copy whose answer was lost is found again by its key (the crash window)', async () => {
+    const b = backend();
+    fake.fail({ match: (r) => r.path.endsWith('/copy'), status: 503, afterHandling: true, times: 1 });
+    const err = await caught(b.copy({ key: KEY, templateId: 'surat-jawaban-kunjungan', title: 'Surat' }));
+    expect(err.retryable).toBe(true);
+    const found = await b.findCopy(KEY);
+    expect(found).not.toBeNull();
+    expect(fake.documents.get(found!.documentId)!.appProperties).toEqual({ sopKey: KEY });
+  });
+});
+
+describe('Google Docs backend: failures are classified once, never retried by the client', () => {
+  it('an unknown template is not retryable and makes no call', async () => {
+    const err = await caught(backend().copy({ key: KEY, templateId: 'surat-entah', title: 'Surat' }));
+    expect(err.retryable).toBe(false);
+    expect(err.message).toContain('surat-entah');
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('429 with Retry-After: 7 is retryable after 7000 ms', async () => {
+    fake.fail({ match: (r) => r.path.endsWith('/copy'), status: 429, headers: { 'Retry-After': '7' } });
+    const err = await caught(backend().copy({ key: KEY, templateId: 'surat-jawaban-kunjungan', title: 'Surat' }));
+    expect(err).toMatchObject({ retryable: true, status: 429, retryAfterMs: 7000 });
+    expect(err.message).toMatch(/^Google Drive files\.copy gagal \(HTTP 429\)/);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.documents.size).toBe(1); // the template only
+  });
+
+  it('Retry-After as an HTTP date', async () => {
+    const at = new Date(Date.now() + 60_000).toUTCString();
+    fake.fail({ match: () => true, status: 503, headers: { 'Retry-After': at } });
+    const err = await caught(backend().findCopy(KEY));
+    expect(err.retryable).toBe(true);
+    expect(err.retryAfterMs).toBeGreaterThan(55_000);
+    expect(err.retryAfterMs).toBeLessThanOrEqual(60_000);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['copy', 'POST', (b: ReturnType<typeof backend>) => b.copy({ key: KEY, templateId: 'surat-jawaban-kunjungan', title: 'S' })],
+    ['fill', 'POST', (b: ReturnType<typeof backend>) => b.fill({ documentId: 'gdoc-jawaban', url: '' }, { nomor: '1' })],
+    ['export', 'GET', (b: ReturnType<typeof backend>) => b.export({ documentId: 'gdoc-jawaban', url: '' })],
+    ['findCopy', 'GET', (b: ReturnType<typeof backend>) => b.findCopy(KEY)],
+  ] as const)('500 on %s is retryable, and sent exactly once (%s)', async (_name, method, run) => {
+    fake.fail({ match: () => true, status: 500 });
+    const err = await caught(run(backend()));
+    expect(err).toMatchObject({ retryable: true, status: 500, retryAfterMs: null });
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]!.method).toBe(method);
+  });
+
+  it('404 (the template document is gone) is not retryable', async () => {
+    const err = await caught(backend().copy({ key: KEY, templateId: 'surat-hilang', title: 'Surat' }));
+    expect(err).toMatchObject({ retryable: false, status: 404 });
+    expect(err.message).toBe('Google Drive files.copy gagal (HTTP 404): File not found: gdoc-tidak-ada.');
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('403 User rate limit exceeded is retryable, any other 403 is not', async () => {
+    fake.fail({ match: () => true, status: 403, reason: 'userRateLimitExceeded', message: 'User rate limit exceeded.', times: 1 });
+    const limited = await caught(backend().findCopy(KEY));
+    expect(limited).toMatchObject({ retryable: true, status: 403 });
+    fake.fail({ match: () => true, status: 403, reason: 'insufficientFilePermissions', message: 'No access.', times: 1 });
+    const denied = await caught(backend().findCopy(KEY));
+    expect(denied).toMatchObject({ retryable: false, status: 403 });
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('a request that never gets an answer times out (timeoutMs 300) as retryable, once', async () => {
+    fake.fail({ match: (r) => r.path.endsWith('/export'), hang: true });
+    const started = Date.now();
+    const err = await caught(backend(300).export({ documentId: 'gdoc-jawaban', url: '' }));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(err).toMatchObject({ retryable: true, status: null });
+    expect(err.message).toMatch(/^Google Drive files\.export gagal \(batas waktu habis\)/);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('a refused connection is retryable', async () => {
+    const gone = await startFakeGoogle();
+    const clientsOfGone = fakeClients(gone);
+    await gone.close();
+    const b = createGoogleDocBackend({ ...clientsOfGone, templates: {}, folderId: 'f' });
+    const err = await caught(b.findCopy(KEY));
+    expect(err).toMatchObject({ retryable: true, status: null });
+    expect(err.message).toContain('ECONNREFUSED');
+  });
+
+  it('toEffectError: codes and messages without a status', () => {
+    const withCause = new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'UND_ERR_SOCKET' }) });
+    expect(toEffectError(withCause, 'X').retryable).toBe(true);
+    expect(toEffectError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }), 'X').retryable).toBe(true);
+    expect(toEffectError(new DOMException('aborted', 'AbortError'), 'X').retryable).toBe(true);
+    expect(toEffectError(new Error('socket timeout'), 'X').retryable).toBe(true);
+    expect(toEffectError(new Error('Missing required parameters: fileId'), 'X').retryable).toBe(false);
+    const already = new EffectError('e', { retryable: false });
+    expect(toEffectError(already, 'X')).toBe(already);
+  });
+});
+
+describe('uploadDocxTemplates', () => {
+  it('uploads each .docx as a Google Doc through the media upload URL of the fake', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sop-docx-'));
+    try {
+      const docx = new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ children: [new TextRun('Nomor: '), new TextRun({ text: '{{nomor}}', bold: true })] }),
+              // A placeholder split across runs, as Word often stores it.
+              new Paragraph({ children: [new TextRun('Kepada Yth. {{tu'), new TextRun('juan}}')] }),
+            ],
+          },
+        ],
+      });
+      const path = join(dir, 'surat-jawaban-kunjungan.docx');
+      await writeFile(path, await Packer.toBuffer(docx));
+
+      const ids = await uploadDocxTemplates({ drive: clients.drive, folderId: 'folder-templat', files: { 'surat-jawaban-kunjungan': path } });
+
+      expect(fake.requests).toHaveLength(1);
+      const upload = fake.requests[0]!;
+      expect(upload).toMatchObject({ method: 'POST', path: '/upload/drive/v3/files', query: { uploadType: 'multipart', fields: 'id', supportsAllDrives: 'true' } });
+      const parts = upload.body as { contentType: string; body: unknown }[];
+      expect(parts.map((p) => p.contentType)).toEqual([
+        'application/json',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ]);
+      expect(parts[0]!.body).toEqual({
+        name: 'surat-jawaban-kunjungan',
+        mimeType: 'application/vnd.google-apps.document',
+        parents: ['folder-templat'],
+        appProperties: { sopTemplate: 'surat-jawaban-kunjungan' },
+      });
+      const id = ids['surat-jawaban-kunjungan']!;
+      expect(fake.documents.get(id)).toMatchObject({
+        mimeType: 'application/vnd.google-apps.document',
+        text: 'Nomor: {{nomor}}\nKepada Yth. {{tujuan}}',
+      });
+
+      // The uploaded template serves the backend.
+      const b = createGoogleDocBackend({ ...clients, templates: ids, folderId: 'folder-surat' });
+      const doc = await b.copy({ key: KEY, templateId: 'surat-jawaban-kunjungan', title: 'Surat' });
+      expect(await b.fill(doc, { nomor: '7/2026', tujuan: 'Ketua RT 03' })).toEqual({ missingPlaceholders: [] });
+      expect((await b.export(doc)).content.toString()).toBe('%PDF-1.4\nNomor: 7/2026\nKepada Yth. Ketua RT 03');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

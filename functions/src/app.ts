@@ -1,23 +1,46 @@
 // Wires adapters to services; used by index.ts (production), the local stack and the tests,
-// each handing in its own Firestore client and token verifier.
+// each handing in its own Firestore client, token verifier, document backends and notifier.
 import type { Firestore } from '@google-cloud/firestore';
 import { createTokenVerifier, type VerifierOptions } from './auth/verify.ts';
-import { createCaseService } from './cases/service.ts';
+import { createCaseService, type OutboxNotifier } from './cases/service.ts';
 import { createDeskService } from './desk/service.ts';
+import type { DocumentBackend, MailSender } from './documents/types.ts';
 import { createApi } from './http/api.ts';
-import { createCaseStore } from './store/firestore.ts';
+import type { Pacer } from './outbox/pacer.ts';
+import { createOutboxWorker, type WorkerDeps } from './outbox/worker.ts';
+import { createCaseStore, type Agency } from './store/firestore.ts';
 
 export interface AppDeps {
   db: Firestore;
   auth: VerifierOptions;
   clock?: () => Date;
+  /** Tells the worker about new outbox entries (Pub/Sub in production; in-process locally). */
+  notify?: OutboxNotifier;
+  /** Where letters are rendered and sent; without it no worker is created (the API alone). */
+  documents?: {
+    backendFor(agency: Agency): DocumentBackend;
+    mailerFor(agency: Agency): MailSender | null;
+    pacers?: { docs?: Pacer; mail?: Pacer };
+    worker?: Pick<WorkerDeps, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'leaseMs' | 'random'>;
+  };
 }
 
 export function createApp(deps: AppDeps) {
   const clockOpt = deps.clock ? { clock: deps.clock } : {};
   const store = createCaseStore(deps.db);
-  const cases = createCaseService(store, clockOpt);
+  const cases = createCaseService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
   const desk = createDeskService(deps.db, cases, clockOpt);
   const api = createApi({ cases, desk, verify: createTokenVerifier(deps.auth) });
-  return { store, cases, desk, api };
+  const worker = deps.documents
+    ? createOutboxWorker({
+        db: deps.db,
+        store,
+        backendFor: deps.documents.backendFor,
+        mailerFor: deps.documents.mailerFor,
+        ...(deps.documents.pacers ? { pacers: deps.documents.pacers } : {}),
+        ...clockOpt,
+        ...deps.documents.worker,
+      })
+    : null;
+  return { store, cases, desk, api, worker };
 }

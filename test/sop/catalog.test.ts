@@ -381,17 +381,19 @@ describe('SOP catalog', () => {
         const checklist: Record<string, boolean> = {};
         const documents: Record<string, { url: string }> = {};
         for (const k of step.kelengkapan) {
-          if (k.type === 'data') data[k.id] = sample(k.dataType);
+          if (k.type === 'data' && !k.assign) data[k.id] = sample(k.dataType);
           if (k.type === 'checklist') checklist[k.id] = true;
           if (k.type === 'document' && k.source === 'input') documents[k.id] = { url: `https://docs.google.com/document/d/${k.id}` };
         }
+        // System-assigned fields (the agenda number) are reserved by the store; here a fixed one.
+        const assigned = Object.fromEntries(step.kelengkapan.flatMap((k) => (k.type === 'data' && k.assign ? [[k.id, '7']] : [])));
         const input = { data, checklist, documents };
         now = new Date(now.getTime() + 60_000);
         const action =
           step.kind === 'decision' && step.branchFrom === undefined
             ? { type: 'decide' as const, step: step.no, decision: queue[step.no]?.shift() ?? ('yes' as const), input }
             : { type: 'complete' as const, step: step.no, input };
-        const r = transition(ctx(step.actors), state, action);
+        const r = transition({ ...ctx(step.actors), assigned }, state, action);
         if (!r.ok) throw new Error(`${w.id} step ${step.no}: ${r.error.message}`);
         state = r.value.state;
       }

@@ -2,7 +2,7 @@
 // catalog, served by the real functions-framework server. Tokens are signed by a key generated
 // for this stack, which the verifier is configured to trust (and nothing else).
 import { randomUUID } from 'node:crypto';
-import { createApp } from '../../functions/src/app.ts';
+import { createApp, type AppDeps } from '../../functions/src/app.ts';
 import { demoEmail, seedDemo } from '../../functions/src/dev/demo.ts';
 import { serve } from '../../functions/src/dev/serve.ts';
 import { createDevSigner, signIdToken, type TokenClaims } from '../../functions/src/dev/tokens.ts';
@@ -17,10 +17,16 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-export async function startStack(opts: { catalog?: SopDefinition[]; clock?: () => Date } = {}) {
+export async function startStack(opts: { catalog?: SopDefinition[]; clock?: () => Date; documents?: AppDeps['documents']; notify?: AppDeps['notify'] } = {}) {
   const { db, projectId } = testFirestore('api');
   const signer = createDevSigner();
-  const app = createApp({ db, auth: { audience: AUDIENCE, keys: async () => signer.publicKeys }, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = createApp({
+    db,
+    auth: { audience: AUDIENCE, keys: async () => signer.publicKeys },
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.documents ? { documents: opts.documents } : {}),
+    ...(opts.notify ? { notify: opts.notify } : {}),
+  });
   const people = await seedDemo(app.store, opts.catalog ?? CATALOG);
   const server = await serve(app.api);
 

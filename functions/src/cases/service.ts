@@ -3,10 +3,11 @@
 // from the agency's staff directory, never from the request.
 import { DateTime } from 'luxon';
 import { createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
-import { createCase, currentStepOf, transition, type Action, type Actor, type CaseState, type Partner, type Transition } from '../sop/engine.ts';
+import { assignedFields, createCase, currentStepOf, transition, type Action, type Actor, type CaseState, type Partner, type Transition } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import { describeDefinition, type DescribedDefinition } from '../sop/describe.ts';
-import type { SopDefinition, Step } from '../sop/schema.ts';
+import { stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
+import { agendaCounter, planLetters, reserve } from '../outbox/plan.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import type { Agency, CaseStore, Idempotency, Staff, Stored } from '../store/firestore.ts';
 
@@ -35,8 +36,19 @@ export interface Task {
 
 export type CaseService = ReturnType<typeof createCaseService>;
 
-export function createCaseService(store: CaseStore, opts: { clock?: () => Date } = {}) {
+/** Tells the outbox worker that entries are waiting (Pub/Sub in production, in-process locally). */
+export type OutboxNotifier = (agencyId: string, entryIds: string[]) => Promise<void>;
+
+export function createCaseService(store: CaseStore, opts: { clock?: () => Date; notify?: OutboxNotifier } = {}) {
   const clock = opts.clock ?? (() => new Date());
+  // A lost notification only delays the letter until the sweeper runs: never fail the request for it.
+  const notify: OutboxNotifier = async (agencyId, ids) => {
+    try {
+      await opts.notify?.(agencyId, ids);
+    } catch (err) {
+      console.error(JSON.stringify({ severity: 'WARNING', message: 'outbox notification failed; the sweeper will pick the entries up', agencyId, ids, error: String(err) }));
+    }
+  };
   const calendars = new Map<string, { key: string; cal: WorkCalendar }>();
 
   async function calendarOf(agency: Agency): Promise<WorkCalendar> {
@@ -126,14 +138,33 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date }
       );
     },
 
-    /** Staff roles are read in the transaction itself, so a role withdrawn a moment ago already counts. */
+    /**
+     * Staff roles are read in the transaction itself, so a role withdrawn a moment ago already
+     * counts. Agenda and letter numbers are reserved and the letters' outbox entries written in
+     * the same transaction; the worker is notified after it commits.
+     */
     async act(agency: Agency, email: string, caseId: string, action: Action, idem: Idempotency): Promise<Stored<Transition>> {
       const calendar = await calendarOf(agency);
-      return store.update(agency.id, caseId, email, idem, async (state, member) => {
+      const r = await store.update(agency.id, caseId, email, idem, async (state, member, tools) => {
         const actor = actorOf(agency, email, member);
         const def = await definitionOrFail(agency.id, state.sopId, state.sopVersion);
-        return transition({ def, actor, now: clock(), calendar }, state, action);
+        const now = clock();
+        const year = localYear(agency, now);
+        const counters: Record<string, number> = {};
+        const assigned: Record<string, string> = {};
+        if (action.type !== 'cancel' && state.status === 'open' && state.currentStep === action.step) {
+          for (const f of assignedFields(stepOf(def, action.step))) assigned[f.id] = String(await reserve(tools, counters, agendaCounter(year)));
+        }
+        const t = transition({ def, actor, now, calendar, assigned }, state, action);
+        if (!t.ok) return t;
+        const outbox = await planLetters({ agency, def, actor, member: member!, transition: t.value, tools, counters, now });
+        return { ok: true, value: { transition: t.value, counters, outbox } };
       });
+      if (!r.replayed) {
+        const ids = r.value.event.produced.map((d) => r.value.state.documents[d]?.outboxId).filter((x): x is string => !!x);
+        if (ids.length) await notify(agency.id, ids);
+      }
+      return r;
     },
 
     async get(c: Caller, caseId: string) {

@@ -1,11 +1,14 @@
 // Demo data for the local stack and the tests: the three agencies of the seeds, one staff member
 // per role of every SOP, and the national holidays. Names are fictitious; the holiday lists must
 // be checked against each year's SKB 3 Menteri before use in production.
+import { TEMPLATES } from '../documents/templates.ts';
 import type { SopDefinition } from '../sop/schema.ts';
 import type { CaseStore } from '../store/firestore.ts';
 
 export const DEMO_AGENCIES = {
   balangan: {
+    numbering: { unit: 'DISPUSIP' },
+    mail: { fromName: 'DISPUSIP Balangan', fromAddress: 'surat@balangan.demo.perpustakaan.id' },
     name: 'Dinas Perpustakaan dan Kearsipan Kabupaten Balangan',
     shortName: 'DISPUSIP Balangan',
     timeZone: 'Asia/Makassar',
@@ -17,6 +20,8 @@ export const DEMO_AGENCIES = {
     },
   },
   sukoharjo: {
+    numbering: { unit: 'DISPUSIP' },
+    mail: { fromName: 'DISPUSIP Sukoharjo', fromAddress: 'surat@sukoharjo.demo.perpustakaan.id' },
     name: 'Dinas Perpustakaan dan Kearsipan Kabupaten Sukoharjo',
     shortName: 'DISPUSIP Sukoharjo',
     timeZone: 'Asia/Jakarta',
@@ -31,6 +36,8 @@ export const DEMO_AGENCIES = {
     },
   },
   babel: {
+    numbering: { unit: 'DKPUS' },
+    mail: { fromName: 'DKPUS Babel', fromAddress: 'surat@babel.demo.perpustakaan.id' },
     name: 'Dinas Kearsipan dan Perpustakaan Provinsi Kepulauan Bangka Belitung',
     shortName: 'DKPUS Babel',
     timeZone: 'Asia/Jakarta',
@@ -73,7 +80,12 @@ export async function seedDemo(store: CaseStore, catalog: SopDefinition[]): Prom
   for (const [year, dates] of Object.entries(DEMO_HOLIDAYS)) await store.putHolidays(Number(year), dates);
   const roles = demoRoles(catalog);
   for (const [agencyId, agency] of Object.entries(DEMO_AGENCIES) as [DemoAgencyId, (typeof DEMO_AGENCIES)[DemoAgencyId]][]) {
-    await store.putAgency(agencyId, { ...agency, letterhead: { ...agency.letterhead } });
+    await store.putAgency(agencyId, {
+      ...agency,
+      letterhead: { ...agency.letterhead },
+      // Production keeps real Drive ids here (npm run admin -- upload-templates); the demo names them.
+      google: { folderId: `folder-${agencyId}`, templates: Object.fromEntries(Object.keys(TEMPLATES).map((t) => [t, `tpl-${t}`])) },
+    });
     await store.installDefinitions(agencyId, catalog);
     for (const [i, role] of roles.entries()) {
       const name = NAMES[i % NAMES.length]!;

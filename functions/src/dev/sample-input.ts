@@ -30,7 +30,7 @@ export function fullInput(step: Step) {
   const checklist: Record<string, boolean> = {};
   const documents: Record<string, { url: string; title?: string }> = {};
   for (const k of step.kelengkapan) {
-    if (k.type === 'data') data[k.id] = sample(k.dataType);
+    if (k.type === 'data' && !k.assign) data[k.id] = sample(k.dataType);
     if (k.type === 'checklist') checklist[k.id] = true;
     if (k.type === 'document' && k.source === 'input') {
       documents[k.id] = { url: `https://docs.google.com/document/d/${k.id}`, title: k.label };

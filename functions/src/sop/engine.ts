@@ -21,18 +21,28 @@ export interface Partner {
   address?: string;
 }
 
-export type DocumentStatus = 'provided' | 'pending';
+export type DocumentStatus = 'provided' | 'pending' | 'ready' | 'failed';
 
 export interface CaseDocument {
   id: string;
   label: string;
-  /** provided = attached by a user; pending = produced by a step, waiting to be rendered. */
+  /**
+   * provided = attached by a user; pending = produced by a step, waiting to be rendered;
+   * ready = rendered (and sent, if the SOP e-mails it); failed = rendering gave up (dead letter).
+   */
   status: DocumentStatus;
   step: number;
   revision: number;
   url?: string;
   title?: string;
   at: string;
+  /** Letter number reserved for it, template and outbox entry, when a template renders it. */
+  nomor?: string | null;
+  templateId?: string;
+  outboxId?: string;
+  pdfUrl?: string | null;
+  emailedTo?: string[];
+  error?: string;
 }
 
 export type CaseStatus = 'open' | 'closed' | 'cancelled';
@@ -145,6 +155,13 @@ export interface Context {
   actor: Actor;
   now: Date;
   calendar: WorkCalendar;
+  /** Values the store reserved for the step's system-assigned fields (e.g. the agenda number). */
+  assigned?: Record<string, string>;
+}
+
+/** The data fields of a step that the system fills (see `assign` in the schema). */
+export function assignedFields(step: Step): { id: string; assign: 'agenda' }[] {
+  return step.kelengkapan.flatMap((k) => (k.type === 'data' && k.assign ? [{ id: k.id, assign: k.assign }] : []));
 }
 
 export function roleLabels(def: Pick<SopDefinition, 'roles'>, ids: string[]): string {
@@ -200,6 +217,10 @@ function checkKelengkapan(step: Step, state: CaseState, input: StepInput): { inv
     switch (k.type) {
       case 'data': {
         const v = input.data?.[k.id];
+        if (k.assign) {
+          if (v !== undefined) invalid.push({ path: `data.${k.id}`, message: `${k.label} diisi otomatis oleh sistem; jangan diisi.` });
+          break;
+        }
         if (v === undefined || v === null || v === '') {
           if (!k.optional) missing.push({ path: `data.${k.id}`, message: `${k.label} wajib diisi.` });
           break;
@@ -427,8 +448,13 @@ export function transition(ctx: Context, current: CaseState, action: Action): Re
     return fail(domainError('MISSING_KELENGKAPAN', `Kelengkapan langkah ${step.no} belum lengkap: ${missing.map((p) => p.message).join(' ')}`, missing));
   }
 
-  // Apply the input.
+  // Apply the input, then what the system assigned.
   for (const [k, v] of Object.entries(input.data ?? {})) state.data[k] = typeof v === 'string' ? v.trim() : v;
+  for (const f of assignedFields(step)) {
+    const v = ctx.assigned?.[f.id];
+    if (v === undefined) throw new Error(`SOP ${def.id} step ${step.no}: no ${f.assign} number was reserved for ${f.id}`);
+    state.data[f.id] = v;
+  }
   for (const [k, d] of Object.entries(input.documents ?? {})) {
     const label = step.kelengkapan.find((x) => x.id === k)?.label ?? k;
     const prev = state.documents[k];
@@ -471,7 +497,7 @@ export function transition(ctx: Context, current: CaseState, action: Action): Re
     step: step.no,
     toStep: state.currentStep,
     decision,
-    input: inputRecord(input),
+    input: { ...inputRecord(input), ...(ctx.assigned && Object.keys(ctx.assigned).length ? { assigned: ctx.assigned } : {}) },
     note,
     standard: standardOf(w),
     stepStartedAt: current.stepStartedAt,

@@ -46,6 +46,12 @@ export const kelengkapanSchema = z.discriminatedUnion('type', [
     label: z.string().min(1),
     dataType: dataTypeSchema,
     optional: z.boolean().optional(),
+    /**
+     * The system fills this field when the step completes, from a per-agency, per-year counter
+     * reserved in the step's transaction ('agenda' = incoming-letter agenda number). Users do not
+     * type it.
+     */
+    assign: z.literal('agenda').optional(),
   }),
   z.object({ type: z.literal('checklist'), id, label: z.string().min(1) }),
   z.object({ type: z.literal('office'), id, label: z.string().min(1) }),

@@ -15,6 +15,7 @@ import type { AgencyZone } from '../sop/calendar.ts';
 import type { CaseEvent, CaseState, Transition } from '../sop/engine.ts';
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
 import { loadDefinition, type SopDefinition } from '../sop/schema.ts';
+import type { OutboxEntry } from '../outbox/types.ts';
 
 export const agencySchema = z.object({
   name: z.string().min(1),
@@ -22,6 +23,22 @@ export const agencySchema = z.object({
   timeZone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']),
   /** Agency-specific non-working days on top of the national list (local cuti bersama, etc.). */
   extraHolidays: z.array(z.string()).default([]),
+  /**
+   * Letter numbers: the format uses {klasifikasi} {urut} {unit} {bulan_romawi} {bulan} {tahun};
+   * klasifikasi overrides a template's default classification code, by template id.
+   */
+  numbering: z
+    .object({
+      format: z.string().min(1).default('{klasifikasi}/{urut}/{unit}/{bulan_romawi}/{tahun}'),
+      unit: z.string().min(1).default('DISPUSIP'),
+      pad: z.number().int().min(0).max(6).default(0),
+      klasifikasi: z.record(z.string(), z.string()).default({}),
+    })
+    .default({ format: '{klasifikasi}/{urut}/{unit}/{bulan_romawi}/{tahun}', unit: 'DISPUSIP', pad: 0, klasifikasi: {} }),
+  /** The agency's sending address (the Gmail user the function sends as). */
+  mail: z.object({ fromName: z.string().min(1), fromAddress: z.email() }).optional(),
+  /** Production documents: the Drive folder for generated letters and each template's Google Doc id. */
+  google: z.object({ folderId: z.string().min(1), templates: z.record(z.string(), z.string()).default({}) }).optional(),
   letterhead: z
     .object({
       pemerintah: z.string(),
@@ -77,6 +94,22 @@ export interface StoreStats {
 }
 
 export type CaseStore = ReturnType<typeof createCaseStore>;
+
+/** Reads a transition may make inside its transaction, before it writes. */
+export interface TxTools {
+  /** The last value of a per-agency counter (0 when it was never used). */
+  counter(name: string): Promise<number>;
+  /** An active staff member holding `role` (the signer of a letter), or null. */
+  signer(role: string): Promise<Staff | null>;
+}
+
+/** What a transition writes besides the case and its event. */
+export interface Effects {
+  transition: Transition;
+  /** New last values of counters read through TxTools.counter. */
+  counters?: Record<string, number>;
+  outbox?: OutboxEntry[];
+}
 
 export function requestHash(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
@@ -248,24 +281,47 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
       });
     },
 
-    /** One transition = one transaction: read the case, run the engine, write case + event. */
+    /**
+     * One transition = one transaction: read the case, run the engine, write the case and the
+     * event, and with them any counters the step reserved and the outbox entries of its side effects.
+     */
     async update(
       agencyId: string,
       caseId: string,
       actorEmail: string,
       idem: Idempotency,
-      step: (state: CaseState, member: Staff | null) => Promise<Result<Transition>> | Result<Transition>,
+      step: (state: CaseState, member: Staff | null, tools: TxTools) => Promise<Result<Effects>> | Result<Effects>,
     ): Promise<Stored<Transition>> {
       return run(async (tx) => {
-        // One round trip for everything the transition depends on.
+        // One round trip for everything a transition depends on.
         const [idemSnap, snap, member] = await tx.getAll(idemRef(agencyId, actorEmail, idem.key), casesCol(agencyId).doc(caseId), staffRef(agencyId, actorEmail));
         stats.reads += 3;
         const first = checkReplay(idemSnap!, idem);
         if (first) return { value: first, replayed: true };
         if (!snap!.exists) throw new DomainFailure(domainError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan.`, [{ path: 'caseId', message: 'Kasus tidak ditemukan.' }]));
-        const t = unwrap(await step(parseCase(snap!.data(), caseId), parseStaff(member!, agencyId)));
-        write(tx, agencyId, actorEmail, idem, t);
-        return { value: t, replayed: false };
+        const tools: TxTools = {
+          async counter(name) {
+            const c = await tx.get(agencyRef(agencyId).collection('counters').doc(name));
+            stats.reads++;
+            return c.exists ? Number(c.get('last')) : 0;
+          },
+          async signer(role) {
+            const q = await tx.get(agencyRef(agencyId).collection('staff').where('roles', 'array-contains', role).where('active', '==', true).limit(1));
+            stats.reads++;
+            return q.empty ? null : parseStaff(q.docs[0]!, agencyId);
+          },
+        };
+        const fx = unwrap(await step(parseCase(snap!.data(), caseId), parseStaff(member!, agencyId), tools));
+        for (const [name, last] of Object.entries(fx.counters ?? {})) {
+          tx.set(agencyRef(agencyId).collection('counters').doc(name), { last });
+          stats.writes++;
+        }
+        for (const entry of fx.outbox ?? []) {
+          tx.create(agencyRef(agencyId).collection('outbox').doc(entry.id), plain(entry));
+          stats.writes++;
+        }
+        write(tx, agencyId, actorEmail, idem, fx.transition);
+        return { value: fx.transition, replayed: false };
       });
     },
 

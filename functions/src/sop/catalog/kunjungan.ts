@@ -70,9 +70,9 @@ export const kunjungan = {
         {
           type: 'data',
           id: 'nomor_agenda',
-          label: 'Nomor agenda surat masuk (kosongkan bila diberikan otomatis)',
+          label: 'Nomor agenda surat masuk (diberikan otomatis)',
           dataType: 'text',
-          optional: true,
+          assign: 'agenda',
         },
       ],
       waktu: '1 - 2 menit',

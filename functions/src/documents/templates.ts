@@ -1,0 +1,750 @@
+// The letter templates: one spec per template (what it is, whether it gets a letter number, who signs,
+// whether it is e-mailed to the partner) with its layout as data. docx/build.ts turns each layout into
+// functions/templates/<id>.docx, the one template set both renderers use (the local .docx backend and
+// Google Docs, where the same files are uploaded as template Docs). fields.ts fills the placeholders.
+//
+// Layout text conventions: `{{name}}` is a placeholder (always written as one text run), `**text**` is
+// bold. Every word a reader sees is Bahasa Indonesia following tata naskah dinas (Permendagri 1/2023).
+import { fileURLToPath } from 'node:url';
+
+/** Where the generated .docx templates live (committed): functions/templates. */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+/** A table cell: one or more paragraphs. */
+export interface Cell {
+  text: string | readonly string[];
+  span?: number;
+  bold?: boolean;
+  align?: Align;
+  /** Grey header shading. */
+  shade?: boolean;
+}
+
+/** A signature column: lines above the blank signing space, the name (bold, underlined), lines below. */
+export interface SignatureLines {
+  top: readonly string[];
+  name: string;
+  bottom: readonly string[];
+}
+
+export type Block =
+  /** Letterhead: centred, the first two lines bold and large, a double line below. */
+  | { kind: 'kop'; lines: readonly string[] }
+  /** Centred bold title lines; the first may be underlined. */
+  | { kind: 'title'; lines: readonly string[]; underlineFirst?: boolean }
+  | {
+      kind: 'para';
+      text: string;
+      align?: Align;
+      /** first = first-line indent (alinea), hanging = numbered item "1. ..." / "(1) ...", left = indented block. */
+      indent?: 'first' | 'hanging' | 'left';
+      bold?: boolean;
+      /** Space before the paragraph, in lines (default 0.5). */
+      before?: number;
+      keepNext?: boolean;
+    }
+  /** Borderless "Label : value" rows; `aside` is set right-aligned on the first row (place and date). */
+  | { kind: 'fields'; rows: readonly (readonly [string, string])[]; aside?: string; labelWidth?: number; indentLeft?: boolean }
+  /** A bordered table; widths are relative column widths. */
+  | { kind: 'table'; widths: readonly number[]; rows: readonly (readonly Cell[])[] }
+  /** A signature on the right half of the page. */
+  | { kind: 'signature'; sig: SignatureLines }
+  /** Two signatures side by side (agreements: PIHAK KEDUA left, PIHAK PERTAMA right). */
+  | { kind: 'signatures'; left: SignatureLines; right: SignatureLines }
+  | { kind: 'spacer' }
+  | { kind: 'pageBreak' };
+
+export interface TemplateSpec {
+  id: string;
+  /** Document title (also the generated file's title). */
+  title: string;
+  /** Whether a letter number is reserved for it when a step produces it. */
+  numbered: boolean;
+  /** Default classification code of the letter number; an agency overrides it in its numbering settings. */
+  klasifikasi: string;
+  /** E-mailed (as PDF in production) to the case's partner when the partner has an address. */
+  emailToPartner: boolean;
+  /** Role id whose active staff member signs; without it (or with nobody active) the step's actor signs. */
+  signerRole?: string;
+  /**
+   * Signed "a.n." (atas nama) the head of the agency when the signer is not the head: letters that
+   * leave the agency. Internal documents (disposisi, nota dinas, laporan) are signed in one's own name.
+   */
+  atasNama: boolean;
+  /** Every {{name}} in the layout, in order of first appearance. */
+  placeholders: readonly string[];
+  blocks: readonly Block[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placeholders
+// ---------------------------------------------------------------------------------------------
+
+export const PLACEHOLDER_RE = /\{\{([a-z][a-z0-9_]*)\}\}/g;
+
+function blockTexts(b: Block): string[] {
+  switch (b.kind) {
+    case 'kop':
+    case 'title':
+      return [...b.lines];
+    case 'para':
+      return [b.text];
+    case 'fields':
+      return [...b.rows.flatMap(([l, v]) => [l, v]), ...(b.aside ? [b.aside] : [])];
+    case 'table':
+      return b.rows.flatMap((r) => r.flatMap((c) => (typeof c.text === 'string' ? [c.text] : [...c.text])));
+    case 'signature':
+      return sigTexts(b.sig);
+    case 'signatures':
+      return [...sigTexts(b.left), ...sigTexts(b.right)];
+    case 'spacer':
+    case 'pageBreak':
+      return [];
+  }
+}
+
+function sigTexts(s: SignatureLines): string[] {
+  return [...s.top, s.name, ...s.bottom];
+}
+
+/** Every placeholder name in these blocks, in order of first appearance. */
+export function placeholdersOf(blocks: readonly Block[]): string[] {
+  const seen = new Set<string>();
+  for (const b of blocks) for (const t of blockTexts(b)) for (const m of t.matchAll(PLACEHOLDER_RE)) seen.add(m[1]!);
+  return [...seen];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks shared by the templates
+// ---------------------------------------------------------------------------------------------
+
+const KOP: Block = { kind: 'kop', lines: ['{{kop_pemerintah}}', '{{kop_dinas}}', '{{kop_alamat}}', '{{kop_kontak}}'] };
+
+const para = (text: string, opts: Omit<Extract<Block, { kind: 'para' }>, 'kind' | 'text'> = {}): Block => ({ kind: 'para', text, align: 'justify', ...opts });
+/** A body paragraph (alinea) with a first-line indent. */
+const alinea = (text: string): Block => para(text, { indent: 'first' });
+const title = (...lines: string[]): Block => ({ kind: 'title', lines });
+const fields = (rows: (readonly [string, string])[], opts: { aside?: string; labelWidth?: number; indentLeft?: boolean } = {}): Block => ({ kind: 'fields', rows, ...opts });
+const SPACER: Block = { kind: 'spacer' };
+
+/** The signer of a document: jabatan (may be multi-line: "a.n. ..."), name, NIP. */
+const SIGNATURE: SignatureLines = { top: ['{{ttd_jabatan}}'], name: '{{ttd_nama}}', bottom: ['{{ttd_nip}}'] };
+const SIGNATURE_WITH_PLACE: SignatureLines = { top: ['{{tempat_tanggal}}', '{{ttd_jabatan}}'], name: '{{ttd_nama}}', bottom: ['{{ttd_nip}}'] };
+
+/** Surat dinas head: number block with the place and date on the right, then the addressee. */
+const SURAT_HEAD: Block[] = [
+  KOP,
+  fields(
+    [
+      ['Nomor', '{{nomor}}'],
+      ['Sifat', '{{sifat}}'],
+      ['Lampiran', '{{lampiran}}'],
+      ['Hal', '{{hal}}'],
+    ],
+    { aside: '{{tempat_tanggal}}' },
+  ),
+  SPACER,
+  para('Yth. {{tujuan}}', { align: 'left', before: 0 }),
+  para('{{tujuan_alamat}}', { align: 'left', before: 0 }),
+  SPACER,
+];
+
+const TEMBUSAN: Block[] = [para('Tembusan:', { align: 'left', before: 1 }), para('{{tembusan}}', { align: 'left', before: 0 })];
+
+/** A surat dinas: head, body blocks, closing alinea, signature (right), optional tembusan. */
+function surat(body: Block[], opts: { tembusan?: boolean; after?: Block[] } = {}): Block[] {
+  return [
+    ...SURAT_HEAD,
+    ...body,
+    alinea('{{isi_penutup}}'),
+    SPACER,
+    { kind: 'signature', sig: SIGNATURE },
+    ...(opts.tembusan ? TEMBUSAN : []),
+    ...(opts.after ?? []),
+  ];
+}
+
+/** A nota dinas (internal letter between officials of the agency). */
+function notaDinas(): Block[] {
+  return [
+    KOP,
+    title('NOTA DINAS'),
+    SPACER,
+    fields([
+      ['Yth.', '{{tujuan}}'],
+      ['Dari', '{{dari}}'],
+      ['Tembusan', '{{tembusan}}'],
+      ['Tanggal', '{{tanggal}}'],
+      ['Nomor', '{{nomor}}'],
+      ['Sifat', '{{sifat}}'],
+      ['Lampiran', '{{lampiran}}'],
+      ['Hal', '{{hal}}'],
+    ]),
+    para('', { before: 0 }),
+    alinea('{{isi_pembuka}}'),
+    alinea('{{isi_utama}}'),
+    alinea('{{isi_penutup}}'),
+    SPACER,
+    { kind: 'signature', sig: SIGNATURE },
+  ];
+}
+
+/**
+ * An agreement between the agency and another party: PKS (draft or final) or Nota Kesepahaman (MoU).
+ * No kop: a bilateral agreement is not one party's letter. Both parties number it.
+ */
+function agreement(kind: 'draft' | 'final' | 'mou'): Block[] {
+  const judul = kind === 'mou' ? 'NOTA KESEPAHAMAN' : 'PERJANJIAN KERJA SAMA';
+  const noun = kind === 'mou' ? 'Nota Kesepahaman' : 'Perjanjian';
+  const pasal = (no: number, name: string): Block[] => [
+    para(`Pasal ${no}`, { align: 'center', bold: true, before: 1, keepNext: true }),
+    para(name, { align: 'center', bold: true, before: 0, keepNext: true }),
+  ];
+  const ayat = (text: string): Block => para(text, { indent: 'hanging' });
+  return [
+    title(...(kind === 'draft' ? ['DRAF'] : []), judul, 'ANTARA', '{{pihak_pertama_lembaga_kapital}}', 'DENGAN', '{{pihak_kedua_lembaga_kapital}}', 'TENTANG', '{{tentang_kapital}}'),
+    SPACER,
+    para('NOMOR: {{nomor_pihak_pertama}}', { align: 'center', bold: true, before: 0 }),
+    para('NOMOR: {{nomor_pihak_kedua}}', { align: 'center', bold: true, before: 0 }),
+    SPACER,
+    alinea('{{pembukaan}}, bertempat di {{tempat_penandatanganan}}, yang bertanda tangan di bawah ini:'),
+    ayat(
+      '1.\t{{pihak_pertama_nama}}, {{pihak_pertama_jabatan}}, dalam hal ini bertindak untuk dan atas nama {{pihak_pertama_lembaga}}, berkedudukan di {{pihak_pertama_alamat}}, selanjutnya disebut **PIHAK PERTAMA**;',
+    ),
+    ayat(
+      '2.\t{{pihak_kedua_nama}}, {{pihak_kedua_jabatan}}, dalam hal ini bertindak untuk dan atas nama {{pihak_kedua_lembaga}}, berkedudukan di {{pihak_kedua_alamat}}, selanjutnya disebut **PIHAK KEDUA**.',
+    ),
+    alinea('**PIHAK PERTAMA** dan **PIHAK KEDUA** yang selanjutnya secara bersama-sama disebut **PARA PIHAK**, terlebih dahulu menerangkan hal-hal sebagai berikut:'),
+    ayat('a.\tbahwa **PIHAK PERTAMA** merupakan perangkat daerah yang melaksanakan urusan pemerintahan di bidang perpustakaan dan kearsipan;'),
+    ayat('b.\tbahwa **PIHAK KEDUA** berkeinginan untuk bekerja sama dengan **PIHAK PERTAMA** dalam pengembangan perpustakaan dan budaya gemar membaca;'),
+    ayat('c.\tbahwa **PARA PIHAK** sepakat untuk bekerja sama sesuai dengan tugas, fungsi, dan kewenangan masing-masing.'),
+    alinea(`Berdasarkan pertimbangan tersebut, **PARA PIHAK** sepakat untuk mengadakan ${kind === 'mou' ? 'Nota Kesepahaman' : 'Perjanjian Kerja Sama'} tentang {{tentang}}, yang selanjutnya disebut ${noun}, dengan ketentuan sebagai berikut:`),
+    ...pasal(1, 'MAKSUD DAN TUJUAN'),
+    ayat(`(1)\tMaksud ${noun} ini adalah sebagai pedoman bagi **PARA PIHAK** dalam melaksanakan kerja sama tentang {{tentang}}.`),
+    ayat(`(2)\tTujuan ${noun} ini adalah meningkatkan mutu layanan perpustakaan dan budaya gemar membaca masyarakat melalui pemanfaatan sumber daya **PARA PIHAK** secara optimal.`),
+    ...pasal(2, 'RUANG LINGKUP'),
+    para(`Ruang lingkup ${noun} ini meliputi:`),
+    para('{{ruang_lingkup}}', { indent: 'left', before: 0 }),
+    ...pasal(3, 'HAK DAN KEWAJIBAN'),
+    ayat('(1)\t**PIHAK PERTAMA** berhak memperoleh data, informasi, dan laporan pelaksanaan kegiatan kerja sama dari **PIHAK KEDUA**.'),
+    ayat('(2)\t**PIHAK PERTAMA** berkewajiban menyediakan bahan pustaka, tenaga pustakawan, sarana layanan, dan pembinaan teknis sesuai dengan kemampuan.'),
+    ayat(`(3)\t**PIHAK KEDUA** berhak memperoleh layanan, bahan pustaka, dan pembinaan teknis dari **PIHAK PERTAMA** sesuai dengan ruang lingkup ${noun} ini.`),
+    ayat('(4)\t**PIHAK KEDUA** berkewajiban menyediakan tempat dan sarana pendukung kegiatan, menjaga dan mengembalikan bahan pustaka yang dipinjamkan dalam keadaan baik, serta menyampaikan laporan pelaksanaan kegiatan kepada **PIHAK PERTAMA**.'),
+    ...pasal(4, 'JANGKA WAKTU'),
+    ayat(`(1)\t${noun} ini berlaku untuk jangka waktu {{jangka_waktu}} terhitung sejak tanggal ditandatangani oleh **PARA PIHAK**.`),
+    ayat(`(2)\t${noun} ini dapat diperpanjang atau diakhiri sebelum jangka waktunya berakhir atas kesepakatan **PARA PIHAK** yang dituangkan secara tertulis.`),
+    ...pasal(5, 'PEMBIAYAAN'),
+    para(`Biaya yang timbul dalam pelaksanaan ${noun} ini dibebankan kepada anggaran masing-masing **PARA PIHAK** sesuai dengan ketentuan peraturan perundang-undangan.`),
+    ...pasal(6, 'KEADAAN KAHAR'),
+    ayat(`(1)\tKeadaan kahar adalah keadaan di luar kemampuan **PARA PIHAK**, antara lain bencana alam, kebakaran, wabah penyakit, dan kebijakan pemerintah, yang mengakibatkan ${noun} ini tidak dapat dilaksanakan.`),
+    ayat('(2)\tPihak yang mengalami keadaan kahar memberitahukan secara tertulis kepada pihak lainnya paling lambat 7 (tujuh) hari sejak terjadinya keadaan kahar.'),
+    ayat(`(3)\tPelaksanaan ${noun} ini yang terhambat karena keadaan kahar ditinjau kembali oleh **PARA PIHAK**.`),
+    ...pasal(7, 'PENYELESAIAN PERSELISIHAN'),
+    ayat(`(1)\tPerselisihan yang timbul dalam pelaksanaan ${noun} ini diselesaikan oleh **PARA PIHAK** secara musyawarah untuk mufakat.`),
+    ayat('(2)\tApabila musyawarah sebagaimana dimaksud pada ayat (1) tidak mencapai mufakat, **PARA PIHAK** sepakat menyelesaikannya sesuai dengan ketentuan peraturan perundang-undangan.'),
+    ...pasal(8, 'PENUTUP'),
+    ayat(`(1)\tHal-hal yang belum diatur dalam ${noun} ini akan diatur kemudian oleh **PARA PIHAK** dalam adendum yang merupakan bagian tidak terpisahkan dari ${noun} ini.`),
+    ayat(`(2)\t${noun} ini dibuat dalam rangkap 2 (dua) asli, masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama, serta ditandatangani oleh **PARA PIHAK**.`),
+    SPACER,
+    {
+      kind: 'signatures',
+      left: { top: ['**PIHAK KEDUA**,', '{{pihak_kedua_jabatan}},'], name: '{{pihak_kedua_nama}}', bottom: [] },
+      right: { top: ['**PIHAK PERTAMA**,', '{{pihak_pertama_jabatan}},'], name: '{{pihak_pertama_nama}}', bottom: ['{{pihak_pertama_nip}}'] },
+    },
+  ];
+}
+
+/** The schedule attachment of a notification letter (Lampiran). */
+const LAMPIRAN_JADWAL: Block[] = [
+  { kind: 'pageBreak' },
+  fields(
+    [
+      ['Lampiran', '{{lampiran_dari}}'],
+      ['Nomor', '{{nomor}}'],
+      ['Tanggal', '{{tanggal}}'],
+      ['Hal', '{{hal}}'],
+    ],
+    { indentLeft: true, labelWidth: 18 },
+  ),
+  SPACER,
+  title('{{judul_jadwal}}'),
+  SPACER,
+  {
+    kind: 'table',
+    widths: [1],
+    rows: [[{ text: 'Hari, Tanggal dan Perpustakaan yang Dikunjungi', bold: true, align: 'center', shade: true }], [{ text: '{{jadwal_rincian}}' }]],
+  },
+];
+
+/** Main classes of the Dewey Decimal Classification (the desk records' `classification`), and the rest. */
+export const DDC_CLASSES: readonly (readonly [string, string])[] = [
+  ['000', 'Karya Umum'],
+  ['100', 'Filsafat dan Psikologi'],
+  ['200', 'Agama'],
+  ['300', 'Ilmu Sosial'],
+  ['400', 'Bahasa'],
+  ['500', 'Ilmu Murni'],
+  ['600', 'Ilmu Terapan'],
+  ['700', 'Kesenian, Hiburan, dan Olahraga'],
+  ['800', 'Kesusastraan'],
+  ['900', 'Geografi dan Sejarah'],
+  ['lain', 'Tanpa klasifikasi'],
+];
+
+// ---------------------------------------------------------------------------------------------
+// The templates
+// ---------------------------------------------------------------------------------------------
+
+type SpecInput = Omit<TemplateSpec, 'placeholders'>;
+
+function spec(s: SpecInput): TemplateSpec {
+  return { ...s, placeholders: placeholdersOf(s.blocks) };
+}
+
+const SPECS: SpecInput[] = [
+  {
+    id: 'surat_tugas',
+    title: 'Surat Tugas',
+    numbered: true,
+    klasifikasi: '800.1.11.1',
+    emailToPartner: false,
+    signerRole: 'kabid_perpustakaan',
+    atasNama: false,
+    blocks: [
+      KOP,
+      title('SURAT TUGAS'),
+      para('NOMOR {{nomor}}', { align: 'center', before: 0 }),
+      SPACER,
+      fields([['Dasar', '{{dasar}}']]),
+      SPACER,
+      title('MENUGASKAN:'),
+      SPACER,
+      fields([
+        ['Kepada', '{{daftar_petugas}}'],
+        ['Untuk', '{{untuk}}'],
+      ]),
+      SPACER,
+      { kind: 'signature', sig: SIGNATURE_WITH_PLACE },
+    ],
+  },
+  {
+    id: 'lembar_disposisi',
+    title: 'Lembar Disposisi',
+    numbered: false,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    signerRole: 'kabid_perpustakaan',
+    atasNama: false,
+    blocks: [
+      KOP,
+      title('LEMBAR DISPOSISI'),
+      SPACER,
+      {
+        kind: 'table',
+        widths: [22, 28, 22, 28],
+        rows: [
+          [{ text: 'Surat dari' }, { text: '{{surat_dari}}' }, { text: 'Diterima tanggal' }, { text: '{{diterima_tanggal}}' }],
+          [{ text: 'Nomor surat' }, { text: '{{nomor_surat}}' }, { text: 'Nomor agenda' }, { text: '{{nomor_agenda}}' }],
+          [{ text: 'Tanggal surat' }, { text: '{{tanggal_surat}}' }, { text: 'Sifat' }, { text: '{{sifat}}' }],
+          [{ text: 'Hal' }, { text: '{{hal}}', span: 3 }],
+          [{ text: 'Diteruskan kepada Sdr.:', bold: true, span: 2, shade: true }, { text: 'Isi disposisi:', bold: true, span: 2, shade: true }],
+          [{ text: '{{diteruskan_kepada}}', span: 2 }, { text: '{{isi_disposisi}}', span: 2 }],
+          [{ text: 'Tanggal disposisi' }, { text: '{{tanggal_disposisi}}' }, { text: 'Paraf' }, { text: '{{paraf}}' }],
+        ],
+      },
+    ],
+  },
+  {
+    id: 'rencana_kunjungan_pusling',
+    title: 'Rencana Kunjungan Perpustakaan Keliling',
+    numbered: false,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    atasNama: false,
+    blocks: [
+      KOP,
+      title('{{judul}}'),
+      SPACER,
+      alinea(
+        'Berdasarkan hasil koordinasi dengan pengguna layanan perpustakaan keliling mengenai kesiapan dan kecocokan waktu antara petugas dan pengguna layanan, disusun rencana kunjungan Mobil Perpustakaan Keliling {{nama_dinas}} sebagai berikut:',
+      ),
+      SPACER,
+      {
+        kind: 'table',
+        widths: [6, 20, 14, 22, 18, 20],
+        rows: [
+          ['No.', 'Hari, Tanggal', 'Pukul', 'Lokasi', 'Pengguna Layanan', 'Petugas'].map((t) => ({ text: t, bold: true, align: 'center' as const, shade: true })),
+          [
+            { text: '1.', align: 'center' },
+            { text: '{{hari_tanggal_kunjungan}}' },
+            { text: '{{jam_kunjungan}}' },
+            { text: '{{lokasi_kunjungan}}' },
+            { text: '{{pengguna_layanan}}' },
+            { text: '{{daftar_petugas}}' },
+          ],
+        ],
+      },
+      SPACER,
+      fields([
+        ['Perkiraan jumlah pemustaka', '{{jumlah_pemustaka}}'],
+        ['Keterangan', '{{keterangan}}'],
+      ], { labelWidth: 32 }),
+      SPACER,
+      { kind: 'signature', sig: SIGNATURE_WITH_PLACE },
+    ],
+  },
+  {
+    id: 'pemberitahuan_jadwal_pusling',
+    title: 'Pemberitahuan Jadwal Kunjungan Perpustakaan Keliling',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: true,
+    signerRole: 'kabid_perpustakaan',
+    atasNama: true,
+    blocks: surat([
+      alinea('{{isi_pembuka}}'),
+      fields(
+        [
+          ['Hari, tanggal', '{{hari_tanggal_kunjungan}}'],
+          ['Pukul', '{{jam_kunjungan}}'],
+          ['Tempat', '{{lokasi_kunjungan}}'],
+          ['Petugas', '{{daftar_petugas}}'],
+        ],
+        { indentLeft: true },
+      ),
+      alinea('{{isi_utama}}'),
+    ]),
+  },
+  {
+    id: 'surat_jawaban_kunjungan',
+    title: 'Surat Jawaban Permohonan Izin Kunjungan',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: true,
+    signerRole: 'kabid_perpustakaan',
+    atasNama: true,
+    blocks: surat([
+      alinea('{{isi_pembuka}}'),
+      fields(
+        [
+          ['Hari, tanggal', '{{hari_tanggal_kunjungan}}'],
+          ['Pukul', '{{jam_kunjungan}}'],
+          ['Tempat', '{{tempat_kunjungan}}'],
+          ['Jumlah peserta', '{{jumlah_pengunjung}}'],
+          ['Pendamping', '{{pendamping}}'],
+        ],
+        { indentLeft: true },
+      ),
+      alinea('{{isi_utama}}'),
+    ]),
+  },
+  {
+    id: 'surat_balasan_pergantian_waktu',
+    title: 'Surat Balasan Permintaan Pergantian Waktu Kunjungan',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: true,
+    signerRole: 'kabid_perpustakaan',
+    atasNama: true,
+    blocks: surat([
+      alinea('{{isi_pembuka}}'),
+      fields(
+        [
+          ['Hari, tanggal', '{{hari_tanggal_usulan}}'],
+          ['Pukul', '{{jam_usulan}}'],
+          ['Tempat', '{{tempat_kunjungan}}'],
+          ['Waktu lain yang tersedia', '{{jadwal_alternatif}}'],
+        ],
+        { indentLeft: true, labelWidth: 30 },
+      ),
+      alinea('{{isi_utama}}'),
+    ]),
+  },
+  {
+    id: 'draft_pks',
+    title: 'Draf Perjanjian Kerja Sama',
+    numbered: false,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    signerRole: 'kepala_dinas',
+    atasNama: false,
+    blocks: agreement('draft'),
+  },
+  {
+    id: 'pks_final',
+    title: 'Perjanjian Kerja Sama',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: true,
+    signerRole: 'kepala_dinas',
+    atasNama: false,
+    blocks: agreement('final'),
+  },
+  {
+    id: 'nota_kesepahaman',
+    title: 'Nota Kesepahaman',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: true,
+    signerRole: 'kepala_dinas',
+    atasNama: false,
+    blocks: agreement('mou'),
+  },
+  {
+    id: 'surat_pemberitahuan_monev',
+    title: 'Surat Pemberitahuan',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: true,
+    signerRole: 'kabid_perpustakaan',
+    atasNama: true,
+    blocks: surat([alinea('{{isi_pembuka}}'), alinea('{{isi_utama}}')], { tembusan: true, after: LAMPIRAN_JADWAL }),
+  },
+  {
+    id: 'jadwal_kegiatan',
+    title: 'Jadwal Kegiatan',
+    numbered: false,
+    klasifikasi: '000.5.2',
+    emailToPartner: true,
+    signerRole: 'kabid_perpustakaan',
+    atasNama: false,
+    blocks: [
+      KOP,
+      title('{{judul_jadwal}}'),
+      SPACER,
+      alinea('{{keterangan_jadwal}}'),
+      SPACER,
+      {
+        kind: 'table',
+        widths: [1],
+        rows: [[{ text: 'Hari, Tanggal dan Perpustakaan yang Dikunjungi', bold: true, align: 'center', shade: true }], [{ text: '{{jadwal_rincian}}' }]],
+      },
+      SPACER,
+      { kind: 'signature', sig: SIGNATURE_WITH_PLACE },
+    ],
+  },
+  {
+    id: 'laporan_monev',
+    title: 'Laporan Monitoring dan Evaluasi Perpustakaan',
+    numbered: false,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    atasNama: false,
+    blocks: [
+      KOP,
+      title('LAPORAN HASIL MONITORING DAN EVALUASI', 'PENYELENGGARAAN PERPUSTAKAAN'),
+      SPACER,
+      para('A. Pendahuluan', { bold: true, align: 'left', keepNext: true }),
+      alinea('{{pendahuluan}}'),
+      para('B. Pelaksanaan Kegiatan', { bold: true, align: 'left', keepNext: true }),
+      fields([
+        ['Jadwal', '{{jadwal_rincian}}'],
+        ['Perpustakaan sasaran', '{{perpustakaan_sasaran}}'],
+        ['Petugas', '{{ttd_nama}}'],
+      ], { labelWidth: 28 }),
+      para('C. Hasil Monitoring dan Evaluasi', { bold: true, align: 'left', keepNext: true }),
+      alinea('{{hasil_monev}}'),
+      para('D. Simpulan dan Tindak Lanjut', { bold: true, align: 'left', keepNext: true }),
+      alinea('{{tindak_lanjut}}'),
+      para('E. Penutup', { bold: true, align: 'left', keepNext: true }),
+      alinea('Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.'),
+      SPACER,
+      { kind: 'signature', sig: SIGNATURE_WITH_PLACE },
+    ],
+  },
+  {
+    id: 'balasan_peminjaman_kolektif',
+    title: 'Balasan Permohonan Peminjaman Kolektif Buku',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: true,
+    signerRole: 'kepala_dinas',
+    atasNama: true,
+    blocks: surat([
+      alinea('{{isi_pembuka}}'),
+      alinea('{{pengantar_daftar_buku}}'),
+      para('{{daftar_judul_buku}}', { indent: 'left', align: 'left', before: 0 }),
+      alinea('{{isi_utama}}'),
+    ]),
+  },
+  {
+    id: 'laporan_bulanan_referensi',
+    title: 'Laporan Bulanan Layanan Baca di Tempat',
+    numbered: false,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    atasNama: false,
+    blocks: [
+      KOP,
+      title('LAPORAN BULANAN', 'LAYANAN BACA DI TEMPAT KOLEKSI REFERENSI', 'BULAN {{periode_kapital}}'),
+      SPACER,
+      para('A. Pendahuluan', { bold: true, align: 'left', keepNext: true }),
+      alinea(
+        'Laporan ini disusun berdasarkan rekapitulasi harian layanan peminjaman koleksi referensi untuk dibaca di tempat pada {{nama_dinas}} selama bulan {{periode}}, dan disampaikan kepada Kepala Seksi Layanan, Otomasi dan Kerja Sama.',
+      ),
+      para('B. Jumlah Pengunjung', { bold: true, align: 'left', keepNext: true }),
+      {
+        kind: 'table',
+        widths: [8, 62, 30],
+        rows: [
+          ['No.', 'Kategori Pengunjung', 'Jumlah (orang)'].map((t) => ({ text: t, bold: true, align: 'center' as const, shade: true })),
+          ...(
+            [
+              ['1.', 'Pelajar', '{{pengunjung_pelajar}}'],
+              ['2.', 'Mahasiswa', '{{pengunjung_mahasiswa}}'],
+              ['3.', 'Umum', '{{pengunjung_umum}}'],
+              ['4.', 'Instansi', '{{pengunjung_instansi}}'],
+            ] as const
+          ).map(([no, label, v]) => [{ text: no, align: 'center' as const }, { text: label }, { text: v, align: 'center' as const }]),
+          [{ text: 'Jumlah', bold: true, span: 2 }, { text: '{{jumlah_pengunjung}}', bold: true, align: 'center' }],
+        ],
+      },
+      para('C. Koleksi yang Dibaca menurut Klasifikasi', { bold: true, align: 'left', keepNext: true }),
+      {
+        kind: 'table',
+        widths: [8, 62, 30],
+        rows: [
+          ['No.', 'Kelas', 'Jumlah (eksemplar)'].map((t) => ({ text: t, bold: true, align: 'center' as const, shade: true })),
+          ...DDC_CLASSES.map(([code, label], i) => [
+            { text: `${i + 1}.`, align: 'center' as const },
+            { text: code === 'lain' ? label : `${code} ${label}` },
+            { text: `{{buku_${code}}}`, align: 'center' as const },
+          ]),
+          [{ text: 'Jumlah', bold: true, span: 2 }, { text: '{{jumlah_buku}}', bold: true, align: 'center' }],
+        ],
+      },
+      para('D. Judul yang Paling Banyak Dibaca', { bold: true, align: 'left', keepNext: true }),
+      para('{{judul_terbanyak}}', { indent: 'left', align: 'left' }),
+      para('E. Rekapitulasi Harian', { bold: true, align: 'left', keepNext: true }),
+      para('{{rekap_harian}}', { indent: 'left', align: 'left' }),
+      para('F. Penutup', { bold: true, align: 'left', keepNext: true }),
+      alinea('Demikian laporan ini disampaikan. Buku rekapitulasi harian: {{tautan_rekapitulasi}}.'),
+      SPACER,
+      { kind: 'signature', sig: SIGNATURE_WITH_PLACE },
+    ],
+  },
+  {
+    id: 'surat_dinas',
+    title: 'Surat Dinas',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: true,
+    signerRole: 'kepala_dinas',
+    atasNama: true,
+    blocks: surat([alinea('{{isi_pembuka}}'), alinea('{{isi_utama}}')], { tembusan: true }),
+  },
+  {
+    id: 'nota_dinas_permohonan_izin',
+    title: 'Nota Dinas Permohonan Izin Persetujuan Kerja Sama',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    signerRole: 'kabid_perpustakaan',
+    atasNama: false,
+    blocks: notaDinas(),
+  },
+  {
+    id: 'nota_dinas_persetujuan',
+    title: 'Nota Dinas Persetujuan Kerja Sama',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    signerRole: 'kepala_dinas',
+    atasNama: false,
+    blocks: notaDinas(),
+  },
+  {
+    id: 'notula_rapat',
+    title: 'Notula Rapat',
+    numbered: false,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    atasNama: false,
+    blocks: [
+      KOP,
+      title('NOTULA RAPAT'),
+      SPACER,
+      fields([
+        ['Hari, tanggal', '{{hari_tanggal_rapat}}'],
+        ['Pukul', '{{jam_rapat}}'],
+        ['Tempat', '{{tempat_rapat}}'],
+        ['Acara', '{{acara}}'],
+        ['Pimpinan rapat', '{{pimpinan_rapat}}'],
+        ['Peserta', '{{peserta_rapat}}'],
+      ]),
+      para('A. Pembahasan', { bold: true, align: 'left', keepNext: true, before: 1 }),
+      alinea('{{pembahasan}}'),
+      para('B. Manfaat dan Risiko Pelaksanaan Kerja Sama', { bold: true, align: 'left', keepNext: true }),
+      alinea('{{hasil_rapat}}'),
+      para('C. Tindak Lanjut', { bold: true, align: 'left', keepNext: true }),
+      alinea('{{tindak_lanjut}}'),
+      SPACER,
+      { kind: 'signature', sig: { top: ['{{tempat_tanggal}}', 'Notulis,'], name: '{{ttd_nama}}', bottom: ['{{ttd_nip}}'] } },
+    ],
+  },
+];
+
+
+/** Every template, keyed by its id. */
+export const TEMPLATES: Readonly<Record<string, TemplateSpec>> = Object.freeze(Object.fromEntries(SPECS.map((s) => [s.id, spec(s)])));
+
+/** The template with this id, or undefined. */
+export function templateById(id: string): TemplateSpec | undefined {
+  return Object.hasOwn(TEMPLATES, id) ? TEMPLATES[id] : undefined;
+}
+
+/**
+ * The template of every document the catalog produces, keyed `${sopId}.${producedDocId}` (step
+ * `produces` and decision exits' `produces`); null for documents that are not letters.
+ */
+export const DOCUMENT_TEMPLATES: Record<string, string | null> = {
+  // Prosedur Layanan Perpustakaan Keliling
+  'pusling.rencana_kunjungan': 'rencana_kunjungan_pusling',
+  'pusling.lembar_disposisi': 'lembar_disposisi',
+  'pusling.surat_tugas': 'surat_tugas',
+  'pusling.jadwal_kunjungan': 'pemberitahuan_jadwal_pusling',
+  // Peminjaman koleksi referensi untuk dibaca di tempat
+  'referensi.laporan_bulanan': 'laporan_bulanan_referensi',
+  // Perjanjian kerja sama
+  'pks.surat_permohonan_kerjasama': 'surat_dinas',
+  'pks.notulensi_rapat': 'notula_rapat',
+  'pks.surat_permohonan_ijin': 'nota_dinas_permohonan_izin',
+  'pks.surat_persetujuan': 'nota_dinas_persetujuan',
+  'pks.draft_pks': 'draft_pks',
+  'pks.draft_pks_para_pihak': 'draft_pks',
+  'pks.draft_pks_revisi': 'draft_pks',
+  'pks.draft_pks_final': 'pks_final',
+  'pks.pks_final': 'pks_final',
+  // Kunjungan resmi
+  'kunjungan.agenda_surat_masuk': null, // an entry in the incoming-letter register, not a letter
+  'kunjungan.lembar_disposisi': 'lembar_disposisi',
+  'kunjungan.surat_jawaban_kunjungan': 'surat_jawaban_kunjungan',
+  'kunjungan.surat_balasan_pergantian_waktu': 'surat_balasan_pergantian_waktu',
+  // Bu RT (Buku Rumah Tangga)
+  'burt.mou': 'nota_kesepahaman',
+  'burt.balasan_surat': 'balasan_peminjaman_kolektif',
+  // KITAPUN SENAPAS
+  'kitapun.surat_pemberitahuan_monev': 'surat_pemberitahuan_monev',
+  'kitapun.jadwal_monev': 'jadwal_kegiatan',
+  'kitapun.laporan_monev': 'laporan_monev',
+  'kitapun.surat_pemberitahuan_pembinaan': 'surat_pemberitahuan_monev',
+  'kitapun.jadwal_pembinaan': 'jadwal_kegiatan',
+};
+
+/**
+ * The template that renders a produced document, or null when the document is not a letter.
+ * Throws for a document the mapping does not know: a catalog change must not silently produce nothing.
+ */
+export function templateFor(sopId: string, docId: string): TemplateSpec | null {
+  const key = `${sopId}.${docId}`;
+  if (!Object.hasOwn(DOCUMENT_TEMPLATES, key)) {
+    throw new Error(`Dokumen "${docId}" pada SOP "${sopId}" belum dipetakan ke templat surat (DOCUMENT_TEMPLATES["${key}"])`);
+  }
+  const id = DOCUMENT_TEMPLATES[key];
+  if (id === null || id === undefined) return null;
+  const t = templateById(id);
+  if (!t) throw new Error(`Templat surat "${id}" untuk dokumen "${key}" tidak ada`);
+  return t;
+}

@@ -1,0 +1,132 @@
+// Inside a transition's transaction: every document the step produced that a template renders
+// gets its letter number (from the per-agency, per-year counter, so no gaps and no duplicates),
+// a snapshot of what the letter will say, and an outbox entry for the worker.
+import { DateTime } from 'luxon';
+import { templateFor } from '../documents/templates.ts';
+import { formatLetterNumber } from '../documents/format.ts';
+import type { LetterContext } from '../documents/types.ts';
+import type { Actor, Transition } from '../sop/engine.ts';
+import type { SopDefinition } from '../sop/schema.ts';
+import type { Agency, Staff, TxTools } from '../store/firestore.ts';
+import type { OutboxEntry } from './types.ts';
+
+export interface PlanInput {
+  agency: Agency;
+  def: SopDefinition;
+  actor: Actor;
+  member: Staff;
+  transition: Transition;
+  tools: TxTools;
+  /** Counter values already reserved in this transaction (shared with agenda numbers); updated in place. */
+  counters: Record<string, number>;
+  now: Date;
+}
+
+export const letterCounter = (year: number) => `surat-${year}`;
+export const agendaCounter = (year: number) => `agenda-${year}`;
+
+/** Where a letter to the partner goes: the partner's e-mail, else an e-mail the SOP collected. */
+function recipient(state: Transition['state']): string | null {
+  if (state.partner?.email) return state.partner.email;
+  for (const [k, v] of Object.entries(state.data)) if (k.startsWith('email') && typeof v === 'string' && v.includes('@')) return v;
+  return null;
+}
+
+export async function reserve(tools: TxTools, counters: Record<string, number>, name: string): Promise<number> {
+  const last = counters[name] ?? (await tools.counter(name));
+  counters[name] = last + 1;
+  return last + 1;
+}
+
+export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
+  const { agency, def, transition, tools, now } = p;
+  const { state, event } = transition;
+  if (event.step === null || event.produced.length === 0) return [];
+  if (!agency.letterhead) throw new Error(`agency ${agency.id} has no letterhead: letters cannot be written`);
+  const local = DateTime.fromJSDate(now, { zone: agency.timeZone });
+  const at = now.toISOString();
+  const step = def.steps.find((s) => s.no === event.step)!;
+  const entries: OutboxEntry[] = [];
+  for (const docId of event.produced) {
+    const template = templateFor(def.id, docId);
+    if (!template) continue;
+    const doc = state.documents[docId]!;
+    let nomor: string | null = null;
+    if (template.numbered) {
+      const urut = await reserve(tools, p.counters, letterCounter(local.year));
+      nomor = formatLetterNumber(
+        agency.numbering.format,
+        { klasifikasi: agency.numbering.klasifikasi[template.id] ?? template.klasifikasi, urut, unit: agency.numbering.unit, month: local.month, year: local.year },
+        { pad: agency.numbering.pad },
+      );
+    }
+    const signerStaff = template.signerRole ? await tools.signer(template.signerRole) : null;
+    const roleLabel = (roles: string[]) => def.roles.find((r) => roles.includes(r.id))?.label;
+    const context: LetterContext = {
+      agency: { id: agency.id, name: agency.name, shortName: agency.shortName, timeZone: agency.timeZone, letterhead: agency.letterhead },
+      case: {
+        id: state.id,
+        nomor: state.nomor,
+        sopId: state.sopId,
+        sopTitle: state.sopTitle,
+        title: state.title,
+        partner: state.partner,
+        data: state.data,
+        documents: Object.fromEntries(Object.values(state.documents).map((d) => [d.id, { label: d.label, ...(d.url ? { url: d.url } : {}) }])),
+        decisions: state.decisions,
+      },
+      step: { no: step.no, activity: step.activity, note: event.note },
+      actor: {
+        email: p.member.email,
+        name: p.member.name,
+        ...(p.member.jabatan ? { jabatan: p.member.jabatan } : roleLabel(p.member.roles) ? { jabatan: roleLabel(p.member.roles)! } : {}),
+        ...(p.member.nip ? { nip: p.member.nip } : {}),
+      },
+      signer: signerStaff
+        ? { name: signerStaff.name, jabatan: signerStaff.jabatan ?? roleLabel(signerStaff.roles) ?? template.signerRole!, ...(signerStaff.nip ? { nip: signerStaff.nip } : {}) }
+        : null,
+      nomor,
+      at,
+    };
+    const to = template.emailToPartner ? recipient(state) : null;
+    const title = `${template.title} ${state.nomor.replaceAll('/', '-')}${doc.revision > 1 ? ` (revisi ${doc.revision})` : ''}`;
+    const id = `${state.id}-${docId}-r${doc.revision}`;
+    entries.push({
+      id,
+      agencyId: agency.id,
+      caseId: state.id,
+      docId,
+      docLabel: doc.label,
+      revision: doc.revision,
+      templateId: template.id,
+      title,
+      context,
+      email: to
+        ? {
+            to: [to],
+            subject: `${template.title}${nomor ? ` Nomor ${nomor}` : ''} — ${agency.shortName}`,
+            text: [
+              `Yth. ${state.partner?.name ?? 'Bapak/Ibu'},`,
+              '',
+              `Bersama ini kami sampaikan ${template.title}${nomor ? ` nomor ${nomor}` : ''} terkait ${state.title} (kasus ${state.nomor}), terlampir dalam bentuk PDF.`,
+              '',
+              'Atas perhatian dan kerja samanya kami ucapkan terima kasih.',
+              '',
+              'Hormat kami,',
+              agency.name,
+            ].join('\n'),
+          }
+        : null,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      leaseUntil: null,
+      progress: {},
+      lastError: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    state.documents[docId] = { ...doc, nomor, templateId: template.id, outboxId: id };
+  }
+  return entries;
+}

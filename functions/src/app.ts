@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps) {
   const clockOpt = deps.clock ? { clock: deps.clock } : {};
   const store = createCaseStore(deps.db);
   const cases = createCaseService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
-  const desk = createDeskService(deps.db, cases, clockOpt);
+  const desk = createDeskService(deps.db, store, cases, clockOpt);
   const api = createApi({ cases, desk, verify: createTokenVerifier(deps.auth) });
   const worker = deps.documents
     ? createOutboxWorker({

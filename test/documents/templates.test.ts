@@ -69,7 +69,12 @@ const REALISTIC: Record<string, unknown> = {
   catatan_kepala_dinas: 'Pastikan jadwal layanan tidak mengganggu jadwal pusling desa.',
   catatan_perintah: 'Susun draf bersama sekolah paling lambat minggu depan.',
   nomor_pks_pihak_lain: '421.3/045/SMAN1-PRN/XI/2026',
-  nomor_pks_dinas: '', // left empty: the agency's number is reserved automatically
+  nomor_pks_dinas: '000.5.2/117/DISPUSIP/XI/2026', // reserved by the system at step 11 (assign: surat)
+  tentang_kerja_sama: 'Pengembangan Layanan Perpustakaan Sekolah',
+  ruang_lingkup: 'Pojok baca di sekolah dan kunjungan perpustakaan keliling terjadwal.',
+  jangka_waktu_kerja_sama: '2 (dua) tahun',
+  nama_penandatangan_pihak_lain: 'Hj. Rusmilawati, S.Pd., M.Pd.',
+  jabatan_penandatangan_pihak_lain: 'Kepala SMA Negeri 1 Paringin',
   waktu_penandatanganan: '2026-11-21T10:00:00+08:00',
   tempat_penandatanganan: 'Aula Dinas Perpustakaan dan Kearsipan Kabupaten Balangan',
   // kunjungan

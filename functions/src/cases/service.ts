@@ -3,13 +3,14 @@
 // from the agency's staff directory, never from the request.
 import { DateTime } from 'luxon';
 import { createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
-import { assignedFields, createCase, currentStepOf, transition, type Action, type Actor, type CaseState, type Partner, type Transition } from '../sop/engine.ts';
+import { assignedFields, createCase, type AssignKind, currentStepOf, transition, type Action, type Actor, type CaseState, type Partner, type Transition } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import { describeDefinition, type DescribedDefinition } from '../sop/describe.ts';
 import { stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
-import { agendaCounter, planLetters, reserve } from '../outbox/plan.ts';
+import { agendaCounter, letterCounter, letterNumber, planLetters, reserve } from '../outbox/plan.ts';
+import { templateFor } from '../documents/templates.ts';
 import { parseWaktu } from '../sop/waktu.ts';
-import type { Agency, CaseStore, Idempotency, Staff, Stored } from '../store/firestore.ts';
+import type { Agency, CaseStore, Idempotency, Staff, Stored, TxTools } from '../store/firestore.ts';
 
 export interface Caller {
   agency: Agency;
@@ -77,6 +78,29 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date; 
 
   async function caller(agency: Agency, email: string): Promise<Caller> {
     return { agency, actor: actorOf(agency, email, await store.staff(agency.id, email)) };
+  }
+
+  /** The value of a system-assigned field (see `assign` in the SOP schema). */
+  async function assign(
+    kind: AssignKind,
+    x: { agency: Agency; def: SopDefinition; step: Step; action: Action; tools: TxTools; counters: Record<string, number>; now: Date },
+  ): Promise<unknown> {
+    const local = DateTime.fromJSDate(x.now, { zone: x.agency.timeZone });
+    switch (kind) {
+      case 'agenda':
+        return String(await reserve(x.tools, x.counters, agendaCounter(local.year)));
+      case 'surat': {
+        const template = [...x.step.produces].map((d) => templateFor(x.def.id, d.id)).find((t) => t !== null) ?? null;
+        return letterNumber(x.agency, template, await reserve(x.tools, x.counters, letterCounter(local.year)), x.now);
+      }
+      case 'today':
+        return local.toISODate();
+      case 'rekap_referensi': {
+        const month = x.action.type === 'cancel' ? undefined : x.action.input.data?.periode;
+        // An invalid period fails the step's own validation; no recap is needed for it.
+        return typeof month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? store.deskRecap(x.agency.id, month) : null;
+      }
+    }
   }
 
   async function definitionOrFail(agencyId: string, sopId: string, version?: number): Promise<SopDefinition> {
@@ -149,11 +173,11 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date; 
         const actor = actorOf(agency, email, member);
         const def = await definitionOrFail(agency.id, state.sopId, state.sopVersion);
         const now = clock();
-        const year = localYear(agency, now);
         const counters: Record<string, number> = {};
-        const assigned: Record<string, string> = {};
+        const assigned: Record<string, unknown> = {};
         if (action.type !== 'cancel' && state.status === 'open' && state.currentStep === action.step) {
-          for (const f of assignedFields(stepOf(def, action.step))) assigned[f.id] = String(await reserve(tools, counters, agendaCounter(year)));
+          const step = stepOf(def, action.step);
+          for (const f of assignedFields(step)) assigned[f.id] = await assign(f.assign, { agency, def, step, action, tools, counters, now });
         }
         const t = transition({ def, actor, now, calendar, assigned }, state, action);
         if (!t.ok) return t;

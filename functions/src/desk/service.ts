@@ -9,7 +9,7 @@ import type { Caller, CaseService } from '../cases/service.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import { roleLabels } from '../sop/engine.ts';
 import type { SopDefinition } from '../sop/schema.ts';
-import { requestHash, type Idempotency } from '../store/firestore.ts';
+import { requestHash, type CaseStore, type Idempotency } from '../store/firestore.ts';
 
 export const DESK_SOP = 'referensi';
 
@@ -37,7 +37,7 @@ export interface DeskHelpers {
 
 export type DeskService = ReturnType<typeof createDeskService>;
 
-export function createDeskService(db: Firestore, cases: CaseService, opts: { clock?: () => Date } = {}) {
+export function createDeskService(db: Firestore, store: CaseStore, cases: CaseService, opts: { clock?: () => Date } = {}) {
   const clock = opts.clock ?? (() => new Date());
   const col = (agencyId: string, kind: 'desk_visits' | 'desk_reads') => db.collection('agencies').doc(agencyId).collection(kind);
 
@@ -77,42 +77,7 @@ export function createDeskService(db: Firestore, cases: CaseService, opts: { clo
     }
   }
 
-  async function recap(c: Caller, month: string) {
-    const [visits, reads] = await Promise.all([
-      col(c.agency.id, 'desk_visits').where('month', '==', month).get(),
-      col(c.agency.id, 'desk_reads').where('month', '==', month).get(),
-    ]);
-    const byDay: Record<string, { visits: number; books: number }> = {};
-    const byCategory: Record<string, number> = {};
-    const byTitle = new Map<string, number>();
-    const byClass: Record<string, number> = {};
-    for (const v of visits.docs) {
-      const d = String(v.get('date'));
-      (byDay[d] ??= { visits: 0, books: 0 }).visits++;
-      const cat = String(v.get('category'));
-      byCategory[cat] = (byCategory[cat] ?? 0) + 1;
-    }
-    let books = 0;
-    for (const r of reads.docs) {
-      const n = Number(r.get('copies') ?? 1);
-      books += n;
-      const d = String(r.get('date'));
-      (byDay[d] ??= { visits: 0, books: 0 }).books += n;
-      const title = String(r.get('title'));
-      byTitle.set(title, (byTitle.get(title) ?? 0) + n);
-      const cls = r.get('classification') ? String(r.get('classification')).slice(0, 1) + '00' : 'tanpa klasifikasi';
-      byClass[cls] = (byClass[cls] ?? 0) + n;
-    }
-    return {
-      month,
-      visits: visits.size,
-      booksRead: books,
-      byDay: Object.fromEntries(Object.entries(byDay).sort(([a], [b]) => a.localeCompare(b))),
-      byCategory,
-      byClassification: byClass,
-      titles: [...byTitle.entries()].map(([title, count]) => ({ title, count })).sort((a, b) => b.count - a.count || a.title.localeCompare(b.title, 'id')),
-    };
-  }
+  const recap = (c: Caller, month: string) => store.deskRecap(c.agency.id, month);
 
   return {
     recap,

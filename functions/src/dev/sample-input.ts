@@ -15,6 +15,7 @@ export function sample(t: DataType): unknown {
     case 'url': return 'https://example.org/dokumen';
     case 'boolean': return true;
     case 'list': return ['Laskar Pelangi', 'Bumi Manusia'];
+    case 'month': return '2026-11';
   }
 }
 

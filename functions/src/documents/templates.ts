@@ -475,7 +475,9 @@ const SPECS: SpecInput[] = [
   {
     id: 'pks_final',
     title: 'Perjanjian Kerja Sama',
-    numbered: true,
+    // The agency's PKS number is reserved once, at step 11 (data nomor_pks_dinas), and printed on
+    // both the final draft and the signed agreement: numbering each would leave a gap.
+    numbered: false,
     klasifikasi: '000.5.2',
     emailToPartner: true,
     signerRole: 'kepala_dinas',

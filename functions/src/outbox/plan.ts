@@ -2,7 +2,7 @@
 // gets its letter number (from the per-agency, per-year counter, so no gaps and no duplicates),
 // a snapshot of what the letter will say, and an outbox entry for the worker.
 import { DateTime } from 'luxon';
-import { templateFor } from '../documents/templates.ts';
+import { templateFor, type TemplateSpec } from '../documents/templates.ts';
 import { formatLetterNumber } from '../documents/format.ts';
 import type { LetterContext } from '../documents/types.ts';
 import type { Actor, Transition } from '../sop/engine.ts';
@@ -32,6 +32,16 @@ function recipient(state: Transition['state']): string | null {
   return null;
 }
 
+/** A letter number in the agency's format, with the template's (or the agency's override) classification. */
+export function letterNumber(agency: Agency, template: TemplateSpec | null, urut: number, now: Date): string {
+  const local = DateTime.fromJSDate(now, { zone: agency.timeZone });
+  const klasifikasi = (template && agency.numbering.klasifikasi[template.id]) ?? template?.klasifikasi ?? DEFAULT_KLASIFIKASI;
+  return formatLetterNumber(agency.numbering.format, { klasifikasi, urut, unit: agency.numbering.unit, month: local.month, year: local.year }, { pad: agency.numbering.pad });
+}
+
+/** Classification code for a number reserved outside any template (naskah dinas: general correspondence). */
+const DEFAULT_KLASIFIKASI = '000.5.2';
+
 export async function reserve(tools: TxTools, counters: Record<string, number>, name: string): Promise<number> {
   const last = counters[name] ?? (await tools.counter(name));
   counters[name] = last + 1;
@@ -51,15 +61,7 @@ export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
     const template = templateFor(def.id, docId);
     if (!template) continue;
     const doc = state.documents[docId]!;
-    let nomor: string | null = null;
-    if (template.numbered) {
-      const urut = await reserve(tools, p.counters, letterCounter(local.year));
-      nomor = formatLetterNumber(
-        agency.numbering.format,
-        { klasifikasi: agency.numbering.klasifikasi[template.id] ?? template.klasifikasi, urut, unit: agency.numbering.unit, month: local.month, year: local.year },
-        { pad: agency.numbering.pad },
-      );
-    }
+    const nomor = template.numbered ? letterNumber(agency, template, await reserve(tools, p.counters, letterCounter(local.year)), now) : null;
     const signerStaff = template.signerRole ? await tools.signer(template.signerRole) : null;
     const roleLabel = (roles: string[]) => def.roles.find((r) => roles.includes(r.id))?.label;
     const context: LetterContext = {

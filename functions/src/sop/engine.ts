@@ -124,6 +124,7 @@ const dataValidators: Record<DataType, { schema: z.ZodType; message: string }> =
   number: { schema: z.number().finite(), message: 'harus berupa angka' },
   integer: { schema: z.number().int().min(0), message: 'harus berupa bilangan bulat tidak negatif' },
   date: { schema: z.string().refine(validDate), message: 'harus berupa tanggal dengan format YYYY-MM-DD' },
+  month: { schema: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), message: 'harus berupa bulan dengan format YYYY-MM' },
   datetime: { schema: z.iso.datetime({ offset: true }), message: 'harus berupa tanggal dan jam ISO 8601 dengan zona waktu' },
   email: { schema: z.email(), message: 'harus berupa alamat e-mail yang valid' },
   url: { schema: z.url({ protocol: /^https?$/ }), message: 'harus berupa tautan http(s) yang valid' },
@@ -155,12 +156,14 @@ export interface Context {
   actor: Actor;
   now: Date;
   calendar: WorkCalendar;
-  /** Values the store reserved for the step's system-assigned fields (e.g. the agenda number). */
-  assigned?: Record<string, string>;
+  /** Values the service reserved or computed for the step's system-assigned fields. */
+  assigned?: Record<string, unknown>;
 }
 
+export type AssignKind = 'agenda' | 'surat' | 'today' | 'rekap_referensi';
+
 /** The data fields of a step that the system fills (see `assign` in the schema). */
-export function assignedFields(step: Step): { id: string; assign: 'agenda' }[] {
+export function assignedFields(step: Step): { id: string; assign: AssignKind }[] {
   return step.kelengkapan.flatMap((k) => (k.type === 'data' && k.assign ? [{ id: k.id, assign: k.assign }] : []));
 }
 
@@ -452,7 +455,7 @@ export function transition(ctx: Context, current: CaseState, action: Action): Re
   for (const [k, v] of Object.entries(input.data ?? {})) state.data[k] = typeof v === 'string' ? v.trim() : v;
   for (const f of assignedFields(step)) {
     const v = ctx.assigned?.[f.id];
-    if (v === undefined) throw new Error(`SOP ${def.id} step ${step.no}: no ${f.assign} number was reserved for ${f.id}`);
+    if (v === undefined) throw new Error(`SOP ${def.id} step ${step.no}: no ${f.assign} value was assigned to ${f.id}`);
     state.data[f.id] = v;
   }
   for (const [k, d] of Object.entries(input.documents ?? {})) {

@@ -21,6 +21,7 @@ export const dataTypeSchema = z.enum([
   'url',
   'boolean',
   'list', // list of short texts, e.g. book titles
+  'month', // yyyy-mm, a reporting period
 ]);
 export type DataType = z.infer<typeof dataTypeSchema>;
 
@@ -47,11 +48,12 @@ export const kelengkapanSchema = z.discriminatedUnion('type', [
     dataType: dataTypeSchema,
     optional: z.boolean().optional(),
     /**
-     * The system fills this field when the step completes, from a per-agency, per-year counter
-     * reserved in the step's transaction ('agenda' = incoming-letter agenda number). Users do not
-     * type it.
+     * The system fills this field when the step completes; users do not type it.
+     * agenda = the incoming-letter agenda number and surat = a letter number, both from per-agency,
+     * per-year counters reserved in the step's transaction; today = the local date;
+     * rekap_referensi = the reading-desk recap of the month given in the step's `periode` field.
      */
-    assign: z.literal('agenda').optional(),
+    assign: z.enum(['agenda', 'surat', 'today', 'rekap_referensi']).optional(),
   }),
   z.object({ type: z.literal('checklist'), id, label: z.string().min(1) }),
   z.object({ type: z.literal('office'), id, label: z.string().min(1) }),

@@ -95,6 +95,17 @@ export interface StoreStats {
 
 export type CaseStore = ReturnType<typeof createCaseStore>;
 
+/** The reading desk's month: visitors and books read, by day, category, class and title. */
+export interface DeskRecap {
+  month: string;
+  visits: number;
+  booksRead: number;
+  byDay: Record<string, { visits: number; books: number }>;
+  byCategory: Record<string, number>;
+  byClassification: Record<string, number>;
+  titles: { title: string; count: number }[];
+}
+
 /** Reads a transition may make inside its transaction, before it writes. */
 export interface TxTools {
   /** The last value of a per-agency counter (0 when it was never used). */
@@ -192,6 +203,44 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
     return def;
   }
 
+  async function deskRecap(agencyId: string, month: string): Promise<DeskRecap> {
+    const [visits, reads] = await Promise.all([
+      agencyRef(agencyId).collection('desk_visits').where('month', '==', month).get(),
+      agencyRef(agencyId).collection('desk_reads').where('month', '==', month).get(),
+    ]);
+    const byDay: Record<string, { visits: number; books: number }> = {};
+    const byCategory: Record<string, number> = {};
+    const byTitle = new Map<string, number>();
+    const byClass: Record<string, number> = {};
+    for (const v of visits.docs) {
+      const d = String(v.get('date'));
+      (byDay[d] ??= { visits: 0, books: 0 }).visits++;
+      const cat = String(v.get('category'));
+      byCategory[cat] = (byCategory[cat] ?? 0) + 1;
+    }
+    let books = 0;
+    for (const r of reads.docs) {
+      const n = Number(r.get('copies') ?? 1);
+      books += n;
+      const d = String(r.get('date'));
+      (byDay[d] ??= { visits: 0, books: 0 }).books += n;
+      const title = String(r.get('title'));
+      byTitle.set(title, (byTitle.get(title) ?? 0) + n);
+      const cls = r.get('classification') ? String(r.get('classification')).slice(0, 1) + '00' : 'tanpa klasifikasi';
+      byClass[cls] = (byClass[cls] ?? 0) + n;
+    }
+    stats.reads += visits.size + reads.size;
+    return {
+      month,
+      visits: visits.size,
+      booksRead: books,
+      byDay: Object.fromEntries(Object.entries(byDay).sort(([a], [b]) => a.localeCompare(b))),
+      byCategory,
+      byClassification: byClass,
+      titles: [...byTitle.entries()].map(([title, count]) => ({ title, count })).sort((a, b) => b.count - a.count || a.title.localeCompare(b.title, 'id')),
+    };
+  }
+
   async function activeDefinitions(agencyId: string): Promise<SopDefinition[]> {
     const heads = await agencyRef(agencyId).collection('sops').get();
     const defs = await Promise.all(heads.docs.map((h) => definition(agencyId, h.id, Number(h.get('activeVersion')))));
@@ -256,6 +305,7 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
     staff,
     definition,
     activeDefinitions,
+    deskRecap,
 
     /** Creates a case numbered from a per-agency, per-year counter in the same transaction. */
     async create(

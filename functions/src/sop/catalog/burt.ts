@@ -91,6 +91,8 @@ export const burt = {
           source: 'input',
         },
         { type: 'document', id: 'balasan_surat', label: 'Balasan surat terkait', source: 'produced' },
+        // The reply lists the titles lent; step 4 distributes them (and may correct the list).
+        { type: 'data', id: 'list_judul_buku', label: 'Daftar judul buku yang dipinjamkan', dataType: 'list' },
       ],
       waktu: '15 menit',
       output: 'Terlaksananya peminjaman kolektif dengan pihak terkait.',

@@ -50,6 +50,10 @@ export const kunjungan = {
       actorNote: 'Disimpulkan: Front Office/petugas layanan, titik penerimaan surat dan email dari luar.',
       kelengkapan: [
         { type: 'document', id: 'surat_kunjungan', label: 'Surat Kunjungan', source: 'case' },
+        // What the disposition sheet (step 6) records of the incoming letter.
+        { type: 'data', id: 'nomor_surat_kunjungan', label: 'Nomor surat kunjungan', dataType: 'text' },
+        { type: 'data', id: 'tanggal_surat_kunjungan', label: 'Tanggal surat kunjungan', dataType: 'date' },
+        { type: 'data', id: 'tanggal_diterima', label: 'Tanggal surat diterima (otomatis: hari ini)', dataType: 'date', assign: 'today' },
         { type: 'office', id: 'komputer', label: 'komputer' },
         { type: 'office', id: 'jaringan_internet', label: 'jaringan internet' },
       ],

@@ -153,7 +153,8 @@ export const referensi = {
       actors: ['petugas_sirkulasi'],
       actorNote: 'Disimpulkan: Petugas Sirkulasi, yang melaporkan kepada Kasi (penerima laporan di langkah 9).',
       kelengkapan: [
-        { type: 'data', id: 'periode', label: 'Periode laporan (tahun-bulan, yyyy-mm)', dataType: 'text' },
+        { type: 'data', id: 'periode', label: 'Periode laporan (tahun-bulan, yyyy-mm)', dataType: 'month' },
+        { type: 'data', id: 'rekap', label: 'Rekapitulasi buku tamu dan buku dibaca periode ini (dihitung otomatis)', dataType: 'longtext', assign: 'rekap_referensi' },
         {
           type: 'document',
           id: 'buku_rekapitulasi',

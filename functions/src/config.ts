@@ -9,9 +9,27 @@ export interface Config {
   audience: string[];
   /** Fixed signing keys instead of Google's certificates: only for the local emulator stack. */
   trustedKeys: PublicKeys | undefined;
+  /** Pub/Sub topic that carries outbox notifications to the `worker` function. */
+  outboxTopic: string;
+  /**
+   * Service-account key (JSON file, e.g. a mounted Secret Manager secret) with domain-wide
+   * delegation for gmail.send and gmail.readonly: the worker sends as each agency's address.
+   * Without it, letters are still rendered but e-mails are dead-lettered with a clear reason.
+   */
+  gmailKeyFile: string | undefined;
+  /** Pace of Docs API writes and Gmail sends per minute (Google's per-user quotas: 60 each). */
+  docsPerMinute: number;
+  mailPerMinute: number;
 }
 
 export class ConfigError extends Error {}
+
+const positive = (name: string, v: string | undefined, dflt: number, problems: string[]) => {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) problems.push(`${name} must be a positive number, got "${v}".`);
+  return n;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const problems: string[] = [];
@@ -28,6 +46,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       problems.push('AUTH_TRUSTED_KEYS_FILE is for the local emulator stack; a deployed function verifies against Google\'s certificates.');
     }
   }
+  const outboxTopic = env.OUTBOX_TOPIC ?? 'sop-outbox';
+  if (!/^[A-Za-z][\w.~+%-]{2,254}$/.test(outboxTopic)) problems.push(`OUTBOX_TOPIC "${outboxTopic}" is not a valid Pub/Sub topic name.`);
+  const docsPerMinute = positive('DOCS_PER_MINUTE', env.DOCS_PER_MINUTE, 60, problems);
+  const mailPerMinute = positive('MAIL_PER_MINUTE', env.MAIL_PER_MINUTE, 60, problems);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
-  return { projectId: env.GOOGLE_CLOUD_PROJECT ?? env.GCLOUD_PROJECT, audience, trustedKeys };
+  return {
+    projectId: env.GOOGLE_CLOUD_PROJECT ?? env.GCLOUD_PROJECT,
+    audience,
+    trustedKeys,
+    outboxTopic,
+    gmailKeyFile: env.GMAIL_KEY_FILE || undefined,
+    docsPerMinute,
+    mailPerMinute,
+  };
 }

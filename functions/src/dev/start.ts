@@ -2,9 +2,13 @@
 // catalog and the demo agencies and staff, serves the `api` function on localhost and prints how
 // to try it. Local only: the dev token route exists here, never in the deployed function.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Firestore } from '@google-cloud/firestore';
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { createApp } from '../app.ts';
+import { createLocalDocBackend } from '../documents/local.ts';
+import { createLocalMailSender } from '../mail/local.ts';
+import type { OutboxWorker } from '../outbox/worker.ts';
 import { CATALOG } from '../sop/catalog/index.ts';
 import { seedDemo } from './demo.ts';
 import { freePort, startFirestoreEmulator } from './emulators.ts';
@@ -25,7 +29,25 @@ async function main(): Promise<void> {
   process.env.FIRESTORE_EMULATOR_HOST = host;
   const db = new Firestore({ projectId: PROJECT, host, ssl: false });
   const signer = createDevSigner();
-  const app = createApp({ db, auth: { audience: AUDIENCE, keys: async () => signer.publicKeys } });
+  // Letters are rendered from the repository's .docx templates into .local/dokumen and e-mails
+  // written as .eml files to .local/outbox: the same worker as production, local backends.
+  const docsDir = resolve('.local/dokumen');
+  const outboxDir = resolve('.local/outbox');
+  let worker: OutboxWorker | null = null;
+  const app = createApp({
+    db,
+    auth: { audience: AUDIENCE, keys: async () => signer.publicKeys },
+    notify: async (agencyId, ids) => {
+      // After the response: the API answers at once, the letters follow a moment later.
+      setImmediate(() => void Promise.all(ids.map((id) => worker?.drain(agencyId, id))).catch((err) => console.error('worker:', err)));
+    },
+    documents: {
+      backendFor: () => createLocalDocBackend({ templatesDir: resolve('functions/templates'), outDir: docsDir }),
+      mailerFor: () => createLocalMailSender({ dir: outboxDir }),
+    },
+  });
+  worker = app.worker;
+  const sweeper = setInterval(() => void worker?.sweep().catch((err) => console.error('sweep:', err)), 30_000);
   const people = await seedDemo(app.store, CATALOG);
 
   const devToken = (req: Request, res: Response) => {
@@ -51,6 +73,8 @@ Layanan SOP perpustakaan berjalan (lokal, emulator Firestore ${host}, proyek ${P
   Katalog SOP:    ${CATALOG.map((d) => d.id).join(', ')}
   Instansi demo:  balangan (WITA), sukoharjo (WIB), babel (WIB)
   Pegawai demo:   ${people.length} akun, daftar di ${server.url}/dev/staff dan .local/dev-staff.json
+  Surat (.docx):  ${docsDir}
+  E-mail (.eml):  ${outboxDir}
 
 Coba:
   TOKEN=$(curl -s "${server.url}/dev/token?email=${kabid.email}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
@@ -63,6 +87,7 @@ Coba:
 Tekan Ctrl+C untuk berhenti.`);
 
   const stop = async () => {
+    clearInterval(sweeper);
     await server.close();
     await db.terminate();
     await emulator?.stop();

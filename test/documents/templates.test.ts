@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
+import { decode, docxText, documentXml } from '../support/docx.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sample } from '../../functions/src/dev/sample-input.ts';
 import { buildTemplateDocx } from '../../functions/src/documents/docx/build.ts';
@@ -177,27 +178,6 @@ function context(
 // ---------------------------------------------------------------------------------------------
 // Reading .docx files
 // ---------------------------------------------------------------------------------------------
-
-function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
-
-function documentXml(bytes: Buffer): string {
-  const xml = new PizZip(bytes).file('word/document.xml')?.asText();
-  if (!xml) throw new Error('word/document.xml tidak ada');
-  return xml;
-}
-
-/** The document's text: paragraphs and line breaks as newlines, tabs as tabs, tags stripped. */
-function docxText(bytes: Buffer): string {
-  return decode(
-    documentXml(bytes)
-      .replace(/<w:tab\/>/g, '\t')
-      .replace(/<w:br\/>/g, '\n')
-      .replace(/<\/w:p>/g, '\n')
-      .replace(/<[^>]+>/g, ''),
-  );
-}
 
 const TAG_RE = /\{\{([a-z][a-z0-9_]*)\}\}/g;
 

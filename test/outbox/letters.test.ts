@@ -216,6 +216,16 @@ describe('exactly once under failure', () => {
     expect(await s.app.worker!.drain('babel', e.id)).toBe('dead');
     const c = await s.call('GET', `/v1/agencies/babel/cases/${e.caseId}`, { as: s.who('babel', 'kasi_layanan') });
     expect(c.body.case.documents[e.docId]).toMatchObject({ status: 'failed', error: expect.stringContaining('404') });
+
+    // Once the template is back, staff requeue the letter and it is made, once.
+    fake.reset();
+    loadTemplates(fake);
+    await s.app.worker!.requeue('babel', e.id);
+    expect(await s.app.worker!.drain('babel', e.id)).toBe('done');
+    const after = await s.call('GET', `/v1/agencies/babel/cases/${e.caseId}`, { as: s.who('babel', 'kasi_layanan') });
+    expect(after.body.case.documents[e.docId]).toMatchObject({ status: 'ready' });
+    expect(calls(COPY)).toBe(1);
+    await expect(s.app.worker!.requeue('babel', e.id)).rejects.toThrow(/not dead-lettered/);
   });
 
   it('a persistent 500 is dead-lettered after the last attempt', async () => {

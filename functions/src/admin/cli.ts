@@ -6,11 +6,19 @@
 //   deactivate-staff <agencyId> <email>
 //   put-holidays <year> <yyyy-mm-dd> [...]        national holidays and cuti bersama of a year
 //   print-sop <sopId>                             the catalog definition as JSON, to edit and diff
+//   upload-templates <agencyId> <driveFolderId>   the .docx letter templates -> Google Docs in that folder, ids saved on the agency
+//   requeue <agencyId> <outboxEntryId>            retry a dead-lettered letter after fixing its cause
 import { readFileSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
 import { CATALOG, catalogById } from '../sop/catalog/index.ts';
 import { describeDefinition } from '../sop/describe.ts';
 import { createCaseStore } from '../store/firestore.ts';
+import { join } from 'node:path';
+import { drive } from '@googleapis/drive';
+import { GoogleAuth } from 'google-auth-library';
+import { uploadDocxTemplates } from '../documents/google.ts';
+import { TEMPLATES, TEMPLATES_DIR } from '../documents/templates.ts';
+import { createOutboxWorker } from '../outbox/worker.ts';
 
 const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//   ')).map((l) => l.slice(5)).join('\n');
 
@@ -26,6 +34,8 @@ async function main(argv: string[]): Promise<void> {
   }
   const db = new Firestore(process.env.GOOGLE_CLOUD_PROJECT ? { projectId: process.env.GOOGLE_CLOUD_PROJECT } : {});
   const store = createCaseStore(db);
+  // requeue only resets the entry (the deployed worker renders it), so it needs no document backend.
+  const worker = () => createOutboxWorker({ db, store, backendFor: () => { throw new Error('requeue renders nothing'); }, mailerFor: () => null });
   try {
     switch (cmd) {
       case 'install-catalog':
@@ -60,6 +70,24 @@ async function main(argv: string[]): Promise<void> {
         need(2);
         await store.putHolidays(Number(args[0]), args.slice(1));
         console.log(`${args.length - 1} holidays saved for ${args[0]}`);
+        break;
+      case 'upload-templates': {
+        need(2);
+        const [agencyId, folderId] = args as [string, string];
+        const agency = await store.agency(agencyId);
+        if (!agency) throw new Error(`agency ${agencyId} does not exist (put-agency first)`);
+        const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/drive'] });
+        const files = Object.fromEntries(Object.keys(TEMPLATES).map((id) => [id, join(TEMPLATES_DIR, `${id}.docx`)]));
+        const ids = await uploadDocxTemplates({ drive: drive({ version: 'v3', auth }), folderId, files });
+        const { id: _id, ...rest } = agency;
+        await store.putAgency(agencyId, { ...rest, google: { folderId, templates: ids } });
+        console.log(`uploaded ${Object.keys(ids).length} templates to folder ${folderId} for ${agencyId}`);
+        break;
+      }
+      case 'requeue':
+        need(2);
+        await worker().requeue(args[0]!, args[1]!);
+        console.log(`outbox entry ${args[1]} queued again`);
         break;
       default:
         throw new Error(`usage:\n${usage}`);

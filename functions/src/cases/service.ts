@@ -3,7 +3,7 @@
 // from the agency's staff directory, never from the request.
 import { DateTime } from 'luxon';
 import { createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
-import { assignedFields, createCase, type AssignKind, currentStepOf, transition, type Action, type Actor, type CaseState, type Partner, type Transition } from '../sop/engine.ts';
+import { assignedFields, createCase, roleLabels, type AssignKind, currentStepOf, transition, type Action, type Actor, type CaseState, type Partner, type Transition } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import { describeDefinition, type DescribedDefinition } from '../sop/describe.ts';
 import { stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
@@ -15,6 +15,19 @@ import type { Agency, CaseStore, Idempotency, Staff, Stored, TxTools } from '../
 export interface Caller {
   agency: Agency;
   actor: Actor;
+}
+
+export interface CaseRow {
+  caseId: string;
+  nomor: string;
+  sop: string;
+  mitra: string;
+  langkah: string;
+  pelaksana: string;
+  jatuhTempo: string;
+  status: 'Berjalan' | 'Terlambat' | 'Selesai' | 'Dibatalkan';
+  dokumen: string;
+  updatedAt: string;
 }
 
 export interface Task {
@@ -204,6 +217,46 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date; 
         dueLocal: found.state.dueAt ? cal.formatLocal(new Date(found.state.dueAt)) : null,
         timeZone: ZONE_LABEL[c.agency.timeZone],
       };
+    },
+
+    /** Where the caller is active staff: the add-on picks its agency from these. */
+    async memberships(email: string) {
+      const all = await store.memberships(email);
+      const out = [];
+      for (const m of all.filter((x) => x.staff.active)) {
+        const agency = await store.agency(m.agencyId);
+        if (agency) out.push({ agencyId: m.agencyId, agencyName: agency.name, roles: m.staff.roles });
+      }
+      return out.sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'id'));
+    },
+
+    /** One row per case for the "Kasus" sheet: what a clerk reads at a glance, in Bahasa Indonesia. */
+    async listCases(c: Caller, limit = 2000): Promise<CaseRow[]> {
+      const now = clock();
+      const cal = await calendarOf(c.agency);
+      const states = await store.list(c.agency.id, limit);
+      const rows: CaseRow[] = [];
+      for (const s of states) {
+        const def = await store.definition(c.agency.id, s.sopId, s.sopVersion);
+        const step = def ? currentStepOf(def, s) : null;
+        const overdue = s.status === 'open' && s.dueAt !== null && now.getTime() > new Date(s.dueAt).getTime();
+        rows.push({
+          caseId: s.id,
+          nomor: s.nomor,
+          sop: s.sopTitle,
+          mitra: s.partner?.name ?? '',
+          langkah: step ? `${step.no}. ${step.activity}` : s.outcome ?? '',
+          pelaksana: step && def ? roleLabels(def, step.actors) : '',
+          jatuhTempo: s.dueAt ? cal.formatLocal(new Date(s.dueAt)) : '',
+          status: s.status === 'open' ? (overdue ? 'Terlambat' : 'Berjalan') : s.status === 'closed' ? 'Selesai' : 'Dibatalkan',
+          dokumen: Object.values(s.documents)
+            .filter((d) => d.url)
+            .map((d) => `${d.label}: ${d.url}`)
+            .join('\n'),
+          updatedAt: s.updatedAt,
+        });
+      }
+      return rows;
     },
 
     async tasks(c: Caller): Promise<Task[]> {

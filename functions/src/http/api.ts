@@ -114,6 +114,7 @@ export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promi
     } },
     { method: 'GET', pattern: new RegExp(`${A}/sops$`), handler: async ({ caller }) => ({ body: { sops: await cases.listSops(await caller()) } }) },
     { method: 'GET', pattern: new RegExp(`${A}/sops/([a-z0-9_]+)$`), handler: async ({ caller, params }) => ({ body: await cases.getSop(await caller(), params[1]!) }) },
+    { method: 'GET', pattern: new RegExp(`${A}/cases$`), handler: async ({ caller }) => ({ body: { cases: await cases.listCases(await caller()) } }) },
     { method: 'GET', pattern: new RegExp(`${A}/tasks$`), handler: async ({ caller }) => ({ body: { tasks: await cases.tasks(await caller()) } }) },
     {
       method: 'POST',
@@ -163,6 +164,11 @@ export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promi
       const path = req.path.replace(/\/+$/, '') || '/';
       if (req.method === 'GET' && path === '/health') {
         res.status(200).json({ ok: true });
+        return;
+      }
+      if (req.method === 'GET' && path === '/v1/me') {
+        const who = await verify(req.get('Authorization'));
+        res.status(200).json({ email: who.email, memberships: await cases.memberships(who.email) });
         return;
       }
       const matches = routes.filter((r) => r.pattern.test(path));

@@ -382,6 +382,20 @@ export function createCaseStore(db: Firestore, opts: { now?: () => number } = {}
       return { state: parseCase(snap.data(), caseId), events: events.docs.map((d) => d.data() as CaseEvent) };
     },
 
+    /** Agencies where this e-mail is staff (the add-on's agency picker). */
+    async memberships(email: string): Promise<{ agencyId: string; staff: Staff }[]> {
+      const snap = await db.collectionGroup('staff').where('email', '==', email.toLowerCase()).get();
+      stats.reads += Math.max(1, snap.size);
+      return snap.docs.map((d) => ({ agencyId: d.ref.parent.parent!.id, staff: parseStaff(d, d.ref.parent.parent!.id)! }));
+    },
+
+    /** The agency's cases, newest first (the dashboard). */
+    async list(agencyId: string, limit: number): Promise<CaseState[]> {
+      const snap = await casesCol(agencyId).orderBy('createdAt', 'desc').limit(limit).get();
+      stats.reads += Math.max(1, snap.size);
+      return snap.docs.map((d) => parseCase(d.data(), d.id));
+    },
+
     /** Open cases whose current step one of these roles can take. */
     async tasks(agencyId: string, roles: string[]): Promise<CaseState[]> {
       if (roles.length === 0) return [];

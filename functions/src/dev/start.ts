@@ -4,7 +4,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Firestore } from '@google-cloud/firestore';
-import type { Request, Response } from '@google-cloud/functions-framework';
 import { createApp } from '../app.ts';
 import { createLocalDocBackend } from '../documents/local.ts';
 import { createLocalMailSender } from '../mail/local.ts';
@@ -13,7 +12,8 @@ import { CATALOG } from '../sop/catalog/index.ts';
 import { seedDemo } from './demo.ts';
 import { freePort, startFirestoreEmulator } from './emulators.ts';
 import { serve } from './serve.ts';
-import { createDevSigner, signIdToken } from './tokens.ts';
+import { createDevSigner } from './tokens.ts';
+import { createDevHandler } from './dev-routes.ts';
 
 // Local only: there is no GCE metadata server to probe for credentials.
 process.env.METADATA_SERVER_DETECTION ??= 'none';
@@ -50,19 +50,7 @@ async function main(): Promise<void> {
   const sweeper = setInterval(() => void worker?.sweep().catch((err) => console.error('sweep:', err)), 30_000);
   const people = await seedDemo(app.store, CATALOG);
 
-  const devToken = (req: Request, res: Response) => {
-    const email = String(req.query.email ?? '').toLowerCase();
-    if (!people.some((p) => p.email === email)) {
-      res.status(404).json({ error: { code: 'NOT_FOUND', message: `Pegawai demo ${email || '(kosong)'} tidak ada. Lihat GET /dev/staff.` } });
-      return;
-    }
-    res.json({ token: signIdToken(signer, { email, audience: AUDIENCE, expiresIn: 12 * 3600 }), expiresInSeconds: 12 * 3600 });
-  };
-  const server = await serve(async (req, res) => {
-    if (req.path === '/dev/token') return devToken(req, res);
-    if (req.path === '/dev/staff') return void res.json({ staff: people });
-    return app.api(req, res);
-  }, PORT);
+  const server = await serve(createDevHandler({ api: app.api, signer, audience: AUDIENCE, people }), PORT);
 
   mkdirSync('.local', { recursive: true });
   writeFileSync('.local/dev-staff.json', JSON.stringify(people, null, 2));

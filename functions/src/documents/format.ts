@@ -9,6 +9,7 @@
  * - an ISO date-time without an offset is read as wall-clock time in `zone`.
  */
 import { DateTime } from 'luxon';
+import { BULAN, HARI } from '../sop/calendar.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Number words
@@ -120,24 +121,8 @@ export function romanMonth(month: number): string {
   return r;
 }
 
-/** Day names by luxon weekday 1 (Monday) .. 7 (Sunday): HARI[weekday - 1]. */
-export const HARI: readonly string[] = Object.freeze(['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu']);
-
-/** Month names: BULAN[month - 1]. */
-export const BULAN: readonly string[] = Object.freeze([
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-]);
+// Day and month names live with the working-day calendar; letters use the same ones.
+export { BULAN, HARI };
 
 // ---------------------------------------------------------------------------------------------
 // Dates and times

@@ -43,21 +43,11 @@ const WORK_START_HOUR = 8;
 /** Closing time, local, for periodic ("per bulan") deadlines. */
 const PERIOD_DUE_HOUR = 16;
 
-const WEEKDAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const; // luxon weekday 1..7
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
+/** Day names by luxon weekday 1 (Monday) .. 7 (Sunday): HARI[weekday - 1]. */
+export const HARI: readonly string[] = Object.freeze(['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu']);
+
+/** Month names: BULAN[month - 1]. */
+export const BULAN: readonly string[] = Object.freeze(['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']);
 
 const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -190,7 +180,7 @@ export function createCalendar(cfg: CalendarConfig): WorkCalendar {
       const d = toLocal(at);
       const hh = String(d.hour).padStart(2, '0');
       const mm = String(d.minute).padStart(2, '0');
-      return `${WEEKDAYS[d.weekday - 1]}, ${d.day} ${MONTHS[d.month - 1]} ${d.year} ${hh}.${mm} ${ZONE_LABEL[zone]}`;
+      return `${HARI[d.weekday - 1]}, ${d.day} ${BULAN[d.month - 1]} ${d.year} ${hh}.${mm} ${ZONE_LABEL[zone]}`;
     },
   };
 }

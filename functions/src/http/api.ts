@@ -110,7 +110,9 @@ export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promi
   const routes: Route[] = [
     { method: 'GET', pattern: new RegExp(`${A}/me$`), handler: async ({ caller }) => {
       const c = await caller();
-      return { body: { agency: c.agency, staff: c.actor } };
+      // Only what the sidebar shows: the Drive ids and mail settings stay server-side.
+      const { id, name, shortName, timeZone } = c.agency;
+      return { body: { agency: { id, name, shortName, timeZone }, staff: c.actor } };
     } },
     { method: 'GET', pattern: new RegExp(`${A}/sops$`), handler: async ({ caller }) => ({ body: { sops: await cases.listSops(await caller()) } }) },
     { method: 'GET', pattern: new RegExp(`${A}/sops/([a-z0-9_]+)$`), handler: async ({ caller, params }) => ({ body: await cases.getSop(await caller(), params[1]!) }) },

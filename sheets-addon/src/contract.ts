@@ -26,6 +26,12 @@ export interface Me {
   name: string;
   agency: { id: string; name: string; shortName: string; timeZone: string };
   roles: { id: string; label: string }[];
+  /**
+   * The view the sidebar opens at, set only when the menu item "Kasus baru" opened it ('new-case');
+   * absent for "Buka panel". Handed out once (a 5-minute per-user, per-spreadsheet cache entry that the
+   * first whoAmI or chooseAgency answer consumes), so a reload shows the normal start view.
+   */
+  initialView?: 'new-case';
 }
 
 /** google.script.run function names and their arguments/results (results are the API's JSON). */

@@ -14,6 +14,7 @@ import { freePort, startFirestoreEmulator } from './emulators.ts';
 import { serve } from './serve.ts';
 import { createDevSigner } from './tokens.ts';
 import { createDevHandler } from './dev-routes.ts';
+import { createPreviewHandler } from '../../../sheets-addon/preview/preview.ts';
 
 // Local only: there is no GCE metadata server to probe for credentials.
 process.env.METADATA_SERVER_DETECTION ??= 'none';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   const sweeper = setInterval(() => void worker?.sweep().catch((err) => console.error('sweep:', err)), 30_000);
   const people = await seedDemo(app.store, CATALOG);
 
-  const server = await serve(createDevHandler({ api: app.api, signer, audience: AUDIENCE, people }), PORT);
+  const server = await serve(createDevHandler({ api: app.api, signer, audience: AUDIENCE, people, preview: createPreviewHandler() }), PORT);
 
   mkdirSync('.local', { recursive: true });
   writeFileSync('.local/dev-staff.json', JSON.stringify(people, null, 2));
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   console.log(`
 Layanan SOP perpustakaan berjalan (lokal, emulator Firestore ${host}, proyek ${PROJECT})
   API:            ${server.url}
+  Sidebar:        ${server.url}/preview  (pratinjau sidebar; pilih pegawai demo di "Masuk sebagai")
   Katalog SOP:    ${CATALOG.map((d) => d.id).join(', ')}
   Instansi demo:  balangan (WITA), sukoharjo (WIB), babel (WIB)
   Pegawai demo:   ${people.length} akun, daftar di ${server.url}/dev/staff dan .local/dev-staff.json

@@ -1,0 +1,303 @@
+// The local preview's stand-in for Apps Script: implements google.script.run in the browser
+// against the same-origin local API (`npm start`), with a top bar to pick the demo staff member
+// to act as. It runs before the sidebar script, in the same page. Local only.
+import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../src/contract.ts';
+
+interface DemoPerson {
+  agencyId: string;
+  email: string;
+  role: string;
+  name: string;
+}
+
+interface CaseRow {
+  caseId: string;
+  nomor: string;
+  sop: string;
+  mitra: string;
+  langkah: string;
+  pelaksana: string;
+  jatuhTempo: string;
+  status: string;
+  dokumen: string;
+  updatedAt: string;
+}
+
+const STORAGE_KEY = 'sop-preview.email';
+
+/** A failure as google.script.run reports it: an Error whose message is the JSON of ApiError. */
+class CallFailure extends Error {
+  constructor(e: ApiError) {
+    super(JSON.stringify(e));
+    this.name = 'ScriptError';
+  }
+}
+
+// ---- Who am I acting as ----
+
+let staffPromise: Promise<DemoPerson[]> | null = null;
+function staff(): Promise<DemoPerson[]> {
+  staffPromise ??= fetch('/dev/staff')
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((b: { staff?: DemoPerson[] }) => b.staff ?? []);
+  return staffPromise;
+}
+
+async function identity(): Promise<DemoPerson> {
+  const people = await staff();
+  if (!people.length) throw new CallFailure({ code: 'CONFIG', message: 'Tidak ada pegawai demo (GET /dev/staff kosong).' });
+  const wanted = sessionStorage.getItem(STORAGE_KEY);
+  return people.find((p) => p.email === wanted) ?? people[0]!;
+}
+
+let tokenPromise: Promise<string> | null = null;
+async function token(): Promise<string> {
+  tokenPromise ??= identity().then(async (p) => {
+    const r = await fetch(`/dev/token?email=${encodeURIComponent(p.email)}`);
+    const b = (await r.json()) as { token?: string; error?: ApiError };
+    if (!r.ok || !b.token) throw new CallFailure(b.error ?? { code: 'CONFIG', message: `Token demo untuk ${p.email} tidak dapat dibuat.` });
+    return b.token;
+  });
+  return tokenPromise;
+}
+
+/** The agency this "spreadsheet" works for: the chosen person's, unless chooseAgency changed it. */
+let agencyOverride: string | null = null;
+async function agency(): Promise<string> {
+  return agencyOverride ?? (await identity()).agencyId;
+}
+
+// ---- The local API ----
+
+async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${await token()}` };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  } catch (e) {
+    throw new CallFailure({ code: 'NETWORK', message: `Server lokal tidak dapat dihubungi (${String(e)}). Apakah \`npm start\` masih berjalan?` });
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CallFailure({ code: res.ok ? 'INTERNAL' : 'INVALID_INPUT', message: `Jawaban server bukan JSON (HTTP ${res.status}): ${text.slice(0, 200)}` });
+  }
+  if (!res.ok) {
+    const err = (json as { error?: ApiError }).error;
+    throw new CallFailure(err ?? { code: 'INTERNAL', message: `HTTP ${res.status}` });
+  }
+  return json as T;
+}
+
+const base = async () => `/v1/agencies/${await agency()}`;
+
+let roleLabelsPromise: Promise<Map<string, string>> | null = null;
+/** Role labels come from the SOP definitions (the staff directory holds only role ids). */
+function roleLabels(): Promise<Map<string, string>> {
+  roleLabelsPromise ??= (async () => {
+    const { sops } = await api<{ sops: { roles: { id: string; label: string }[] }[] }>('GET', `${await base()}/sops`);
+    const m = new Map<string, string>();
+    for (const s of sops) for (const r of s.roles) if (!m.has(r.id)) m.set(r.id, r.label);
+    return m;
+  })();
+  return roleLabelsPromise;
+}
+
+type Impl = { [K in SidebarCallName]: (...args: Parameters<SidebarCalls[K]>) => Promise<ReturnType<SidebarCalls[K]>> };
+
+const impl: Impl = {
+  async whoAmI(): Promise<Me> {
+    const me = await api<{ agency: { id: string; name: string; shortName: string; timeZone: string }; staff: { email: string; name?: string; roles: string[] } }>('GET', `${await base()}/me`);
+    const labels = await roleLabels();
+    return {
+      email: me.staff.email,
+      name: me.staff.name ?? me.staff.email,
+      agency: { id: me.agency.id, name: me.agency.name, shortName: me.agency.shortName, timeZone: me.agency.timeZone },
+      roles: me.staff.roles.map((id) => ({ id, label: labels.get(id) ?? id })),
+    };
+  },
+  async listMemberships(): Promise<Membership[]> {
+    return (await api<{ memberships: Membership[] }>('GET', '/v1/me')).memberships;
+  },
+  async chooseAgency(agencyId) {
+    const list = await impl.listMemberships();
+    if (!list.some((m) => m.agencyId === agencyId)) throw new CallFailure({ code: 'NOT_STAFF', message: `Anda bukan pegawai aktif instansi ${agencyId}.`, path: 'agencyId' });
+    agencyOverride = agencyId;
+    roleLabelsPromise = null;
+    return impl.whoAmI();
+  },
+  async listTasks() {
+    return api('GET', `${await base()}/tasks`);
+  },
+  async listSops() {
+    return api('GET', `${await base()}/sops`);
+  },
+  async getCase(caseId) {
+    return api('GET', `${await base()}/cases/${encodeURIComponent(caseId)}`);
+  },
+  async createCase(input, idempotencyKey) {
+    return api('POST', `${await base()}/cases`, input, idempotencyKey);
+  },
+  async takeStep(caseId, action, idempotencyKey) {
+    return api('POST', `${await base()}/cases/${encodeURIComponent(caseId)}/actions`, action, idempotencyKey);
+  },
+  async cancelCase(caseId, reason, expectedVersion, idempotencyKey) {
+    return api('POST', `${await base()}/cases/${encodeURIComponent(caseId)}/cancel`, { reason, ...(expectedVersion !== undefined ? { expectedVersion } : {}) }, idempotencyKey);
+  },
+  /** Stand-in for the "Kasus" sheet: the same rows, drawn as a table under the sidebar. */
+  async syncDashboard() {
+    const { cases } = await api<{ cases: CaseRow[] }>('GET', `${await base()}/cases`);
+    renderSheet(cases);
+    return { rows: cases.length };
+  },
+};
+
+// ---- google.script.run ----
+
+type Handler = (value: unknown) => void;
+
+function runner(success: Handler | null, failure: Handler | null): Record<string, unknown> {
+  const r: Record<string, unknown> = {
+    withSuccessHandler: (f: Handler) => runner(f, failure),
+    withFailureHandler: (f: Handler) => runner(success, f),
+    withUserObject: () => r,
+  };
+  for (const name of Object.keys(impl) as SidebarCallName[]) {
+    r[name] = (...args: unknown[]) => {
+      // Like Apps Script: asynchronous, handlers called later, nothing returned.
+      void (impl[name] as (...a: unknown[]) => Promise<unknown>)(...args).then(
+        (v) => success?.(v),
+        (e: unknown) => failure?.(e instanceof CallFailure ? e : new CallFailure({ code: 'INTERNAL', message: String(e instanceof Error ? e.message : e) })),
+      );
+    };
+  }
+  return r;
+}
+
+(window as unknown as { google: unknown }).google = {
+  script: {
+    get run() {
+      return runner(null, null);
+    },
+    host: { close: () => undefined, setHeight: () => undefined, setWidth: () => undefined },
+  },
+};
+
+// ---- The page around the sidebar: identity picker on top, the "Kasus" sheet below ----
+
+const CSS = `
+body.preview { background: #f1f3f4; }
+.preview-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; padding: 8px 12px; background: #202124; color: #fff; font: 13px Roboto, Arial, sans-serif; }
+.preview-bar strong { font-weight: 600; }
+.preview-bar label { display: flex; align-items: center; gap: 6px; white-space: nowrap; }
+.preview-bar select { font: inherit; color: #202124; background: #fff; padding: 3px 4px; max-width: 100%; }
+.preview-bar .preview-note { color: #bdc1c6; font-size: 12px; }
+body.preview #sidebar { width: 300px; margin: 12px; background: #fff; border: 1px solid #dadce0; box-shadow: 0 1px 3px rgba(0,0,0,.15); }
+.preview-sheet { margin: 12px; font: 12px Roboto, Arial, sans-serif; overflow-x: auto; }
+.preview-sheet h2 { font-size: 14px; margin: 0 0 6px; }
+.preview-sheet table { border-collapse: collapse; background: #fff; }
+.preview-sheet th, .preview-sheet td { border: 1px solid #dadce0; padding: 3px 6px; text-align: left; vertical-align: top; white-space: pre-line; }
+.preview-sheet th { background: #f8f9fa; }
+.preview-sheet td.late { color: #c5221f; font-weight: 600; }
+`;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+let sheet: HTMLElement | null = null;
+
+function renderSheet(rows: CaseRow[]): void {
+  if (!sheet) return;
+  const cols: [keyof CaseRow, string][] = [
+    ['nomor', 'Nomor'],
+    ['sop', 'SOP'],
+    ['mitra', 'Mitra'],
+    ['langkah', 'Langkah'],
+    ['pelaksana', 'Pelaksana'],
+    ['jatuhTempo', 'Jatuh tempo'],
+    ['status', 'Status'],
+    ['dokumen', 'Dokumen'],
+  ];
+  const table = el('table');
+  table.id = 'preview-sheet-table';
+  const head = el('tr');
+  for (const [, label] of cols) head.append(el('th', label));
+  table.append(el('thead'), el('tbody'));
+  table.tHead!.append(head);
+  for (const r of rows) {
+    const tr = el('tr');
+    for (const [k] of cols) {
+      const td = el('td', r[k]);
+      if (k === 'status' && r.status === 'Terlambat') td.className = 'late';
+      tr.append(td);
+    }
+    table.tBodies[0]!.append(tr);
+  }
+  sheet.replaceChildren(el('h2', `Sheet "Kasus" (${rows.length} kasus)`), table);
+}
+
+async function mountPage(): Promise<void> {
+  const style = el('style', CSS);
+  const icon = el('link');
+  icon.rel = 'icon';
+  icon.href = 'data:,'; // no favicon request
+  document.head.append(style, icon);
+  document.body.classList.add('preview');
+
+  const bar = el('div');
+  bar.className = 'preview-bar';
+  bar.setAttribute('role', 'region');
+  bar.setAttribute('aria-label', 'Pratinjau lokal');
+  const label = el('label');
+  const select = el('select');
+  select.id = 'preview-identity';
+  label.append(el('strong', 'Masuk sebagai'), select);
+  const note = el('span', 'Pratinjau lokal: google.script.run → API lokal');
+  note.className = 'preview-note';
+  bar.append(label, note);
+  document.body.prepend(bar);
+
+  sheet = el('section');
+  sheet.className = 'preview-sheet';
+  sheet.id = 'preview-sheet';
+  sheet.setAttribute('aria-label', 'Sheet Kasus (pratinjau)');
+  document.getElementById('sidebar')?.after(sheet);
+
+  try {
+    const [people, me] = await Promise.all([staff(), identity()]);
+    const groups = new Map<string, DemoPerson[]>();
+    for (const p of people) groups.set(p.agencyId, [...(groups.get(p.agencyId) ?? []), p]);
+    for (const [agencyId, list] of groups) {
+      const g = el('optgroup');
+      g.label = agencyId;
+      for (const p of list) {
+        const o = el('option', `${p.name} — ${p.role.replace(/_/g, ' ')}`);
+        o.value = p.email;
+        o.selected = p.email === me.email;
+        g.append(o);
+      }
+      select.append(g);
+    }
+    sessionStorage.setItem(STORAGE_KEY, me.email);
+  } catch (e) {
+    note.textContent = `Daftar pegawai demo tidak dapat dimuat: ${String(e)}`;
+  }
+  // Another identity is another session: the sidebar starts again as that person.
+  select.addEventListener('change', () => {
+    sessionStorage.setItem(STORAGE_KEY, select.value);
+    location.reload();
+  });
+  // Fill the sheet once at start, as the add-on does when it opens.
+  impl.syncDashboard().catch(() => undefined);
+}
+
+// The shim is placed after the sidebar's markup, so the page can be dressed at once.
+if (document.getElementById('sidebar')) void mountPage();
+else document.addEventListener('DOMContentLoaded', () => void mountPage());

@@ -1,0 +1,174 @@
+/// <reference types="google-apps-script" />
+// Every Apps Script entry point of the add-on: the menu (simple trigger onOpen / onInstall), the
+// menu items, and every google.script.run call of the sidebar (contract.ts). sheets-addon/build.ts
+// bundles this module and writes one top-level stub per export, because Apps Script only calls
+// top-level functions: export entry points from this module and nothing else.
+import type { Me, Membership, SidebarCalls } from '../contract.ts';
+import { agencyPath, apiErrorOf, apiFailure, callApi, currentAgencyId, myMemberships, storeAgency } from './api.ts';
+import { syncDashboard as writeDashboard } from './dashboard.ts';
+import { roleLabelsOf, toMe, type MeReply } from './me.ts';
+
+const TITLE = 'Layanan Perpustakaan';
+/** User-cache key (per spreadsheet) for the view the next opened sidebar starts in; see Me.initialView. */
+const INITIAL_VIEW_KEY = 'initialView:';
+const INITIAL_VIEW_SECONDS = 300;
+const ROLE_LABELS_KEY = 'roleLabels:';
+const ROLE_LABELS_SECONDS = 600;
+
+// ---- Menu and triggers ------------------------------------------------------------------------
+
+/** Simple trigger. Under AuthMode.NONE only the menu may be built: no properties, no fetch. */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Buka panel', 'showSidebar')
+    .addItem('Kasus baru', 'showNewCase')
+    .addItem('Sinkronkan dasbor', 'syncDashboardFromMenu')
+    .addToUi();
+  // Nothing else, in any AuthMode: under AuthMode.NONE (before the add-on is authorised in this
+  // document) properties, caches and UrlFetch are unavailable, and the sidebar loads its own data.
+  void e;
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+function openSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(TITLE);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+function initialViewKey(): string {
+  return INITIAL_VIEW_KEY + SpreadsheetApp.getActive().getId();
+}
+
+export function showSidebar(): void {
+  CacheService.getUserCache().remove(initialViewKey());
+  openSidebar();
+}
+
+/** Opens the sidebar at the new-case form: the next whoAmI/chooseAgency answer carries initialView. */
+export function showNewCase(): void {
+  CacheService.getUserCache().put(initialViewKey(), 'new-case', INITIAL_VIEW_SECONDS);
+  openSidebar();
+}
+
+export function syncDashboardFromMenu(): void {
+  const ss = SpreadsheetApp.getActive();
+  try {
+    const { rows } = writeDashboard();
+    ss.toast(`${rows} kasus disinkronkan ke lembar "Kasus".`, TITLE, 5);
+  } catch (err) {
+    const e = apiErrorOf(err);
+    const hint = e?.code === 'CHOOSE_AGENCY' ? ' Buka panel (Ekstensi → Layanan Perpustakaan → Buka panel) untuk memilih instansi.' : '';
+    ss.toast((e ? e.message : String(err instanceof Error ? err.message : err)) + hint, 'Sinkronisasi gagal', 15);
+  }
+}
+
+// ---- google.script.run calls (contract.ts) ------------------------------------------------------
+
+function invalid(path: string, message: string): Error {
+  return apiFailure({ code: 'INVALID_INPUT', message, path, fields: [{ path, message }] });
+}
+
+function requireId(value: unknown, path: string, label: string): string {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(value)) throw invalid(path, `${label} tidak valid.`);
+  return value;
+}
+
+function requireKey(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0) throw invalid('Idempotency-Key', 'Kunci tindakan (idempotency key) wajib dikirim bersama setiap perubahan.');
+  return value;
+}
+
+function requireObject(value: unknown, path: string, label: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(path, `${label} harus berupa objek.`);
+  return value as Record<string, unknown>;
+}
+
+function takeInitialView(): Me['initialView'] {
+  const cache = CacheService.getUserCache();
+  const key = initialViewKey();
+  const view = cache.get(key);
+  if (view === null) return undefined;
+  cache.remove(key);
+  return view === 'new-case' ? 'new-case' : undefined;
+}
+
+/** Role labels of the agency's SOPs, cached per user for 10 minutes (they change only with a new SOP version). */
+function roleLabels(agencyId: string): Record<string, string> {
+  const cache = CacheService.getUserCache();
+  const key = ROLE_LABELS_KEY + agencyId;
+  const cached = cache.get(key);
+  if (cached !== null) {
+    try {
+      return JSON.parse(cached) as Record<string, string>;
+    } catch {
+      cache.remove(key);
+    }
+  }
+  const labels = roleLabelsOf(callApi('GET', agencyPath(agencyId, 'sops')));
+  const text = JSON.stringify(labels);
+  if (text.length < 90_000) cache.put(key, text, ROLE_LABELS_SECONDS);
+  return labels;
+}
+
+function me(agencyId: string): Me {
+  const reply = callApi('GET', agencyPath(agencyId, 'me')) as MeReply;
+  const out = toMe(reply, agencyId, roleLabels(agencyId));
+  const view = takeInitialView();
+  if (view) out.initialView = view;
+  return out;
+}
+
+export function whoAmI(): Me {
+  return me(currentAgencyId());
+}
+
+export function listMemberships(): Membership[] {
+  return myMemberships().memberships;
+}
+
+export function chooseAgency(agencyId: string): Me {
+  storeAgency(requireId(agencyId, 'agencyId', 'Instansi'));
+  return me(agencyId);
+}
+
+export function listTasks(): unknown {
+  return callApi('GET', agencyPath(currentAgencyId(), 'tasks'));
+}
+
+export function listSops(): unknown {
+  return callApi('GET', agencyPath(currentAgencyId(), 'sops'));
+}
+
+export function getCase(caseId: string): unknown {
+  return callApi('GET', agencyPath(currentAgencyId(), 'cases', requireId(caseId, 'caseId', 'Nomor kasus')));
+}
+
+export function createCase(input: Parameters<SidebarCalls['createCase']>[0], idempotencyKey: string): unknown {
+  const body = requireObject(input, '(body)', 'Data kasus baru');
+  return callApi('POST', agencyPath(currentAgencyId(), 'cases'), body, requireKey(idempotencyKey));
+}
+
+export function takeStep(caseId: string, action: Record<string, unknown>, idempotencyKey: string): unknown {
+  const id = requireId(caseId, 'caseId', 'Nomor kasus');
+  const body = requireObject(action, '(body)', 'Tindakan langkah');
+  return callApi('POST', agencyPath(currentAgencyId(), 'cases', id, 'actions'), body, requireKey(idempotencyKey));
+}
+
+export function cancelCase(caseId: string, reason: string, expectedVersion: number | undefined, idempotencyKey: string): unknown {
+  const id = requireId(caseId, 'caseId', 'Nomor kasus');
+  const body: Record<string, unknown> = { reason };
+  if (expectedVersion !== undefined && expectedVersion !== null) body.expectedVersion = expectedVersion;
+  return callApi('POST', agencyPath(currentAgencyId(), 'cases', id, 'cancel'), body, requireKey(idempotencyKey));
+}
+
+export function syncDashboard(): { rows: number } {
+  return writeDashboard();
+}
+
+// Compile-time check: the exports above implement every call of the contract with its signature.
+const implemented: SidebarCalls = { whoAmI, listMemberships, chooseAgency, listTasks, listSops, getCase, createCase, takeStep, cancelCase, syncDashboard };
+void implemented;

@@ -1,0 +1,394 @@
+// The sidebar's pure logic: the JSON shapes it reads, failure parsing, turning form values into
+// the API's step input, time formatting and the idempotency key rule. No DOM here, so it is
+// unit-tested in Node (test/sidebar/) and bundled into the sidebar by esbuild.
+import type { ApiError, Me } from '../contract.ts';
+
+// ---- The JSON the sidebar reads (a defensive subset of the API's answers) ----
+
+export type DataType = 'text' | 'longtext' | 'number' | 'integer' | 'date' | 'datetime' | 'email' | 'url' | 'boolean' | 'list' | 'month';
+
+export type Kelengkapan =
+  | { type: 'document'; id: string; label: string; source: 'input' | 'case' | 'produced' }
+  | { type: 'data'; id: string; label: string; dataType: DataType; optional?: boolean; assign?: string }
+  | { type: 'checklist'; id: string; label: string }
+  | { type: 'office'; id: string; label: string };
+
+export interface Exit {
+  to: number | 'END';
+  label: string;
+  produces?: { id: string; label: string }[];
+  outcome?: string;
+}
+
+export interface Standard {
+  label: string;
+}
+
+export interface StepView {
+  no: number;
+  kind: 'process' | 'decision' | 'terminator';
+  activity: string;
+  actors: string[];
+  performer?: 'staff' | 'partner' | 'institution';
+  performerLabel?: string;
+  kelengkapan: Kelengkapan[];
+  waktu: string | null;
+  output?: string | null;
+  produces?: { id: string; label: string }[];
+  question?: string;
+  ifYes?: Exit;
+  ifNo?: Exit;
+  branchFrom?: number;
+  outcome?: string;
+  standard?: Standard;
+  canAct?: boolean;
+  desk?: boolean;
+}
+
+export interface SopView {
+  id: string;
+  title: string;
+  code: string;
+  roles: { id: string; label: string }[];
+  startStep: number;
+  cancelRoles: string[];
+  createRoles?: string[];
+  warnings?: string[];
+  steps: StepView[];
+}
+
+export interface CaseDocumentView {
+  id: string;
+  label: string;
+  status: 'provided' | 'pending' | 'ready' | 'failed';
+  step: number;
+  url?: string;
+  title?: string;
+  nomor?: string | null;
+  pdfUrl?: string | null;
+  emailedTo?: string[];
+  error?: string;
+  templateId?: string;
+  outboxId?: string;
+}
+
+export interface CaseView {
+  id: string;
+  nomor: string;
+  sopId: string;
+  sopTitle: string;
+  title: string;
+  partner: { name: string; email?: string; phone?: string; address?: string } | null;
+  status: 'open' | 'closed' | 'cancelled';
+  currentStep: number | null;
+  currentRoles: string[];
+  stepStartedAt: string | null;
+  dueAt: string | null;
+  version: number;
+  data: Record<string, unknown>;
+  documents: Record<string, CaseDocumentView>;
+  decisions: Record<string, 'yes' | 'no'>;
+  outcome: string | null;
+}
+
+export interface EventView {
+  seq: number;
+  at: string;
+  actor: { email: string; name?: string; roles: string[] };
+  action: 'create' | 'complete' | 'decide' | 'cancel';
+  step: number | null;
+  toStep: number | null;
+  decision: 'yes' | 'no' | null;
+  input: { data?: Record<string, unknown>; checklist?: Record<string, boolean>; documents?: Record<string, { url: string }>; assigned?: Record<string, unknown>; title?: string; partner?: unknown };
+  note: string | null;
+  standard: Standard | null;
+  durationMinutes: number | null;
+  dueAt: string | null;
+  withinStandard: boolean | null;
+  produced: string[];
+}
+
+export interface CaseDetail {
+  case: CaseView;
+  events: EventView[];
+  currentStep: StepView | null;
+  dueLocal: string | null;
+  timeZone?: string;
+}
+
+export interface TaskView {
+  caseId: string;
+  nomor: string;
+  title: string;
+  sopId: string;
+  sopTitle: string;
+  partner: string | null;
+  step: number;
+  activity: string;
+  kind: string;
+  performer: string;
+  dueAt: string | null;
+  dueLocal: string | null;
+  overdue: boolean;
+  version: number;
+}
+
+// ---- Failures ----
+
+const NETWORK_MESSAGE = 'Tidak dapat menghubungi server. Periksa koneksi internet, lalu kirim lagi.';
+
+/**
+ * google.script.run failures carry `error.message` = JSON of ApiError (sometimes wrapped in
+ * {error: ...}). Anything else is a transport failure: the request may or may not have arrived.
+ */
+export function parseFailure(e: unknown): ApiError {
+  const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  const asError = (v: unknown): ApiError | null => {
+    if (!v || typeof v !== 'object') return null;
+    const o = v as Record<string, unknown>;
+    if (o.error && typeof o.error === 'object') return asError(o.error);
+    if (typeof o.code !== 'string' || typeof o.message !== 'string') return null;
+    const out: ApiError = { code: o.code, message: o.message };
+    if (typeof o.path === 'string') out.path = o.path;
+    if (Array.isArray(o.fields)) {
+      const fields = o.fields.filter((f): f is { path: string; message: string } => !!f && typeof f === 'object' && typeof f.path === 'string' && typeof f.message === 'string');
+      if (fields.length) out.fields = fields.map((f) => ({ path: f.path, message: f.message }));
+    }
+    return out;
+  };
+  // Apps Script may prefix the thrown message ("Error: {...}"): take the JSON object inside.
+  for (const candidate of [raw, raw.slice(Math.max(0, raw.indexOf('{')))]) {
+    try {
+      const parsed = asError(JSON.parse(candidate));
+      if (parsed) return parsed;
+    } catch {
+      // not JSON
+    }
+  }
+  if (e && typeof e === 'object' && !(e instanceof Error)) {
+    const direct = asError(e);
+    if (direct) return direct;
+  }
+  return { code: 'NETWORK', message: raw && !/^\s*$/.test(raw) ? `${NETWORK_MESSAGE} (${raw.slice(0, 200)})` : NETWORK_MESSAGE };
+}
+
+/** Errors after which the case on screen is stale: show the message, then load the case again. */
+export const RELOAD_CODES = new Set(['WRONG_ROLE', 'NOT_CURRENT_STEP', 'VERSION_CONFLICT', 'CASE_CLOSED']);
+/** Errors that name fields of the form. */
+export const FIELD_CODES = new Set(['MISSING_KELENGKAPAN', 'INVALID_INPUT']);
+
+/** The form field an error path concerns: `documents.x.url` -> `documents.x`, `data.x` stays. */
+export function fieldKey(path: string): string {
+  const parts = path.split('.');
+  if ((parts[0] === 'data' || parts[0] === 'checklist' || parts[0] === 'documents' || parts[0] === 'partner') && parts.length > 2) return parts.slice(0, 2).join('.');
+  return path;
+}
+
+// ---- Idempotency ----
+
+export function newKey(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string; getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  // Outside a secure context (preview opened over a LAN address) randomUUID is missing.
+  const b = new Uint8Array(16);
+  if (c && typeof c.getRandomValues === 'function') c.getRandomValues(b);
+  else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * One key per submit attempt. After a NETWORK failure the request may have arrived, so resending
+ * the very same submission reuses its key (the API then answers with the first result instead
+ * of acting twice). Any other outcome ends the attempt.
+ */
+export class KeyKeeper {
+  private pending: { fingerprint: string; key: string } | null = null;
+  private readonly make: () => string;
+  constructor(make: () => string = newKey) {
+    this.make = make;
+  }
+  keyFor(fingerprint: string): string {
+    if (this.pending && this.pending.fingerprint === fingerprint) return this.pending.key;
+    this.pending = { fingerprint, key: this.make() };
+    return this.pending.key;
+  }
+  settle(error: ApiError | null): void {
+    if (!error || error.code !== 'NETWORK') this.pending = null;
+  }
+}
+
+// ---- Time ----
+
+export const ZONE_OFFSET: Record<string, string> = {
+  'Asia/Jakarta': '+07:00',
+  'Asia/Makassar': '+08:00',
+  'Asia/Jayapura': '+09:00',
+};
+export const ZONE_NAME: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** A datetime-local value ("2026-12-10T09:00") as ISO 8601 with the agency's offset. */
+export function localInputToIso(value: string, timeZone: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value.trim());
+  if (!m) return value.trim();
+  return `${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${ZONE_OFFSET[timeZone] ?? '+07:00'}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+
+/** "10 Des 2026 09.05 WIB": an instant in the agency's time zone (fixed offsets, no DST in Indonesia). */
+export function formatInstant(iso: string, timeZone: string): string {
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return iso;
+  const offset = ZONE_OFFSET[timeZone] ?? '+07:00';
+  const hours = Number(offset.slice(1, 3));
+  const d = new Date(t + hours * 3600_000);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${hh}.${mm} ${ZONE_NAME[timeZone] ?? ''}`.trim();
+}
+
+/** Elapsed time as people say it: "kurang dari 1 menit", "12 menit", "2 jam 5 menit", "3 hari 4 jam". */
+export function formatMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '–';
+  if (minutes < 1) return 'kurang dari 1 menit';
+  const total = Math.round(minutes);
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const mins = total % 60;
+  if (days > 0) return hours > 0 ? `${days} hari ${hours} jam` : `${days} hari`;
+  if (hours > 0) return mins > 0 ? `${hours} jam ${mins} menit` : `${hours} jam`;
+  return `${mins} menit`;
+}
+
+// ---- Forms ----
+
+/** What the form holds, as read from the DOM: strings for inputs, booleans for checkboxes. */
+export interface RawStepForm {
+  data: Record<string, string | boolean>;
+  checklist: Record<string, boolean>;
+  documents: Record<string, string>;
+  note: string;
+}
+
+export interface StepInput {
+  data?: Record<string, unknown>;
+  checklist?: Record<string, boolean>;
+  documents?: Record<string, { url: string; title?: string }>;
+  note?: string;
+}
+
+/** A typed value for the API, or undefined when the field is empty (empty fields are never sent). */
+export function dataValue(dataType: DataType, raw: string | boolean | undefined, timeZone: string): unknown {
+  if (dataType === 'boolean') return raw === true;
+  if (typeof raw !== 'string') return undefined;
+  const v = raw.trim();
+  if (v === '') return undefined;
+  switch (dataType) {
+    case 'number':
+    case 'integer': {
+      const n = Number(v.replace(',', '.'));
+      // A value that is not a number is sent as typed: the API names the field and the problem.
+      return Number.isFinite(n) ? n : v;
+    }
+    case 'datetime':
+      return localInputToIso(v, timeZone);
+    case 'list': {
+      const items = v.split(/\r?\n/).map((x) => x.trim()).filter((x) => x !== '');
+      return items.length ? items : undefined;
+    }
+    default:
+      return v;
+  }
+}
+
+/** Which kelengkapan items the form asks the user for (assigned data and documents already on the case are not asked). */
+export function documentNeedsInput(k: Kelengkapan, onCase: boolean): boolean {
+  return k.type === 'document' && (k.source === 'input' || (k.source === 'case' && !onCase));
+}
+
+/** The step input from the form, in the API's shape; only what the step asks for, nothing empty. */
+export function buildStepInput(kelengkapan: Kelengkapan[], raw: RawStepForm, timeZone: string, documentsOnCase: Record<string, unknown>): StepInput {
+  const data: Record<string, unknown> = {};
+  const checklist: Record<string, boolean> = {};
+  const documents: Record<string, { url: string }> = {};
+  for (const k of kelengkapan) {
+    if (k.type === 'data') {
+      if (k.assign) continue;
+      const v = dataValue(k.dataType, raw.data[k.id], timeZone);
+      if (v !== undefined) data[k.id] = v;
+    } else if (k.type === 'checklist') {
+      if (raw.checklist[k.id] === true) checklist[k.id] = true;
+    } else if (k.type === 'document' && documentNeedsInput(k, k.id in documentsOnCase)) {
+      const url = (raw.documents[k.id] ?? '').trim();
+      if (url) documents[k.id] = { url };
+    }
+  }
+  const out: StepInput = {};
+  if (Object.keys(data).length) out.data = data;
+  if (Object.keys(checklist).length) out.checklist = checklist;
+  if (Object.keys(documents).length) out.documents = documents;
+  const note = raw.note.trim();
+  if (note) out.note = note;
+  return out;
+}
+
+export interface PartnerForm {
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+}
+
+export function buildCreateInput(sop: string, title: string, p: PartnerForm): { sop: string; title?: string; partner: { name: string; email?: string; phone?: string; address?: string } } {
+  const partner: { name: string; email?: string; phone?: string; address?: string } = { name: p.name.trim() };
+  if (p.email.trim()) partner.email = p.email.trim();
+  if (p.phone.trim()) partner.phone = p.phone.trim();
+  if (p.address.trim()) partner.address = p.address.trim();
+  return { sop, ...(title.trim() ? { title: title.trim() } : {}), partner };
+}
+
+// ---- Roles ----
+
+export function roleIds(me: Pick<Me, 'roles'>): string[] {
+  return me.roles.map((r) => r.id);
+}
+
+export function canCreate(sop: SopView, roles: string[]): boolean {
+  const start = sop.steps.find((s) => s.no === sop.startStep);
+  const allowed = sop.createRoles ?? start?.actors ?? [];
+  return allowed.some((r) => roles.includes(r));
+}
+
+export function canCancel(sop: SopView | undefined, roles: string[]): boolean {
+  return !!sop && sop.cancelRoles.some((r) => roles.includes(r));
+}
+
+export function roleLabel(sop: SopView | undefined, id: string): string {
+  return sop?.roles.find((r) => r.id === id)?.label ?? id.replace(/_/g, ' ');
+}
+
+export const DOCUMENT_STATUS: Record<CaseDocumentView['status'], string> = {
+  provided: 'dilampirkan',
+  pending: 'menunggu dibuat',
+  ready: 'siap',
+  failed: 'gagal',
+};
+
+/**
+ * How a document's state reads. A produced document without a template (an entry in the agenda
+ * register, not a letter) stays "pending" on the case for ever: it is shown as recorded.
+ */
+export function documentStatus(d: Pick<CaseDocumentView, 'status' | 'templateId' | 'outboxId'>): { text: string; kind: 'ok' | 'warn' | 'late' | 'muted' } {
+  if (d.status === 'pending' && !d.templateId && !d.outboxId) return { text: 'tercatat', kind: 'muted' };
+  const kind = d.status === 'ready' || d.status === 'provided' ? 'ok' : d.status === 'failed' ? 'late' : 'warn';
+  return { text: DOCUMENT_STATUS[d.status] ?? d.status, kind };
+}
+
+export const CASE_STATUS: Record<CaseView['status'], string> = {
+  open: 'Berjalan',
+  closed: 'Selesai',
+  cancelled: 'Dibatalkan',
+};

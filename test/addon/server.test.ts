@@ -1,0 +1,356 @@
+// The add-on's Apps Script server code against fakes of Google's globals (test/support/gas-fakes.ts):
+// menu, identity token on every API call, idempotency keys, error mapping, agency resolution and
+// the "Kasus" dashboard written with one RAW values:batchUpdate.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as server from '../../sheets-addon/src/server/main.ts';
+import type { ApiError } from '../../sheets-addon/src/contract.ts';
+import { GasFakes, type FetchCall } from '../support/gas-fakes.ts';
+
+const API = 'https://asia-southeast2-sop-test.cloudfunctions.net/api';
+const A = `${API}/v1/agencies/balangan`;
+
+let fakes: GasFakes;
+let uninstall: () => void;
+
+function setUp(opts: ConstructorParameters<typeof GasFakes>[0] = {}) {
+  uninstall?.();
+  fakes = new GasFakes(opts);
+  uninstall = fakes.install();
+  fakes.scriptProperties.data.set('API_URL', API);
+}
+
+beforeEach(() => setUp());
+afterEach(() => uninstall());
+
+function errorOf(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(Error);
+    return JSON.parse((err as Error).message) as ApiError;
+  }
+  throw new Error('expected a throw');
+}
+
+const meReply = {
+  agency: { id: 'balangan', name: 'Dinas Perpustakaan dan Kearsipan Kabupaten Balangan', shortName: 'DISPUSIP Balangan', timeZone: 'Asia/Makassar', letterhead: { kota: 'Paringin' } },
+  staff: { email: 'rina@example.go.id', name: 'Rina', roles: ['kasi_layanan', 'peran_baru'] },
+};
+const sopsReply = {
+  sops: [
+    { id: 'pusling', roles: [{ id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama' }, { id: 'petugas_pusling', label: 'Petugas Pusling' }] },
+    { id: 'kunjungan', roles: [{ id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama Perpustakaan' }] },
+  ],
+};
+
+describe('menu (onOpen / onInstall)', () => {
+  it('under AuthMode.NONE builds the add-on menu with exactly the three items and touches nothing else', () => {
+    setUp({ authMode: 'NONE' });
+    server.onOpen({ authMode: 'NONE' } as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+    expect(fakes.menus).toEqual([
+      {
+        kind: 'addon',
+        items: [
+          { caption: 'Buka panel', functionName: 'showSidebar' },
+          { caption: 'Kasus baru', functionName: 'showNewCase' },
+          { caption: 'Sinkronkan dasbor', functionName: 'syncDashboardFromMenu' },
+        ],
+      },
+    ]);
+    expect(fakes.fetches).toEqual([]);
+    expect(fakes.calls).toEqual(['SpreadsheetApp.getUi']);
+    expect(fakes.mutations).toEqual([]);
+  });
+
+  it('onInstall builds the same menu', () => {
+    setUp({ authMode: 'FULL' });
+    server.onInstall({ authMode: 'FULL' } as unknown as GoogleAppsScript.Events.AddonOnInstall);
+    expect(fakes.menus.map((m) => m.items.map((i) => i.caption))).toEqual([['Buka panel', 'Kasus baru', 'Sinkronkan dasbor']]);
+    expect(fakes.fetches).toEqual([]);
+  });
+});
+
+describe('calls to the API', () => {
+  beforeEach(() => {
+    fakes.documentProperties.data.set('AGENCY_ID', 'balangan');
+  });
+
+  it('every call carries the identity token; POSTs carry the idempotency key and a JSON body', () => {
+    fakes.on({ method: 'get', url: `${A}/tasks` }, { status: 200, body: { tasks: [] } });
+    fakes.on({ method: 'get', url: `${A}/sops` }, { status: 200, body: { sops: [] } });
+    fakes.on({ method: 'get', url: `${A}/cases/AbC123` }, { status: 200, body: { case: { id: 'AbC123' } } });
+    fakes.on({ method: 'post', url: `${A}/cases` }, { status: 201, body: { state: { id: 'New1' }, replayed: false } });
+    fakes.on({ method: 'post', url: `${A}/cases/AbC123/actions` }, { status: 200, body: { state: { version: 3 }, replayed: false } });
+    fakes.on({ method: 'post', url: `${A}/cases/AbC123/cancel` }, { status: 200, body: { state: { status: 'cancelled' }, replayed: false } });
+
+    expect(server.listTasks()).toEqual({ tasks: [] });
+    expect(server.listSops()).toEqual({ sops: [] });
+    expect(server.getCase('AbC123')).toEqual({ case: { id: 'AbC123' } });
+    const partner = { name: '=HYPERLINK("http://x")', phone: '+62 812 0000' };
+    expect(server.createCase({ sop: 'pusling', partner }, 'key-create-0001')).toEqual({ state: { id: 'New1' }, replayed: false });
+    server.takeStep('AbC123', { type: 'complete', step: 1, note: 'selesai' }, 'key-step-0001');
+    server.cancelCase('AbC123', 'Mitra membatalkan', 2, 'key-cancel-0001');
+
+    expect(fakes.fetches).toHaveLength(6);
+    for (const f of fakes.fetches) {
+      expect(f.headers.Authorization).toBe('Bearer id-token-of-rina');
+      expect(f.muteHttpExceptions).toBe(true);
+      expect(f.contentType).toBe('application/json');
+    }
+    const [tasks, sops, get, create, step, cancel] = fakes.fetches as [FetchCall, FetchCall, FetchCall, FetchCall, FetchCall, FetchCall];
+    for (const f of [tasks, sops, get]) {
+      expect(f.method).toBe('get');
+      expect(f.headers['Idempotency-Key']).toBeUndefined();
+      expect(f.payload).toBeUndefined();
+    }
+    expect(create).toMatchObject({ method: 'post', json: { sop: 'pusling', partner } });
+    expect(create.headers['Idempotency-Key']).toBe('key-create-0001');
+    expect(step).toMatchObject({ method: 'post', json: { type: 'complete', step: 1, note: 'selesai' } });
+    expect(step.headers['Idempotency-Key']).toBe('key-step-0001');
+    expect(cancel).toMatchObject({ method: 'post', json: { reason: 'Mitra membatalkan', expectedVersion: 2 } });
+    expect(cancel.headers['Idempotency-Key']).toBe('key-cancel-0001');
+  });
+
+  it("API errors become Error(JSON) with the API's code, message, path and fields", () => {
+    const error = {
+      code: 'MISSING_KELENGKAPAN',
+      message: 'Kelengkapan langkah 3 belum lengkap: surat_permohonan.',
+      path: 'documents.surat_permohonan',
+      fields: [{ path: 'documents.surat_permohonan', message: 'Surat permohonan wajib dilampirkan.' }],
+    };
+    fakes.on({ method: 'post', url: `${A}/cases/AbC123/actions` }, { status: 400, body: { error } });
+    expect(errorOf(() => server.takeStep('AbC123', { type: 'complete', step: 3 }, 'key-step-0002'))).toEqual(error);
+
+    fakes.on({ method: 'get', url: `${A}/tasks` }, { status: 403, body: { error: { code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' } } });
+    expect(errorOf(() => server.listTasks())).toEqual({ code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' });
+  });
+
+  it('a missing API_URL or identity token is a CONFIG error telling the admin what to set; nothing is fetched', () => {
+    fakes.scriptProperties.data.delete('API_URL');
+    const noUrl = errorOf(() => server.listTasks());
+    expect(noUrl.code).toBe('CONFIG');
+    expect(noUrl.message).toMatch(/API_URL/);
+    expect(noUrl.message).toMatch(/Properti skrip/);
+
+    setUp({ identityToken: null });
+    fakes.documentProperties.data.set('AGENCY_ID', 'balangan');
+    const noToken = errorOf(() => server.listTasks());
+    expect(noToken.code).toBe('CONFIG');
+    expect(noToken.message).toMatch(/openid/);
+    expect(fakes.fetches).toEqual([]);
+  });
+
+  it('a reply that is not JSON, or a fetch that fails, is a NETWORK error in Indonesian', () => {
+    fakes.on({ url: `${A}/tasks` }, { status: 502, text: '<html><body>502 Bad Gateway</body></html>' });
+    const bad = errorOf(() => server.listTasks());
+    expect(bad.code).toBe('NETWORK');
+    expect(bad.message).toMatch(/Layanan tidak dapat dihubungi.*HTTP 502/);
+
+    fakes.on({ url: `${A}/sops` }, { status: 200, text: 'OK' });
+    expect(errorOf(() => server.listSops()).code).toBe('NETWORK');
+
+    fakes.on({ url: `${A}/tasks` }, { throws: 'Exception: Address unavailable: https://asia-southeast2-sop-test.cloudfunctions.net/api' });
+    const down = errorOf(() => server.listTasks());
+    expect(down.code).toBe('NETWORK');
+    expect(down.message).toMatch(/coba lagi/);
+  });
+
+  it('refuses malformed google.script.run arguments before calling the API', () => {
+    expect(errorOf(() => server.getCase('../../admin'))).toMatchObject({ code: 'INVALID_INPUT', path: 'caseId' });
+    expect(errorOf(() => server.createCase({ sop: 'pusling' }, ''))).toMatchObject({ code: 'INVALID_INPUT', path: 'Idempotency-Key' });
+    expect(errorOf(() => server.takeStep('AbC123', null as unknown as Record<string, unknown>, 'key-step-0003'))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(fakes.fetches).toEqual([]);
+  });
+});
+
+describe('agency of the spreadsheet', () => {
+  const one = [{ agencyId: 'balangan', agencyName: 'Dinas Perpustakaan dan Kearsipan Kabupaten Balangan', roles: ['kasi_layanan'] }];
+  const two = [...one, { agencyId: 'sukoharjo', agencyName: 'Dinas Perpustakaan dan Kearsipan Kabupaten Sukoharjo', roles: ['petugas_monev'] }];
+
+  it('one membership is chosen and stored automatically', () => {
+    fakes.on({ url: `${API}/v1/me` }, { status: 200, body: { email: 'rina@example.go.id', memberships: one } });
+    fakes.on({ url: `${A}/me` }, { status: 200, body: meReply });
+    fakes.on({ url: `${A}/sops` }, { status: 200, body: sopsReply });
+    expect(server.whoAmI()).toEqual({
+      email: 'rina@example.go.id',
+      name: 'Rina',
+      agency: { id: 'balangan', name: 'Dinas Perpustakaan dan Kearsipan Kabupaten Balangan', shortName: 'DISPUSIP Balangan', timeZone: 'Asia/Makassar' },
+      roles: [
+        { id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama' },
+        { id: 'peran_baru', label: 'peran_baru' },
+      ],
+    });
+    expect(fakes.documentProperties.getProperty('AGENCY_ID')).toBe('balangan');
+    // Next time: the stored agency without asking /v1/me, the role labels from the user cache.
+    server.whoAmI();
+    expect(fakes.fetches.map((f) => f.url)).toEqual([`${API}/v1/me`, `${A}/me`, `${A}/sops`, `${A}/me`]);
+  });
+
+  it('several memberships -> CHOOSE_AGENCY; chooseAgency stores the choice after checking membership', () => {
+    fakes.on({ url: `${API}/v1/me` }, { status: 200, body: { email: 'rina@example.go.id', memberships: two } });
+    fakes.on({ url: `${A}/me` }, { status: 200, body: meReply });
+    fakes.on({ url: `${A}/sops` }, { status: 200, body: sopsReply });
+    expect(errorOf(() => server.whoAmI())).toMatchObject({ code: 'CHOOSE_AGENCY' });
+    expect(fakes.documentProperties.getProperty('AGENCY_ID')).toBeNull();
+    expect(server.listMemberships()).toEqual(two);
+
+    expect(errorOf(() => server.chooseAgency('babel'))).toMatchObject({ code: 'NOT_STAFF', path: 'agencyId' });
+    expect(fakes.documentProperties.getProperty('AGENCY_ID')).toBeNull();
+
+    expect(server.chooseAgency('balangan').agency.id).toBe('balangan');
+    expect(fakes.documentProperties.getProperty('AGENCY_ID')).toBe('balangan');
+  });
+
+  it('no membership at all is NOT_STAFF with the e-mail in the message', () => {
+    fakes.on({ url: `${API}/v1/me` }, { status: 200, body: { email: 'orang.lain@gmail.com', memberships: [] } });
+    const e = errorOf(() => server.whoAmI());
+    expect(e.code).toBe('NOT_STAFF');
+    expect(e.message).toMatch(/orang\.lain@gmail\.com/);
+  });
+});
+
+describe('sidebar', () => {
+  it('"Buka panel" opens Sidebar.html titled "Layanan Perpustakaan"; "Kasus baru" opens it at the new-case view once', () => {
+    fakes.documentProperties.data.set('AGENCY_ID', 'balangan');
+    fakes.on({ url: `${A}/me` }, { status: 200, body: meReply });
+    fakes.on({ url: `${A}/sops` }, { status: 200, body: sopsReply });
+
+    server.showSidebar();
+    expect(fakes.sidebars.map((s) => [s.file, s.title])).toEqual([['Sidebar', 'Layanan Perpustakaan']]);
+    expect(server.whoAmI().initialView).toBeUndefined();
+
+    server.showNewCase();
+    expect(fakes.sidebars).toHaveLength(2);
+    expect(server.whoAmI().initialView).toBe('new-case');
+    expect(server.whoAmI().initialView).toBeUndefined();
+
+    // "Kasus baru" then "Buka panel": the plain panel wins.
+    server.showNewCase();
+    server.showSidebar();
+    expect(server.whoAmI().initialView).toBeUndefined();
+  });
+});
+
+describe('dashboard sync', () => {
+  const row = (n: number, extra: Partial<Record<string, string>> = {}) => ({
+    caseId: `C${n}`,
+    nomor: `PUSLING/2026/000${n}`,
+    sop: 'Prosedur Layanan Perpustakaan Keliling',
+    mitra: `SDN ${n} Paringin`,
+    langkah: '1. Melakukan koordinasi',
+    pelaksana: 'Kasi Layanan, Otomasi dan Kerjasama',
+    jatuhTempo: 'Senin, 23 November 2026 12.00 WITA',
+    status: 'Berjalan',
+    dokumen: '',
+    updatedAt: '2026-11-23T01:00:00.000Z',
+    ...extra,
+  });
+  const tricky = [
+    row(1, { mitra: '=HYPERLINK("http://x")' }),
+    row(2, { mitra: '+62 812 3456 7890', status: 'Terlambat' }),
+    row(3, { mitra: '-', langkah: '' }),
+    row(4, { mitra: '@x', dokumen: 'Surat tugas: https://docs.google.com/document/d/abc\nNota dinas: https://docs.google.com/document/d/def' }),
+  ];
+  const HEADER = ['Nomor', 'SOP', 'Mitra', 'Langkah', 'Pelaksana', 'Jatuh tempo', 'Status', 'Tautan dokumen'];
+  const asRow = (r: ReturnType<typeof row>) => [r.nomor, r.sop, r.mitra, r.langkah, r.pelaksana, r.jatuhTempo, r.status, r.dokumen];
+  let cases = tricky;
+
+  beforeEach(() => {
+    fakes.documentProperties.data.set('AGENCY_ID', 'balangan');
+    cases = tricky;
+    fakes.on({ method: 'get', url: `${A}/cases` }, () => ({ status: 200, body: { cases } }));
+  });
+
+  it('writes header and rows with ONE values:batchUpdate, RAW, so partner text stays text', () => {
+    expect(server.syncDashboard()).toEqual({ rows: 4 });
+    const writes = fakes.sheetsWrites();
+    expect(writes).toHaveLength(1);
+    const w = writes[0]!;
+    expect(w.url).toBe('https://sheets.googleapis.com/v4/spreadsheets/ss-test-1/values:batchUpdate');
+    expect(w.method).toBe('post');
+    expect(w.headers.Authorization).toBe('Bearer oauth-token-of-rina');
+    expect(w.json).toEqual({ valueInputOption: 'RAW', data: [{ range: "'Kasus'!A1:H5", majorDimension: 'ROWS', values: [HEADER, ...tricky.map(asRow)] }] });
+    const payload = w.json as { data: { values: string[][] }[] };
+    expect(payload.data[0]!.values.map((r) => r[2])).toEqual(['Mitra', '=HYPERLINK("http://x")', '+62 812 3456 7890', '-', '@x']);
+
+    const sheet = fakes.sheet('Kasus');
+    expect(sheet.values()).toEqual([HEADER, ...tricky.map(asRow)]);
+    // The new sheet was flushed before the REST call could see it.
+    expect(fakes.flushes).toEqual([1]);
+    expect(sheet.getFrozenRows()).toBe(1);
+    expect(sheet.getRange(1, 1, 1, 8).getFontWeight()).toBe('bold');
+    expect(sheet.getRange(1, 8).getBackground()).toBe('#d9e2f3');
+    expect(sheet.getFilter()?.bounds).toEqual({ row: 1, col: 1, rows: 5, cols: 8 });
+    // One call to the API, one to Sheets: nothing else went over the network.
+    expect(fakes.fetches.map((f) => f.url)).toEqual([`${A}/cases`, w.url]);
+  });
+
+  it('a second identical sync sends the identical single request and changes nothing else', () => {
+    server.syncDashboard();
+    const first = fakes.sheetsWrites()[0]!;
+    fakes.mutations.length = 0;
+    fakes.flushes.length = 0;
+
+    expect(server.syncDashboard()).toEqual({ rows: 4 });
+    const writes = fakes.sheetsWrites();
+    expect(writes).toHaveLength(2);
+    expect(writes[1]!.payload).toBe(first.payload);
+    expect(fakes.mutations).toEqual([]);
+    expect(fakes.flushes).toEqual([]);
+  });
+
+  it('a shrinking list blanks the leftover rows in the same request', () => {
+    server.syncDashboard();
+    cases = [tricky[1]!];
+    expect(server.syncDashboard()).toEqual({ rows: 1 });
+    const writes = fakes.sheetsWrites();
+    expect(writes).toHaveLength(2);
+    expect(writes[1]!.json).toEqual({
+      valueInputOption: 'RAW',
+      data: [
+        { range: "'Kasus'!A1:H2", majorDimension: 'ROWS', values: [HEADER, asRow(tricky[1]!)] },
+        { range: "'Kasus'!A3:H5", majorDimension: 'ROWS', values: Array.from({ length: 3 }, () => Array(8).fill('')) },
+      ],
+    });
+    expect(fakes.sheet('Kasus').values()).toEqual([HEADER, asRow(tricky[1]!)]);
+    expect(fakes.documentProperties.getProperty('DASHBOARD_ROWS')).toBe('1');
+
+    // Growing back needs no blanks; the filter grows with the list and keeps what users filtered on.
+    const sheet = fakes.sheet('Kasus');
+    sheet.getFilter()!.criteria.set(7, { hidden: ['Selesai'] });
+    cases = [...tricky, row(5), row(6)];
+    server.syncDashboard();
+    const last = fakes.sheetsWrites().at(-1)!.json as { data: { range: string }[] };
+    expect(last.data.map((d) => d.range)).toEqual(["'Kasus'!A1:H7"]);
+    expect(sheet.getFilter()?.bounds).toEqual({ row: 1, col: 1, rows: 7, cols: 8 });
+    expect(sheet.getFilter()?.criteria.get(7)).toEqual({ hidden: ['Selesai'] });
+  });
+
+  it('grows a short existing sheet before writing (Sheets refuses writes outside the grid)', () => {
+    const existing = fakes.spreadsheet.insertSheet('Kasus');
+    fakes.spreadsheet.pendingSheets.clear();
+    existing.maxRows = 3;
+    existing.maxCols = 5;
+    fakes.mutations.length = 0;
+    server.syncDashboard();
+    expect(fakes.mutations.slice(0, 2)).toEqual(['Sheet(Kasus).insertRowsAfter(3, 2)', 'Sheet(Kasus).insertColumnsAfter(5, 3)']);
+    expect(fakes.flushes).toEqual([1]);
+    expect(existing.values()).toHaveLength(5);
+  });
+
+  it('from the menu: a toast with the count, or the error message in Indonesian', () => {
+    server.syncDashboardFromMenu();
+    expect(fakes.spreadsheet.toasts).toEqual([{ message: '4 kasus disinkronkan ke lembar "Kasus".', title: 'Layanan Perpustakaan', timeoutSeconds: 5 }]);
+
+    fakes.on({ method: 'get', url: `${A}/cases` }, { status: 403, body: { error: { code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' } } });
+    server.syncDashboardFromMenu();
+    expect(fakes.spreadsheet.toasts[1]).toMatchObject({ message: 'Anda bukan pegawai aktif instansi ini.', title: 'Sinkronisasi gagal' });
+  });
+
+  it('a refusal from Sheets (scope, API not enabled) is reported, not swallowed', () => {
+    fakes.on({ url: /sheets\.googleapis\.com/ }, { status: 403, body: { error: { code: 403, message: 'Request had insufficient authentication scopes.' } } });
+    const e = errorOf(() => server.syncDashboard());
+    expect(e.code).toBe('SHEETS_PERMISSION');
+    expect(e.message).toMatch(/drive\.file/);
+  });
+});

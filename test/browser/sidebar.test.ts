@@ -1,0 +1,315 @@
+// The sidebar as people use it: headless Chromium (Debian's package, driven by playwright-core)
+// opens the local preview, and each role of Kunjungan resmi at babel takes its step in turn by
+// clicking, picking its identity in the preview's "Masuk sebagai" bar and finding the case in
+// "Tugas saya". One validation error is provoked on the way. Screenshots go to test-output/sidebar/.
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDevHandler } from '../../functions/src/dev/dev-routes.ts';
+import { serve, type Served } from '../../functions/src/dev/serve.ts';
+import { createLocalDocBackend } from '../../functions/src/documents/local.ts';
+import { createLocalMailSender } from '../../functions/src/mail/local.ts';
+import { createPreviewHandler } from '../../sheets-addon/preview/preview.ts';
+import { AUDIENCE, startStack, type Stack } from '../support/stack.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = resolve('test-output/sidebar');
+const AGENCY = 'babel';
+
+let s: Stack;
+let served: Served;
+let browser: Browser;
+let page: Page;
+const drains = new Set<Promise<unknown>>();
+/** The API's clock runs this far from the real one (a case can be opened in the past, to be late). */
+let clockOffsetMs = 0;
+
+beforeAll(async () => {
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(OUT, { recursive: true });
+  // Letters are rendered as the local stack does (.docx files), so the sidebar shows them ready.
+  s = await startStack({
+    clock: () => new Date(Date.now() + clockOffsetMs),
+    documents: {
+      backendFor: () => createLocalDocBackend({ templatesDir: resolve('functions/templates'), outDir: join(OUT, 'dokumen') }),
+      mailerFor: () => createLocalMailSender({ dir: join(OUT, 'outbox') }),
+    },
+    notify: async (agencyId, ids) => {
+      const p = Promise.all(ids.map((id) => s.app.worker!.drain(agencyId, id))).catch((err) => console.error('worker:', err));
+      drains.add(p);
+      void p.finally(() => drains.delete(p));
+    },
+  });
+  served = await serve(createDevHandler({ api: s.app.api, signer: s.signer, audience: AUDIENCE, people: s.people, preview: createPreviewHandler() }));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  // A fresh context: its own profile, storage and cookies.
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (err) => console.error('browser error:', err.message));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([...drains]);
+  await served?.close();
+  await s?.close();
+});
+
+let shotNo = 0;
+/** The sidebar column as it appears at 300 px. */
+async function shot(name: string): Promise<void> {
+  shotNo++;
+  await page.locator('#sidebar').screenshot({ path: join(OUT, `${String(shotNo).padStart(2, '0')}-${name}.png`) });
+}
+
+function person(role: string) {
+  const p = s.people.find((x) => x.agencyId === AGENCY && x.role === role);
+  if (!p) throw new Error(`no demo staff with role ${role} at ${AGENCY}`);
+  return p;
+}
+
+/** Picks the identity in the preview's top bar (the page reloads) and waits for "Tugas saya". */
+async function actAs(role: string): Promise<void> {
+  const p = person(role);
+  const select = page.locator('#preview-identity');
+  await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
+  if ((await select.inputValue()) !== p.email) {
+    await Promise.all([page.waitForEvent('load'), select.selectOption(p.email)]);
+  }
+  await expect.poll(() => page.locator('#who .who-name').textContent()).toBe(p.name);
+  await page.locator('#view h2', { hasText: 'Tugas saya' }).waitFor();
+}
+
+async function openTask(nomor: string, step: number): Promise<void> {
+  const card = page.locator('#task-list .card', { hasText: nomor });
+  await expect.poll(() => card.textContent()).toContain(`Langkah ${step}:`);
+  await card.click();
+  await expectStep(step);
+}
+
+async function expectStep(step: number): Promise<void> {
+  await expect.poll(() => page.locator('#current-step .step-no').textContent()).toBe(`Langkah ${step}`);
+}
+
+const submit = () => page.locator('#step-actions button').first().click();
+const field = (key: string) => page.locator(`[data-field="${key}"]`);
+
+async function caseState(caseId: string) {
+  const r = await s.call('GET', `/v1/agencies/${AGENCY}/cases/${caseId}`, { as: person('kabid_perpustakaan').email });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+}
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+// No skip when Chromium is missing: .ci/run installs Debian's package, and a silent skip would hide it.
+if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (see .ci/run)`);
+
+describe('sidebar in the local preview (headless Chromium)', () => {
+  it('takes a Kunjungan resmi case from request to reply, one role after another', async () => {
+    await page.goto(`${served.url}/preview`);
+
+    // Front office: a new case.
+    await actAs('front_office');
+    await expect.poll(() => page.locator('#view .empty').textContent()).toContain('Tidak ada tugas');
+    await shot('front-office-tugas-kosong');
+    await page.getByRole('button', { name: 'Kasus baru' }).click();
+    await page.getByLabel('SOP', { exact: true }).selectOption('kunjungan');
+    await expect.poll(() => page.locator('#sop-start').textContent()).toContain('Mulai di langkah 1');
+    await page.getByLabel('Nama mitra/instansi').fill('SMA Negeri 1 Pangkalpinang');
+    await page.getByLabel('E-mail').fill('tu@sman1pkp.example.org');
+    await shot('front-office-kasus-baru');
+    await page.getByRole('button', { name: 'Buat kasus' }).click();
+    await expect.poll(() => page.locator('#banner').textContent()).toMatch(/Kasus KUNJUNGAN\/\d{4}\/\d{4} dibuat/);
+    await expectStep(1);
+    const nomor = (await page.locator('#case-nomor').textContent())!.trim();
+    const tasks = await s.call('GET', `/v1/agencies/${AGENCY}/tasks`, { as: person('front_office').email });
+    const caseId: string = tasks.body.tasks.find((t: { nomor: string }) => t.nomor === nomor).caseId;
+
+    // Step 1, recorded for the visiting institution: first with a required field left empty.
+    await expect.poll(() => page.locator('#current-step .note').textContent()).toContain('dicatat atas nama mitra/instansi');
+    await page.getByLabel('Surat Kunjungan (tautan surat/email ijin kunjungan)').fill('https://drive.google.com/file/d/surat-kunjungan-sman1');
+    await page.getByLabel('Tanggal kunjungan yang diminta').fill(inDays(21));
+    await page.getByLabel('Jumlah pengunjung', { exact: true }).fill('35');
+    await page.getByLabel('E-mail kontak pemohon').fill('tu@sman1pkp.example.org');
+    await submit();
+    const error = field('data.nama_instansi').locator('.field-error');
+    await expect.poll(() => error.textContent()).toContain('wajib diisi');
+    await expect.poll(() => error.isVisible()).toBe(true);
+    expect(await page.getByLabel('Nama instansi/lembaga pemohon kunjungan').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.form-banner').textContent()).toContain('Kelengkapan belum lengkap');
+    // Only that field is marked, and nothing advanced.
+    expect(await page.locator('#current-step .field-error:not([hidden])').count()).toBe(1);
+    await expectStep(1);
+    expect((await caseState(caseId)).case).toMatchObject({ currentStep: 1, version: 1 });
+    await shot('langkah-1-galat-isian');
+
+    await page.getByLabel('Nama instansi/lembaga pemohon kunjungan').fill('SMA Negeri 1 Pangkalpinang');
+    await shot('langkah-1-terisi');
+    await submit();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('Langkah 1 tersimpan');
+    await expectStep(2);
+
+    // Step 2: the front office receives the letter (it is on the case already).
+    expect(await field('documents.surat_kunjungan').textContent()).toContain('ada pada kasus');
+    expect(await field('data.tanggal_diterima').textContent()).toContain('diisi otomatis');
+    await page.getByLabel('Nomor surat kunjungan').fill('421.3/112/SMAN1/2026');
+    await page.getByLabel('Tanggal surat kunjungan').fill(inDays(-2));
+    await shot('langkah-2-terisi');
+    await submit();
+    await expectStep(3);
+    await expect.poll(() => page.locator('#current-step').textContent()).toContain('Anda dapat melihat kasus ini');
+
+    // Agendaris: step 3 (the agenda number is automatic) and step 4.
+    await actAs('agendaris');
+    await shot('agendaris-tugas-saya');
+    await openTask(nomor, 3);
+    expect(await field('data.nomor_agenda').textContent()).toContain('diisi otomatis');
+    await shot('langkah-3');
+    await submit();
+    await expectStep(4);
+    await page.getByLabel('Jadwal Kegiatan masih kosong pada jadwal kunjungan yang diminta').check();
+    await shot('langkah-4-terisi');
+    await submit();
+    await expectStep(5);
+
+    // Kasi layanan: step 5.
+    await actAs('kasi_layanan');
+    await openTask(nomor, 5);
+    await page.getByLabel('Kecocokan Jadwal kunjungan dan jadwal yang tersedia').check();
+    await page.getByLabel('Saran dan pertimbangan Kasi untuk Kepala Bidang').fill('Jadwal cocok; mohon disetujui dengan pendamping dari layanan referensi.');
+    await shot('langkah-5-terisi');
+    await submit();
+    await expectStep(6);
+
+    // Kepala Bidang: the decision, YES, with the disposition.
+    await actAs('kabid_perpustakaan');
+    await openTask(nomor, 6);
+    await page.getByLabel('Kecocokan jadwal kunjungan dan jadwal yang tersedia telah ditelaah').check();
+    await page.getByLabel('Isi disposisi (kepada siapa dan tindak lanjutnya)').fill('Kepada Kasi Layanan: siapkan ruang dan pendamping, buat surat jawaban.');
+    await page.getByLabel('Pustakawan pendamping yang ditunjuk (bila diterima)').fill('Rina Wulandari\nHendra Gunawan');
+    await shot('langkah-6-keputusan');
+    await page.getByRole('button', { name: 'YA: kunjungan diterima' }).click();
+    await expectStep(7);
+
+    // Kasi layanan: the reply follows the YES decision.
+    await actAs('kasi_layanan');
+    await openTask(nomor, 7);
+    await expect.poll(() => page.locator('#current-step').textContent()).toContain('Mengikuti keputusan langkah 6: YA');
+    const visit = inDays(21);
+    await page.getByLabel(/^Waktu kunjungan/).fill(`${visit}T09:00`);
+    await page.getByLabel(/^Tempat kunjungan/).fill('Ruang Baca Utama DKPUS Babel');
+    await shot('langkah-7-surat-jawaban');
+    await expect.poll(() => page.locator('#step-actions button').count()).toBe(1);
+    await page.getByRole('button', { name: 'YA: surat jawaban kunjungan' }).click();
+    await expectStep(8);
+
+    // The case is at step 8 with the reply letter; once rendered, the sidebar shows it ready.
+    await expect.poll(async () => (await caseState(caseId)).case.documents.surat_jawaban_kunjungan?.status, { timeout: 20_000 }).toBe('ready');
+    await page.locator('#reload-case').click();
+    await expectStep(8);
+    const reply = page.locator('[data-doc="surat_jawaban_kunjungan"]');
+    await expect.poll(() => reply.textContent()).toContain('siap');
+    expect(await reply.locator('a').first().getAttribute('href')).toBeTruthy();
+    expect(await page.locator('#timeline .event').count()).toBe(8);
+    await shot('langkah-8-surat-jawaban-siap');
+    await page.screenshot({ path: join(OUT, `${String(++shotNo).padStart(2, '0')}-pratinjau-halaman-penuh.png`), fullPage: true });
+
+    const final = await caseState(caseId);
+    expect(final.case).toMatchObject({ status: 'open', currentStep: 8, decisions: { '6': 'yes', '7': 'yes' } });
+    expect(final.case.documents.surat_jawaban_kunjungan).toMatchObject({ status: 'ready', step: 7 });
+    expect(final.case.documents.surat_jawaban_kunjungan.nomor).toMatch(/\/DKPUS\//);
+    expect(final.case.data).toMatchObject({
+      nama_instansi: 'SMA Negeri 1 Pangkalpinang',
+      jumlah_pengunjung: 35,
+      jadwal_tersedia: true,
+      nama_pendamping: ['Rina Wulandari', 'Hendra Gunawan'],
+      waktu_kunjungan: `${visit}T09:00:00+07:00`,
+    });
+    expect(final.case.data.nomor_agenda).toMatch(/^\d+$/);
+    const actors = final.events.map((e: { action: string; step: number | null; actor: { roles: string[] } }) => [e.action, e.step, e.actor.roles[0]]);
+    expect(actors).toEqual([
+      ['create', null, 'front_office'],
+      ['complete', 1, 'front_office'],
+      ['complete', 2, 'front_office'],
+      ['complete', 3, 'agendaris'],
+      ['complete', 4, 'agendaris'],
+      ['complete', 5, 'kasi_layanan'],
+      ['decide', 6, 'kabid_perpustakaan'],
+      ['decide', 7, 'kasi_layanan'],
+    ]);
+    // The preview's stand-in for the "Kasus" sheet was kept current by the sidebar.
+    await expect.poll(() => page.locator('#preview-sheet-table').textContent()).toContain(nomor);
+  }, 90_000);
+
+  it('resends a submission whose answer was lost with the same key, and reloads a case that changed meanwhile', async () => {
+    // A request that came in a month ago: step 1 (one week) is overdue.
+    const fo = person('front_office').email;
+    clockOffsetMs = -30 * 86_400_000;
+    const created = await s.call('POST', `/v1/agencies/${AGENCY}/cases`, { as: fo, body: { sop: 'kunjungan', partner: { name: 'SD Negeri 7 Pangkalpinang' } } });
+    clockOffsetMs = 0;
+    expect(created.status).toBe(201);
+    const { id: caseId, nomor } = created.body.state as { id: string; nomor: string };
+
+    await actAs('front_office');
+    const card = page.locator('#task-list .card', { hasText: nomor });
+    await expect.poll(() => card.locator('.badge').textContent()).toBe('Terlambat');
+    // Overdue first.
+    expect(await page.locator('#task-list .card').first().textContent()).toContain(nomor);
+    await shot('tugas-terlambat');
+    await openTask(nomor, 1);
+    expect(await page.locator('#case-status').textContent()).toContain('Terlambat');
+    await page.getByLabel('Surat Kunjungan (tautan surat/email ijin kunjungan)').fill('https://drive.google.com/file/d/surat-sdn7');
+    await page.getByLabel('Nama instansi/lembaga pemohon kunjungan').fill('SD Negeri 7 Pangkalpinang');
+    await page.getByLabel('Tanggal kunjungan yang diminta').fill(inDays(30));
+    await page.getByLabel('Jumlah pengunjung', { exact: true }).fill('40');
+    await page.getByLabel('E-mail kontak pemohon').fill('sdn7@example.org');
+
+    // The step reaches the server but its answer is lost on the way back.
+    const keysSent: string[] = [];
+    await page.route('**/actions', async (route) => {
+      keysSent.push(route.request().headers()['idempotency-key']!);
+      if (keysSent.length === 1) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    await submit();
+    await expect.poll(() => page.locator('.form-banner').textContent()).toContain('tekan tombol yang sama');
+    await expectStep(1);
+    await shot('jaringan-terputus');
+    await submit();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('sudah tercatat sebelumnya');
+    await expectStep(2);
+    await page.unroute('**/actions');
+    // A month for a one-week step: the history marks it.
+    await expect.poll(() => page.locator('#timeline .event[data-seq="2"]').textContent()).toContain('melebihi standar');
+    expect(keysSent).toHaveLength(2);
+    expect(keysSent[1]).toBe(keysSent[0]);
+    const once = await caseState(caseId);
+    expect(once.events.filter((e: { step: number | null }) => e.step === 1)).toHaveLength(1);
+
+    // Someone else takes step 2 while this form is open: the stale submission is refused and the case reloaded.
+    const other = await s.call('POST', `/v1/agencies/${AGENCY}/cases/${caseId}/actions`, {
+      as: fo,
+      body: { type: 'complete', step: 2, data: { nomor_surat_kunjungan: '005/77/SDN7/2026', tanggal_surat_kunjungan: inDays(-1) } },
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(200);
+    await page.getByLabel('Nomor surat kunjungan').fill('005/77/SDN7/2026');
+    await page.getByLabel('Tanggal surat kunjungan').fill(inDays(-1));
+    await submit();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('sudah berubah');
+    expect(await page.locator('#banner').textContent()).toContain('sudah dimuat ulang');
+    await expectStep(3);
+    await shot('kasus-berubah-dimuat-ulang');
+    expect((await caseState(caseId)).case).toMatchObject({ currentStep: 3, version: 3 });
+  }, 60_000);
+});

@@ -1,0 +1,141 @@
+// The sidebar's pure logic: failures as google.script.run reports them, form values to the API's
+// step input, times in the agency's zone and the idempotency key rule.
+import { describe, expect, it } from 'vitest';
+import {
+  buildCreateInput,
+  buildStepInput,
+  canCancel,
+  canCreate,
+  documentStatus,
+  fieldKey,
+  formatInstant,
+  formatMinutes,
+  KeyKeeper,
+  localInputToIso,
+  newKey,
+  parseFailure,
+  type Kelengkapan,
+  type SopView,
+} from '../../sheets-addon/src/sidebar/logic.ts';
+
+describe('parseFailure', () => {
+  it('reads the ApiError JSON from the message, plain or wrapped', () => {
+    const e = { code: 'MISSING_KELENGKAPAN', message: 'Kelengkapan belum lengkap.', path: 'data.x', fields: [{ path: 'data.x', message: 'X wajib diisi.' }] };
+    expect(parseFailure(new Error(JSON.stringify(e)))).toEqual(e);
+    expect(parseFailure(new Error(JSON.stringify({ error: e })))).toEqual(e);
+    expect(parseFailure(new Error(`Exception: ${JSON.stringify(e)}`))).toEqual(e);
+    expect(parseFailure(JSON.stringify(e))).toEqual(e);
+  });
+  it('drops malformed field entries and treats anything else as a network failure', () => {
+    expect(parseFailure(new Error(JSON.stringify({ code: 'INVALID_INPUT', message: 'm', fields: [{ path: 1 }, { path: 'a', message: 'b' }] })))).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'm',
+      fields: [{ path: 'a', message: 'b' }],
+    });
+    const n = parseFailure(new Error('NetworkError: Connection failure due to HTTP 0'));
+    expect(n.code).toBe('NETWORK');
+    expect(n.message).toMatch(/Tidak dapat menghubungi server.*HTTP 0/);
+    expect(parseFailure(undefined).code).toBe('NETWORK');
+    expect(parseFailure(new Error('{"not": "an error"}')).code).toBe('NETWORK');
+  });
+});
+
+it('maps error paths to form fields', () => {
+  expect(fieldKey('data.tanggal')).toBe('data.tanggal');
+  expect(fieldKey('documents.surat.url')).toBe('documents.surat');
+  expect(fieldKey('data.judul.0')).toBe('data.judul');
+  expect(fieldKey('partner.email')).toBe('partner.email');
+  expect(fieldKey('reason')).toBe('reason');
+});
+
+describe('buildStepInput', () => {
+  const kel: Kelengkapan[] = [
+    { type: 'document', id: 'surat', label: 'Surat', source: 'input' },
+    { type: 'document', id: 'disposisi', label: 'Disposisi', source: 'case' },
+    { type: 'document', id: 'lama', label: 'Lama', source: 'case' },
+    { type: 'document', id: 'jawaban', label: 'Jawaban', source: 'produced' },
+    { type: 'data', id: 'nama', label: 'Nama', dataType: 'text' },
+    { type: 'data', id: 'catatan', label: 'Catatan', dataType: 'longtext', optional: true },
+    { type: 'data', id: 'jumlah', label: 'Jumlah', dataType: 'integer' },
+    { type: 'data', id: 'biaya', label: 'Biaya', dataType: 'number' },
+    { type: 'data', id: 'ok', label: 'OK', dataType: 'boolean' },
+    { type: 'data', id: 'waktu', label: 'Waktu', dataType: 'datetime' },
+    { type: 'data', id: 'judul', label: 'Judul', dataType: 'list' },
+    { type: 'data', id: 'agenda', label: 'Agenda', dataType: 'text', assign: 'agenda' },
+    { type: 'checklist', id: 'infocus', label: 'infocus' },
+    { type: 'checklist', id: 'sound', label: 'sound' },
+    { type: 'office', id: 'atk', label: 'ATK' },
+  ];
+
+  it('sends typed values, only what the step asks for, nothing empty', () => {
+    const input = buildStepInput(
+      kel,
+      {
+        data: { nama: '  SDN 1 ', catatan: '   ', jumlah: '35', biaya: '12,5', ok: false, waktu: '2026-12-10T09:00', judul: 'Laskar Pelangi\n\n  Bumi Manusia \n', agenda: '99' },
+        checklist: { infocus: true, sound: false },
+        documents: { surat: ' https://drive.google.com/x ', disposisi: 'https://example.org/d', lama: 'https://example.org/ignored' },
+        note: '  ',
+      },
+      'Asia/Makassar',
+      { lama: { id: 'lama' } },
+    );
+    expect(input).toEqual({
+      data: { nama: 'SDN 1', jumlah: 35, biaya: 12.5, ok: false, waktu: '2026-12-10T09:00:00+08:00', judul: ['Laskar Pelangi', 'Bumi Manusia'] },
+      checklist: { infocus: true },
+      documents: { surat: { url: 'https://drive.google.com/x' }, disposisi: { url: 'https://example.org/d' } },
+    });
+  });
+
+  it('leaves out every empty field and keeps a non-number as typed for the API to name', () => {
+    const input = buildStepInput(kel, { data: { jumlah: 'dua', judul: '\n' }, checklist: {}, documents: {}, note: 'Segera.' }, 'Asia/Jakarta', {});
+    expect(input).toEqual({ data: { jumlah: 'dua', ok: false }, note: 'Segera.' });
+  });
+});
+
+it('converts datetime-local values with the agency offset', () => {
+  expect(localInputToIso('2026-12-10T09:00', 'Asia/Jakarta')).toBe('2026-12-10T09:00:00+07:00');
+  expect(localInputToIso('2026-12-10T09:00:30', 'Asia/Jayapura')).toBe('2026-12-10T09:00:30+09:00');
+  expect(localInputToIso('besok', 'Asia/Jakarta')).toBe('besok');
+});
+
+it('formats instants in the agency zone and durations in words', () => {
+  expect(formatInstant('2026-11-23T01:05:00Z', 'Asia/Makassar')).toBe('23 Nov 2026 09.05 WITA');
+  expect(formatInstant('2026-12-31T20:00:00Z', 'Asia/Jayapura')).toBe('1 Jan 2027 05.00 WIT');
+  expect(formatMinutes(null)).toBe('–');
+  expect(formatMinutes(0.2)).toBe('kurang dari 1 menit');
+  expect(formatMinutes(12.4)).toBe('12 menit');
+  expect(formatMinutes(125)).toBe('2 jam 5 menit');
+  expect(formatMinutes(60 * 24 * 3 + 60 * 4)).toBe('3 hari 4 jam');
+});
+
+it('builds the new-case input without empty partner fields', () => {
+  expect(buildCreateInput('kunjungan', ' ', { name: ' SMAN 1 ', email: '', phone: ' 0812 ', address: '' })).toEqual({ sop: 'kunjungan', partner: { name: 'SMAN 1', phone: '0812' } });
+  expect(buildCreateInput('pks', 'PKS 2026', { name: 'X', email: 'x@example.org', phone: '', address: 'Jl. A' })).toEqual({ sop: 'pks', title: 'PKS 2026', partner: { name: 'X', email: 'x@example.org', address: 'Jl. A' } });
+});
+
+it('reuses the key only when the same submission is resent after a network failure', () => {
+  let n = 0;
+  const keys = new KeyKeeper(() => `key-${++n}`);
+  expect(keys.keyFor('a')).toBe('key-1');
+  keys.settle({ code: 'NETWORK', message: 'm' });
+  expect(keys.keyFor('a')).toBe('key-1');
+  keys.settle({ code: 'MISSING_KELENGKAPAN', message: 'm' });
+  expect(keys.keyFor('a')).toBe('key-2');
+  keys.settle({ code: 'NETWORK', message: 'm' });
+  expect(keys.keyFor('b')).toBe('key-3'); // the form changed: a new attempt
+  keys.settle(null);
+  expect(keys.keyFor('b')).toBe('key-4');
+  expect(newKey()).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+it('decides who may create and cancel, and how documents read', () => {
+  const sop = { id: 'k', title: 'K', code: 'K', roles: [], startStep: 1, cancelRoles: ['kabid'], steps: [{ no: 1, kind: 'process', activity: 'a', actors: ['fo'], kelengkapan: [], waktu: null }] } as SopView;
+  expect(canCreate(sop, ['fo'])).toBe(true);
+  expect(canCreate(sop, ['kabid'])).toBe(false);
+  expect(canCreate({ ...sop, createRoles: ['kabid'] }, ['kabid'])).toBe(true);
+  expect(canCancel(sop, ['kabid'])).toBe(true);
+  expect(canCancel(sop, ['fo'])).toBe(false);
+  expect(documentStatus({ status: 'pending' })).toEqual({ text: 'tercatat', kind: 'muted' });
+  expect(documentStatus({ status: 'pending', outboxId: 'o' })).toEqual({ text: 'menunggu dibuat', kind: 'warn' });
+  expect(documentStatus({ status: 'failed', templateId: 't' })).toEqual({ text: 'gagal', kind: 'late' });
+});

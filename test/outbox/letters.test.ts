@@ -228,6 +228,17 @@ describe('exactly once under failure', () => {
     await expect(s.app.worker!.requeue('babel', e.id)).rejects.toThrow(/not dead-lettered/);
   });
 
+  it('a template lacking a placeholder is reported on the case, not left blank', async () => {
+    const e = await oneLetter();
+    const t = TEMPLATES[e.templateId]!;
+    const dropped = t.placeholders.find((p) => p === 'nomor') ?? t.placeholders[0]!;
+    fake.addTemplate(`tpl-${e.templateId}`, t.placeholders.filter((p) => p !== dropped).map((p) => `${p}: {{${p}}}`).join('\n'), t.title);
+    expect(await s.app.worker!.drain('babel', e.id)).toBe('dead');
+    const c = await s.call('GET', `/v1/agencies/babel/cases/${e.caseId}`, { as: s.who('babel', 'kasi_layanan') });
+    expect(c.body.case.documents[e.docId]).toMatchObject({ status: 'failed', error: expect.stringContaining(`{{${dropped}}}`) });
+    expect(calls(EXPORT)).toBe(0);
+  });
+
   it('a persistent 500 is dead-lettered after the last attempt', async () => {
     const e = await oneLetter();
     fake.fail({ match: (q) => FILL.test(q.path), status: 500 });

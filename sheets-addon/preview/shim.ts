@@ -136,6 +136,9 @@ const impl: Impl = {
   async listSops() {
     return api('GET', `${await base()}/sops`);
   },
+  async listCases() {
+    return api('GET', `${await base()}/cases`);
+  },
   async getCase(caseId) {
     return api('GET', `${await base()}/cases/${encodeURIComponent(caseId)}`);
   },

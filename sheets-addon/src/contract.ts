@@ -45,6 +45,11 @@ export interface SidebarCalls {
   listTasks(): unknown;
   /** GET /v1/agencies/{a}/sops -> { sops } (each step with `standard`) */
   listSops(): unknown;
+  /**
+   * GET /v1/agencies/{a}/cases -> { cases }: one dashboard row per case of the agency, newest first
+   * ({ caseId, nomor, sop, mitra, langkah, pelaksana, jatuhTempo, status, dokumen, updatedAt }).
+   */
+  listCases(): unknown;
   /** GET /v1/agencies/{a}/cases/{id} -> { case, events, currentStep, dueLocal, timeZone } */
   getCase(caseId: string): unknown;
   /** POST /v1/agencies/{a}/cases */

@@ -10,7 +10,7 @@ import { buildAddon, sidebarCallNames, whitelistPrefix, type AddonBuildResult } 
 import { GasFakes } from '../support/gas-fakes.ts';
 
 const API = 'https://asia-southeast2-sop-test.cloudfunctions.net/api';
-const SIDEBAR_CALLS = ['whoAmI', 'listMemberships', 'chooseAgency', 'listTasks', 'listSops', 'getCase', 'createCase', 'takeStep', 'cancelCase', 'syncDashboard'];
+const SIDEBAR_CALLS = ['whoAmI', 'listMemberships', 'chooseAgency', 'listTasks', 'listSops', 'listCases', 'getCase', 'createCase', 'takeStep', 'cancelCase', 'syncDashboard'];
 const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'showNewCase', 'syncDashboardFromMenu', ...SIDEBAR_CALLS];
 
 let dir: string;
@@ -100,6 +100,9 @@ describe('Code.js in node:vm', () => {
     vm.runInContext('showSidebar()', ctx);
     expect(fakes.sidebars[0]?.getContent()).toBe(sidebarHtml);
     expect(fakes.sidebars[0]?.getTitle()).toBe('Layanan Perpustakaan');
+
+    // "Semua kasus" reads the same rows through its own top-level stub.
+    expect(JSON.stringify(vm.runInContext('listCases()', ctx))).toBe(JSON.stringify({ cases: [{ nomor: 'PUSLING/2026/0001', mitra: '=1+1' }] }));
 
     vm.runInContext('syncDashboardFromMenu()', ctx);
     expect(fakes.spreadsheet.toasts.map((t) => t.message)).toEqual(['1 kasus disinkronkan ke lembar "Kasus".']);

@@ -111,6 +111,21 @@ describe('calls to the API', () => {
     expect(cancel.headers['Idempotency-Key']).toBe('key-cancel-0001');
   });
 
+  it('listCases GETs the agency\'s cases with the identity token and hands the answer over as is', () => {
+    const cases = [{ caseId: 'C2', nomor: 'PUSLING/2026/0002', status: 'Terlambat' }, { caseId: 'C1', nomor: 'PUSLING/2026/0001', status: 'Dibatalkan' }];
+    fakes.on({ method: 'get', url: `${A}/cases` }, { status: 200, body: { cases } });
+    expect(server.listCases()).toEqual({ cases });
+    expect(fakes.fetches).toHaveLength(1);
+    const [list] = fakes.fetches as [FetchCall];
+    expect(list).toMatchObject({ method: 'get', url: `${A}/cases`, muteHttpExceptions: true });
+    expect(list.headers.Authorization).toBe('Bearer id-token-of-rina');
+    expect(list.headers['Idempotency-Key']).toBeUndefined();
+    expect(list.payload).toBeUndefined();
+
+    fakes.on({ method: 'get', url: `${A}/cases` }, { status: 403, body: { error: { code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' } } });
+    expect(errorOf(() => server.listCases())).toEqual({ code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' });
+  });
+
   it("API errors become Error(JSON) with the API's code, message, path and fields", () => {
     const error = {
       code: 'MISSING_KELENGKAPAN',

@@ -1,7 +1,8 @@
 // The sidebar as people use it: headless Chromium (Debian's package, driven by playwright-core)
 // opens the local preview, and each role of Kunjungan resmi at babel takes its step in turn by
 // clicking, picking its identity in the preview's "Masuk sebagai" bar and finding the case in
-// "Tugas saya". One validation error is provoked on the way. Screenshots go to test-output/sidebar/.
+// "Tugas saya". One validation error is provoked on the way; then the Kepala Bidang finds a case
+// waiting on someone else in "Semua kasus" and cancels it. Screenshots go to test-output/sidebar/.
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -25,6 +26,10 @@ let page: Page;
 const drains = new Set<Promise<unknown>>();
 /** The API's clock runs this far from the real one (a case can be opened in the past, to be late). */
 let clockOffsetMs = 0;
+/** The case the second test leaves at step 3 (the agendaris'), for the Kepala Bidang to find and cancel. */
+let waiting: { caseId: string; nomor: string } | null = null;
+/** The nomor of the first test's case, opened today. */
+let todays: string | null = null;
 
 beforeAll(async () => {
   await rm(OUT, { recursive: true, force: true });
@@ -129,6 +134,7 @@ describe('sidebar in the local preview (headless Chromium)', () => {
     await expect.poll(() => page.locator('#banner').textContent()).toMatch(/Kasus KUNJUNGAN\/\d{4}\/\d{4} dibuat/);
     await expectStep(1);
     const nomor = (await page.locator('#case-nomor').textContent())!.trim();
+    todays = nomor;
     const tasks = await s.call('GET', `/v1/agencies/${AGENCY}/tasks`, { as: person('front_office').email });
     const caseId: string = tasks.body.tasks.find((t: { nomor: string }) => t.nomor === nomor).caseId;
 
@@ -311,5 +317,65 @@ describe('sidebar in the local preview (headless Chromium)', () => {
     await expectStep(3);
     await shot('kasus-berubah-dimuat-ulang');
     expect((await caseState(caseId)).case).toMatchObject({ currentStep: 3, version: 3 });
+    waiting = { caseId, nomor };
+  }, 60_000);
+
+  it('the Kepala Bidang finds a case waiting on someone else in "Semua kasus" and cancels it', async () => {
+    expect(waiting, 'the previous test leaves a case at step 3').not.toBeNull();
+    const { caseId, nomor } = waiting!;
+    await actAs('kabid_perpustakaan');
+    // Not one of the Kepala Bidang's tasks: step 3 is the agendaris'.
+    expect(await page.locator('#task-list .card', { hasText: nomor }).count()).toBe(0);
+
+    await page.locator('#nav [data-nav="cases"]').click();
+    await page.locator('#view h2', { hasText: 'Semua kasus' }).waitFor();
+    expect(await page.locator('#nav [data-nav="cases"]').getAttribute('aria-current')).toBe('page');
+    const rows = page.locator('#case-list .card');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    // Newest first: today's case above the one opened a month ago (whatever their serial numbers).
+    const listed = (await rows.locator('.nomor').allTextContents()).map((t) => t.trim());
+    expect(listed[0]).toBe(todays);
+    expect(listed.indexOf(nomor)).toBeGreaterThan(0);
+
+    // Filtered as the user types.
+    await page.getByLabel('Cari kasus').pressSequentially(nomor);
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await page.locator('#case-search-status').textContent()).toMatch(/^1 dari \d+ kasus cocok/);
+    const row = rows.first();
+    expect(await row.textContent()).toContain('SD Negeri 7 Pangkalpinang');
+    expect(await row.locator('.badge').textContent()).toMatch(/^(Berjalan|Terlambat)$/);
+    expect(await row.textContent()).toContain('Langkah 3:');
+    await shot('kabid-semua-kasus-cari');
+    await row.click();
+
+    // Read-only for this step, but the Kepala Bidang may cancel.
+    await expectStep(3);
+    await expect.poll(() => page.locator('#current-step').textContent()).toContain('Anda dapat melihat kasus ini');
+    expect(await page.locator('#current-step form').count()).toBe(0);
+    expect(await page.locator('.back').textContent()).toBe('← Semua kasus');
+    await page.locator('#cancel summary').click();
+    await page.getByLabel('Alasan pembatalan').fill('Sekolah menunda kunjungan ke semester depan.');
+    await page.locator('#cancel button[type="submit"]').click();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain(`Kasus ${nomor} dibatalkan`);
+    await expect.poll(() => page.locator('#case-status').textContent()).toBe('Dibatalkan');
+    await expect.poll(() => page.locator('#current-step').textContent()).toContain('sudah dibatalkan');
+    expect(await page.locator('#cancel').count()).toBe(0);
+    await shot('kabid-kasus-dibatalkan');
+    const cancelled = await caseState(caseId);
+    expect(cancelled.case).toMatchObject({ status: 'cancelled', currentStep: null, outcome: 'Dibatalkan: Sekolah menunda kunjungan ke semester depan.' });
+    expect(cancelled.events.at(-1)).toMatchObject({ action: 'cancel', actor: { email: person('kabid_perpustakaan').email } });
+
+    // Back to the list, still searched: the row now reads cancelled, with the reason.
+    await page.locator('.back').click();
+    await page.locator('#view h2', { hasText: 'Semua kasus' }).waitFor();
+    expect(await page.getByLabel('Cari kasus').inputValue()).toBe(nomor);
+    await expect.poll(() => rows.first().locator('.badge').textContent()).toBe('Dibatalkan');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Alasan pembatalan: Sekolah menunda kunjungan ke semester depan.');
+    await shot('kabid-semua-kasus-dibatalkan');
+
+    // A search that matches nothing says so.
+    await page.getByLabel('Cari kasus').fill('tidak-ada-kasus-seperti-ini');
+    await expect.poll(() => page.locator('#case-results .empty').textContent()).toContain('Tidak ada kasus yang cocok');
   }, 60_000);
 });

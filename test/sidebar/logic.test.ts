@@ -6,14 +6,18 @@ import {
   buildStepInput,
   canCancel,
   canCreate,
+  caseRows,
   documentStatus,
   fieldKey,
+  filterCases,
   formatInstant,
   formatMinutes,
   KeyKeeper,
   localInputToIso,
   newKey,
   parseFailure,
+  rowProgress,
+  rowStatusKind,
   type Kelengkapan,
   type SopView,
 } from '../../sheets-addon/src/sidebar/logic.ts';
@@ -138,4 +142,57 @@ it('decides who may create and cancel, and how documents read', () => {
   expect(documentStatus({ status: 'pending' })).toEqual({ text: 'tercatat', kind: 'muted' });
   expect(documentStatus({ status: 'pending', outboxId: 'o' })).toEqual({ text: 'menunggu dibuat', kind: 'warn' });
   expect(documentStatus({ status: 'failed', templateId: 't' })).toEqual({ text: 'gagal', kind: 'late' });
+});
+
+describe('Semua kasus', () => {
+  const row = (nomor: string, mitra: string, sop: string, status: string, langkah = '') => ({
+    caseId: nomor.replace(/\W/g, ''),
+    nomor,
+    sop,
+    mitra,
+    langkah,
+    pelaksana: '',
+    jatuhTempo: '',
+    status,
+    dokumen: '',
+    updatedAt: '2026-11-23T01:00:00.000Z',
+  });
+  const rows = caseRows({
+    cases: [
+      row('KUNJUNGAN/2026/0003', 'SD Negeri 7 Pangkalpinang', 'Prosedur Pelayanan Kunjungan Resmi', 'Terlambat', '3. Mencatat surat'),
+      row('PUSLING/2026/0002', 'Madrasah Ibtidaiyah Nurul Huda', 'Prosedur Layanan Perpustakaan Keliling', 'Selesai', 'Layanan terlaksana'),
+      row('KUNJUNGAN/2026/0001', 'SMA Negeri 1 Pangkalpinang', 'Prosedur Pelayanan Kunjungan Resmi', 'Dibatalkan', 'Dibatalkan: Mitra menunda kunjungan'),
+      { nomor: 'tanpa id' },
+      null,
+    ],
+  });
+
+  it('keeps the API order, drops rows without an id, reads anything missing as empty', () => {
+    expect(rows.map((r) => r.nomor)).toEqual(['KUNJUNGAN/2026/0003', 'PUSLING/2026/0002', 'KUNJUNGAN/2026/0001']);
+    expect(caseRows(null)).toEqual([]);
+    expect(caseRows({ cases: [{ caseId: 'X' }] })[0]).toMatchObject({ caseId: 'X', nomor: '', mitra: '', status: 'Berjalan' });
+  });
+
+  it('every typed word must occur in the nomor, partner, SOP or status; case and accents do not matter', () => {
+    const nomors = (q: string) => filterCases(rows, q).map((r) => r.nomor);
+    expect(nomors('')).toEqual(rows.map((r) => r.nomor));
+    expect(nomors('  ')).toHaveLength(3);
+    expect(nomors('kunjungan/2026/0001')).toEqual(['KUNJUNGAN/2026/0001']);
+    expect(nomors('0002')).toEqual(['PUSLING/2026/0002']);
+    expect(nomors('pangkalpinang')).toEqual(['KUNJUNGAN/2026/0003', 'KUNJUNGAN/2026/0001']);
+    expect(nomors('pangkalpinang  TERLAMBAT')).toEqual(['KUNJUNGAN/2026/0003']);
+    expect(nomors('keliling')).toEqual(['PUSLING/2026/0002']);
+    expect(nomors('batal')).toEqual(['KUNJUNGAN/2026/0001']);
+    expect(nomors('nurul hudâ')).toEqual(['PUSLING/2026/0002']);
+    // Not searched: the step text.
+    expect(nomors('mencatat')).toEqual([]);
+  });
+
+  it('a row reads its step while open, its outcome once closed, its reason once cancelled', () => {
+    expect(rows.map(rowProgress)).toEqual(['Langkah 3: Mencatat surat', 'Hasil: Layanan terlaksana', 'Alasan pembatalan: Mitra menunda kunjungan']);
+    expect(rowProgress({ status: 'Selesai', langkah: '' })).toBe('Kasus selesai.');
+    expect(rowProgress({ status: 'Dibatalkan', langkah: '' })).toBe('Kasus dibatalkan.');
+    expect(rows.map((r) => rowStatusKind(r.status))).toEqual(['late', 'ok', 'muted']);
+    expect(rowStatusKind('Berjalan')).toBe('info');
+  });
 });

@@ -143,6 +143,10 @@ export function listSops(): unknown {
   return callApi('GET', agencyPath(currentAgencyId(), 'sops'));
 }
 
+export function listCases(): unknown {
+  return callApi('GET', agencyPath(currentAgencyId(), 'cases'));
+}
+
 export function getCase(caseId: string): unknown {
   return callApi('GET', agencyPath(currentAgencyId(), 'cases', requireId(caseId, 'caseId', 'Nomor kasus')));
 }
@@ -170,5 +174,5 @@ export function syncDashboard(): { rows: number } {
 }
 
 // Compile-time check: the exports above implement every call of the contract with its signature.
-const implemented: SidebarCalls = { whoAmI, listMemberships, chooseAgency, listTasks, listSops, getCase, createCase, takeStep, cancelCase, syncDashboard };
+const implemented: SidebarCalls = { whoAmI, listMemberships, chooseAgency, listTasks, listSops, listCases, getCase, createCase, takeStep, cancelCase, syncDashboard };
 void implemented;

@@ -1,5 +1,5 @@
-// The Sheets sidebar: my tasks, a case with its history and documents, the form of the current
-// step generated from its kelengkapan, new cases and cancellation. Runs in the browser (inside
+// The Sheets sidebar: my tasks, every case of the agency (searchable), a case with its history and
+// documents, the form of the current step generated from its kelengkapan, new cases and cancellation. Runs in the browser (inside
 // Google Sheets, or the local preview) and talks only through google.script.run
 // (sheets-addon/src/contract.ts). Everything the user reads is in Bahasa Indonesia.
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../contract.ts';
@@ -7,12 +7,14 @@ import {
   buildCreateInput,
   buildStepInput,
   canCancel,
+  caseRows,
   canCreate,
   CASE_STATUS,
   documentNeedsInput,
   documentStatus,
   FIELD_CODES,
   fieldKey,
+  filterCases,
   formatInstant,
   formatMinutes,
   KeyKeeper,
@@ -20,7 +22,10 @@ import {
   RELOAD_CODES,
   roleIds,
   roleLabel,
+  rowProgress,
+  rowStatusKind,
   type CaseDetail,
+  type CaseRowView,
   type CaseDocumentView,
   type EventView,
   type Kelengkapan,
@@ -98,8 +103,12 @@ function append(parent: HTMLElement, ...children: Child[]): void {
 const app = {
   me: null as Me | null,
   sops: null as SopView[] | null,
-  view: 'tasks' as 'tasks' | 'case' | 'new' | 'agency',
+  view: 'tasks' as 'tasks' | 'cases' | 'case' | 'new' | 'agency',
   caseId: null as string | null,
+  /** The list a case was opened from: the case's back link returns there. */
+  returnTo: 'tasks' as 'tasks' | 'cases',
+  /** What was typed in the search box of "Semua kasus", kept while the sidebar stays open. */
+  casesQuery: '',
 };
 const keys = new KeyKeeper();
 let busyCount = 0;
@@ -158,7 +167,7 @@ function showBanner(f: Flash | null): void {
   b.hidden = false;
 }
 
-function setNav(active: 'tasks' | 'new' | null): void {
+function setNav(active: 'tasks' | 'cases' | 'new' | null): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('#nav [data-nav]')) {
     if (b.dataset.nav === active) b.setAttribute('aria-current', 'page');
     else b.removeAttribute('aria-current');
@@ -242,6 +251,7 @@ async function pickAgency(flash?: Flash): Promise<void> {
     try {
       const me = await busy('Menghubungkan…', () => call('chooseAgency', m.agencyId));
       app.sops = null;
+      app.casesQuery = '';
       signedIn(me);
       openStartView(me, { kind: 'ok', text: `Spreadsheet ini kini bekerja untuk ${m.agencyName}.` });
     } catch (e) {
@@ -276,6 +286,7 @@ async function pickAgency(flash?: Flash): Promise<void> {
 async function showTasks(flash?: Flash): Promise<void> {
   app.view = 'tasks';
   app.caseId = null;
+  app.returnTo = 'tasks';
   setNav('tasks');
   showBanner(flash ?? null);
   renderLoading('Memuat tugas…');
@@ -322,7 +333,106 @@ function taskCard(t: TaskView): HTMLElement {
   );
 }
 
+// ---- Semua kasus ----
+
+/** Rows drawn at once; "Tampilkan lagi" adds as many (an agency may hold a couple of thousand cases). */
+const CASES_PAGE = 50;
+
+async function showCases(flash?: Flash): Promise<void> {
+  app.view = 'cases';
+  app.caseId = null;
+  app.returnTo = 'cases';
+  setNav('cases');
+  showBanner(flash ?? null);
+  renderLoading('Memuat daftar kasus…');
+  let rows: CaseRowView[];
+  try {
+    rows = caseRows(await busy('Memuat daftar kasus…', () => call('listCases')));
+  } catch (e) {
+    setView(errorPanel(parseFailure(e), () => void showCases()));
+    return;
+  }
+  if (app.view !== 'cases') return; // the user went elsewhere meanwhile
+  const toolbar = h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'btn', onclick: () => void showCases() }, 'Muat ulang'));
+  if (!rows.length) {
+    setView(
+      h('div', { class: 'view-head' }, h('h2', null, 'Semua kasus')),
+      h('p', { class: 'empty' }, 'Belum ada kasus di instansi ini. Kasus yang dibuka lewat "Kasus baru" akan tampil di sini.'),
+      toolbar,
+    );
+    return;
+  }
+
+  const input = h('input', {
+    type: 'search',
+    id: 'case-search',
+    value: app.casesQuery,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'Nomor, mitra, SOP, atau status',
+    'aria-controls': 'case-results',
+    'aria-describedby': 'case-search-status',
+  });
+  const status = h('p', { class: 'hint', id: 'case-search-status', role: 'status' });
+  const results = h('div', { id: 'case-results' });
+  const render = () => {
+    const query = input.value.trim();
+    const hits = filterCases(rows, query);
+    status.textContent = query ? `${hits.length} dari ${rows.length} kasus cocok.` : `${rows.length} kasus, terbaru di atas.`;
+    if (!hits.length) {
+      results.replaceChildren(h('p', { class: 'empty' }, `Tidak ada kasus yang cocok dengan "${query}". Coba sebagian nomor, nama mitra, judul SOP, atau status (Berjalan, Terlambat, Selesai, Dibatalkan).`));
+      return;
+    }
+    const list = h('ul', { class: 'cards', id: 'case-list' });
+    let shown = 0;
+    const more = h('button', { type: 'button', class: 'btn more' });
+    const showMore = () => {
+      list.append(...hits.slice(shown, shown + CASES_PAGE).map((r) => h('li', null, caseRowCard(r))));
+      shown = Math.min(hits.length, shown + CASES_PAGE);
+      const left = hits.length - shown;
+      more.hidden = left === 0;
+      more.textContent = `Tampilkan ${Math.min(left, CASES_PAGE)} lagi (${left} belum tampil)`;
+    };
+    more.addEventListener('click', showMore);
+    showMore();
+    results.replaceChildren(list, more);
+  };
+  input.addEventListener('input', () => {
+    app.casesQuery = input.value;
+    render();
+  });
+  render();
+  setView(
+    h('div', { class: 'view-head' }, h('h2', null, 'Semua kasus', h('span', { class: 'count' }, ` (${rows.length})`))),
+    h('div', { class: 'field search' }, h('label', { for: 'case-search' }, 'Cari kasus'), input, status),
+    results,
+    toolbar,
+  );
+  if (app.casesQuery) input.focus();
+}
+
+function caseRowCard(r: CaseRowView): HTMLElement {
+  const open = r.status === 'Berjalan' || r.status === 'Terlambat';
+  const late = r.status === 'Terlambat';
+  return h(
+    'button',
+    { type: 'button', class: `card case-row${late ? ' task-late' : open ? '' : ' case-done'}`, 'data-case': r.caseId, onclick: () => void showCase(r.caseId) },
+    h('span', { class: 'card-top' }, h('strong', { class: 'nomor' }, r.nomor), badge(r.status, rowStatusKind(r.status))),
+    h('span', { class: 'muted small' }, r.sop),
+    r.mitra ? h('span', { class: 'small' }, `Mitra: ${r.mitra}`) : null,
+    h('span', { class: 'clamp progress' }, rowProgress(r)),
+    open && r.pelaksana ? h('span', { class: 'small muted' }, `Pelaksana: ${r.pelaksana}`) : null,
+    late && r.jatuhTempo ? h('span', { class: 'small late-text' }, `Batas: ${r.jatuhTempo}`) : null,
+  );
+}
+
 // ---- Case detail ----
+
+/** "← Tugas saya" or "← Semua kasus": back to the list the case was opened from. */
+function backLink(): HTMLElement {
+  const toCases = app.returnTo === 'cases';
+  return h('button', { type: 'button', class: 'linkish back', onclick: () => void (toCases ? showCases() : showTasks()) }, toCases ? '← Semua kasus' : '← Tugas saya');
+}
 
 async function showCase(caseId: string, flash?: Flash): Promise<void> {
   app.view = 'case';
@@ -337,7 +447,7 @@ async function showCase(caseId: string, flash?: Flash): Promise<void> {
       Promise.all([call('getCase', caseId) as Promise<CaseDetail>, loadSops().catch(() => null)]),
     );
   } catch (e) {
-    setView(h('button', { type: 'button', class: 'linkish back', onclick: () => void showTasks() }, '← Tugas saya'), errorPanel(parseFailure(e), () => void showCase(caseId, flash)));
+    setView(backLink(), errorPanel(parseFailure(e), () => void showCase(caseId, flash)));
     return;
   }
   if (app.caseId !== caseId) return; // the user went elsewhere meanwhile
@@ -354,7 +464,7 @@ function renderCase(d: CaseDetail, sop: SopView | undefined): void {
     h(
       'div',
       { class: 'head-links' },
-      h('button', { type: 'button', class: 'linkish back', onclick: () => void showTasks() }, '← Tugas saya'),
+      backLink(),
       h('button', { type: 'button', class: 'linkish', id: 'reload-case', onclick: () => void showCase(c.id) }, 'Muat ulang'),
     ),
     h('h2', { id: 'case-nomor' }, c.nomor),
@@ -817,6 +927,7 @@ async function submitCancel(d: CaseDetail, fields: FormFields, reasonRaw: string
 async function showNewCase(flash?: Flash): Promise<void> {
   app.view = 'new';
   app.caseId = null;
+  app.returnTo = 'tasks';
   setNav('new');
   showBanner(flash ?? null);
   renderLoading('Memuat daftar SOP…');
@@ -912,6 +1023,7 @@ function init(): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('#nav [data-nav]')) {
     b.addEventListener('click', () => {
       if (b.dataset.nav === 'new') void showNewCase();
+      else if (b.dataset.nav === 'cases') void showCases();
       else void showTasks();
     });
   }

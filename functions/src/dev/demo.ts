@@ -71,6 +71,13 @@ export function demoEmail(agencyId: string, roleId: string): string {
 
 const NAMES = ['Siti Rahmah', 'Ahmad Fauzi', 'Dewi Lestari', 'Budi Santoso', 'Nur Aini', 'Rudi Hartono', 'Fitri Handayani', 'Agus Salim', 'Rina Wulandari', 'Hendra Gunawan', 'Yuliana Putri', 'Joko Prasetyo', 'Maya Sari', 'Irfan Hakim', 'Lina Marlina'];
 
+/** A made-up 18-digit NIP (birth date, appointment month, sex, serial) so demo letters look real. */
+function demoNip(i: number): string {
+  const birth = `19${70 + (i % 25)}${String((i % 12) + 1).padStart(2, '0')}${String((i % 27) + 1).padStart(2, '0')}`;
+  const appointed = `20${String(2 + (i % 20)).padStart(2, '0')}${String(((i * 5) % 12) + 1).padStart(2, '0')}`;
+  return `${birth}${appointed}${(i % 2) + 1}${String(i + 1).padStart(3, '0')}`;
+}
+
 export function demoRoles(catalog: SopDefinition[]): { id: string; label: string }[] {
   const roles = new Map<string, string>();
   for (const def of catalog) for (const r of def.roles) if (!roles.has(r.id)) roles.set(r.id, r.label);
@@ -92,7 +99,7 @@ export async function seedDemo(store: CaseStore, catalog: SopDefinition[]): Prom
     for (const [i, role] of roles.entries()) {
       const name = NAMES[i % NAMES.length]!;
       const email = demoEmail(agencyId, role.id);
-      await store.putStaff(agencyId, { email, name, jabatan: role.label, roles: [role.id] });
+      await store.putStaff(agencyId, { email, name, jabatan: role.label, roles: [role.id], nip: demoNip(i) });
       people.push({ agencyId, email, role: role.id, name });
     }
   }

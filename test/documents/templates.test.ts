@@ -296,6 +296,10 @@ describe('buildFields', () => {
     expect(f.ttd_jabatan).toBe('a.n. Kepala Dinas Perpustakaan dan Kearsipan Kabupaten Balangan\nKepala Bidang Perpustakaan,');
     expect(f.ttd_nama).toBe('Hj. Dewi Lestari, S.Sos.');
     expect(f.ttd_nip).toBe('NIP. 19780321 200212 2 004');
+    // With pangkat/golongan recorded, it stands under the name, above the NIP.
+    const ctx = context(def('kunjungan'), stepOf('kunjungan', 7), spec);
+    const withPangkat = buildFields(spec.id, { ...ctx, signer: { ...ctx.signer!, pangkat: 'Pembina (IV/a)' } });
+    expect(withPangkat.ttd_nip).toBe('Pembina (IV/a)\nNIP. 19780321 200212 2 004');
   });
 
   it('signs as the actor when no signer is active, and prints "-" for a missing number', () => {

@@ -2,7 +2,7 @@
 // Credentials, GOOGLE_CLOUD_PROJECT) or on an emulator (FIRESTORE_EMULATOR_HOST).
 //   install-catalog <agencyId>                    install every catalog SOP (new versions only)
 //   put-agency <agencyId> <agency.json>           name, shortName, timeZone, extraHolidays, letterhead
-//   put-staff <agencyId> <email> <name> <role,role,...> [nip]
+//   put-staff <agencyId> <email> <name> <role,role,...> [nip] [pangkat]
 //   deactivate-staff <agencyId> <email>
 //   put-holidays <year> <yyyy-mm-dd> [...]        national holidays and cuti bersama of a year
 //   print-sop <sopId>                             the catalog definition as JSON, to edit and diff
@@ -53,8 +53,8 @@ async function main(argv: string[]): Promise<void> {
         break;
       case 'put-staff': {
         need(4);
-        const [agencyId, email, name, roles, nip] = args as [string, string, string, string, string?];
-        await store.putStaff(agencyId, { email, name, roles: roles.split(',').map((r) => r.trim()).filter(Boolean), ...(nip ? { nip } : {}) });
+        const [agencyId, email, name, roles, nip, pangkat] = args as [string, string, string, string, string?, string?];
+        await store.putStaff(agencyId, { email, name, roles: roles.split(',').map((r) => r.trim()).filter(Boolean), ...(nip ? { nip } : {}), ...(pangkat ? { pangkat } : {}) });
         console.log(`staff ${email} saved for ${agencyId}`);
         break;
       }

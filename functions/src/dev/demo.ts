@@ -78,6 +78,13 @@ function demoNip(i: number): string {
   return `${birth}${appointed}${(i % 2) + 1}${String(i + 1).padStart(3, '0')}`;
 }
 
+function demoPangkat(role: string): string {
+  if (role === 'kepala_dinas') return 'Pembina Utama Muda (IV/c)';
+  if (role.startsWith('kabid') || role === 'sekretaris_dinas') return 'Pembina (IV/a)';
+  if (role === 'kasi_layanan' || role === 'sub_koordinator') return 'Penata Tk. I (III/d)';
+  return 'Penata Muda (III/a)';
+}
+
 export function demoRoles(catalog: SopDefinition[]): { id: string; label: string }[] {
   const roles = new Map<string, string>();
   for (const def of catalog) for (const r of def.roles) if (!roles.has(r.id)) roles.set(r.id, r.label);
@@ -99,7 +106,7 @@ export async function seedDemo(store: CaseStore, catalog: SopDefinition[]): Prom
     for (const [i, role] of roles.entries()) {
       const name = NAMES[i % NAMES.length]!;
       const email = demoEmail(agencyId, role.id);
-      await store.putStaff(agencyId, { email, name, jabatan: role.label, roles: [role.id], nip: demoNip(i) });
+      await store.putStaff(agencyId, { email, name, jabatan: role.label, roles: [role.id], nip: demoNip(i), pangkat: demoPangkat(role.id) });
       people.push({ agencyId, email, role: role.id, name });
     }
   }

@@ -185,11 +185,11 @@ class Helpers {
   }
 
   /** The one who signs: the template's signer role when someone holds it, else the step's actor. */
-  signer(): { name: string; jabatan: string; nip: string | undefined } {
+  signer(): { name: string; jabatan: string; nip: string | undefined; pangkat: string | undefined } {
     const s = this.ctx.signer;
-    if (s) return { name: s.name, jabatan: this.fullJabatan(s.jabatan), nip: s.nip };
+    if (s) return { name: s.name, jabatan: this.fullJabatan(s.jabatan), nip: s.nip, pangkat: s.pangkat };
     const a = this.ctx.actor;
-    return { name: a.name, jabatan: this.fullJabatan(a.jabatan ?? ''), nip: a.nip };
+    return { name: a.name, jabatan: this.fullJabatan(a.jabatan ?? ''), nip: a.nip, pangkat: a.pangkat };
   }
 
   private fullJabatan(j: string): string {
@@ -247,7 +247,8 @@ function common(h: Helpers): Record<string, string> {
     isi_penutup: PENUTUP,
     ttd_jabatan: atasNama ? `a.n. ${h.kepalaDinas()}\n${s.jabatan},` : `${s.jabatan},`,
     ttd_nama: s.name,
-    ttd_nip: `NIP. ${s.nip?.trim() || DASH}`,
+    // The lines under the name: pangkat/golongan when recorded (Permendagri 1/2023), then the NIP.
+    ttd_nip: `${s.pangkat?.trim() ? `${s.pangkat.trim()}\n` : ''}NIP. ${s.nip?.trim() || DASH}`,
   };
 }
 

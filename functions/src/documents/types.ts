@@ -38,9 +38,9 @@ export interface LetterContext {
   /** The step that produced the document, and the note its actor wrote. */
   step: { no: number; activity: string; note: string | null };
   /** Who completed the step (signs unless the template names a signer role). */
-  actor: { email: string; name: string; jabatan?: string; nip?: string };
+  actor: { email: string; name: string; jabatan?: string; nip?: string; pangkat?: string };
   /** The staff member who signs, when the template names a signer role and one is active. */
-  signer: { name: string; jabatan: string; nip?: string } | null;
+  signer: { name: string; jabatan: string; nip?: string; pangkat?: string } | null;
   /** Letter number reserved for this document in the step's transaction; null for unnumbered documents. */
   nomor: string | null;
   /** ISO instant the step completed: the letter's date, in the agency's time zone. */

@@ -83,9 +83,10 @@ export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
         name: p.member.name,
         ...(p.member.jabatan ? { jabatan: p.member.jabatan } : roleLabel(p.member.roles) ? { jabatan: roleLabel(p.member.roles)! } : {}),
         ...(p.member.nip ? { nip: p.member.nip } : {}),
+        ...(p.member.pangkat ? { pangkat: p.member.pangkat } : {}),
       },
       signer: signerStaff
-        ? { name: signerStaff.name, jabatan: signerStaff.jabatan ?? roleLabel(signerStaff.roles) ?? template.signerRole!, ...(signerStaff.nip ? { nip: signerStaff.nip } : {}) }
+        ? { name: signerStaff.name, jabatan: signerStaff.jabatan ?? roleLabel(signerStaff.roles) ?? template.signerRole!, ...(signerStaff.nip ? { nip: signerStaff.nip } : {}), ...(signerStaff.pangkat ? { pangkat: signerStaff.pangkat } : {}) }
         : null,
       nomor,
       at,

@@ -57,6 +57,8 @@ export const staffSchema = z.object({
   email: z.string(),
   name: z.string().min(1),
   nip: z.string().optional(),
+  /** Pangkat and golongan, printed under the signer's name (e.g. "Pembina Tk. I (IV/b)"). */
+  pangkat: z.string().optional(),
   jabatan: z.string().optional(),
   roles: z.array(z.string()),
   active: z.boolean().default(true),

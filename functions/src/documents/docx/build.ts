@@ -146,9 +146,10 @@ function table(widthsRel: readonly number[], rows: readonly (readonly Cell[])[],
 
 /** "Label : value" rows without borders; an aside (place and date) right-aligned on the first row. */
 function fieldsTable(block: Extract<Block, { kind: 'fields' }>): Table {
-  const label = block.labelWidth ?? 20;
   const indent = block.indentLeft ? 8 : 0;
-  const aside = block.aside !== undefined ? 38 : 0;
+  // Wide enough for "Pangkalpinang, 22 November 2026" on one line in 12 pt.
+  const aside = block.aside !== undefined ? 46 : 0;
+  const label = block.labelWidth ?? (aside ? 15 : 20);
   const value = 100 - indent - label - 3 - aside;
   const rel = [...(indent ? [indent] : []), label, 3, value, ...(aside ? [aside] : [])];
   const rows = block.rows.map(([l, v], i) => [

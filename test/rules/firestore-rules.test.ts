@@ -65,6 +65,8 @@ beforeAll(async () => {
       await fs.doc(`agencies/${agency}/idempotency/h1`).set({ result: { ok: true } });
       await fs.doc(`agencies/${agency}/desk_visits/v1`).set({ visitor: 'Budi' });
       await fs.doc(`agencies/${agency}/desk_reads/r1`).set({ visitor: 'Budi', title: 'Buku' });
+      // Outbox entries hold letter snapshots and partner e-mail addresses: server-side only.
+      await fs.doc(`agencies/${agency}/outbox/o1`).set({ status: 'pending', email: { to: ['mitra@example.org'] } });
     }
     await fs.doc('holidays/2025').set({ dates: ['2025-01-01'] });
   });
@@ -87,6 +89,7 @@ const agencyAPaths = [
   `agencies/${A}/idempotency/h1`,
   `agencies/${A}/desk_visits/v1`,
   `agencies/${A}/desk_reads/r1`,
+  `agencies/${A}/outbox/o1`,
 ];
 
 describe('firestore.rules: active staff of their own agency', () => {
@@ -113,12 +116,12 @@ describe('firestore.rules: active staff of their own agency', () => {
     await assertFails(list(alice, `agencies/${A}/staff`));
   });
 
-  it('cannot read counters, idempotency records or reading-desk records', async () => {
+  it('cannot read counters, idempotency records, reading-desk records or the outbox', async () => {
     const alice = verified(ALICE);
-    for (const path of ['counters/cases', 'idempotency/h1', 'desk_visits/v1', 'desk_reads/r1']) {
+    for (const path of ['counters/cases', 'idempotency/h1', 'desk_visits/v1', 'desk_reads/r1', 'outbox/o1']) {
       await assertFails(get(alice, `agencies/${A}/${path}`));
     }
-    for (const coll of ['counters', 'idempotency', 'desk_visits', 'desk_reads']) {
+    for (const coll of ['counters', 'idempotency', 'desk_visits', 'desk_reads', 'outbox']) {
       await assertFails(list(alice, `agencies/${A}/${coll}`));
     }
   });

@@ -151,6 +151,15 @@ const impl: Impl = {
   async cancelCase(caseId, reason, expectedVersion, idempotencyKey) {
     return api('POST', `${await base()}/cases/${encodeURIComponent(caseId)}/cancel`, { reason, ...(expectedVersion !== undefined ? { expectedVersion } : {}) }, idempotencyKey);
   },
+  async recordVisit(input, idempotencyKey) {
+    return api('POST', `${await base()}/desk/visits`, input, idempotencyKey);
+  },
+  async recordRead(input, idempotencyKey) {
+    return api('POST', `${await base()}/desk/reads`, input, idempotencyKey);
+  },
+  async deskRecap(month) {
+    return api('GET', `${await base()}/desk/recap?month=${encodeURIComponent(month)}`);
+  },
   /** Stand-in for the "Kasus" sheet: the same rows, drawn as a table under the sidebar. */
   async syncDashboard() {
     const { cases } = await api<{ cases: CaseRow[] }>('GET', `${await base()}/cases`);

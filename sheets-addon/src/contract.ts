@@ -34,6 +34,25 @@ export interface Me {
   initialView?: 'new-case';
 }
 
+/** A visitor in the guest book of the reading desk (desk step 3 of the `referensi` SOP). */
+export interface DeskVisitInput {
+  name: string;
+  institution?: string;
+  /** The API's default is 'umum'. */
+  category?: 'pelajar' | 'mahasiswa' | 'umum' | 'instansi';
+  purpose?: string;
+}
+
+/** A book read at the reading desk (desk step 7 of the `referensi` SOP). */
+export interface DeskReadInput {
+  title: string;
+  callNumber?: string;
+  /** DDC class: three digits, optionally with decimals ("900", "899.221"). */
+  classification?: string;
+  /** 1-100; the API's default is 1. */
+  copies?: number;
+}
+
 /** google.script.run function names and their arguments/results (results are the API's JSON). */
 export interface SidebarCalls {
   /** The caller and the agency this spreadsheet works for (chosen once, kept in document properties). */
@@ -58,6 +77,15 @@ export interface SidebarCalls {
   takeStep(caseId: string, action: Record<string, unknown>, idempotencyKey: string): unknown;
   /** POST /v1/agencies/{a}/cases/{id}/cancel */
   cancelCase(caseId: string, reason: string, expectedVersion: number | undefined, idempotencyKey: string): unknown;
+  /** POST /v1/agencies/{a}/desk/visits -> the record ({ id, ...input, at, date, month, recordedBy, replayed }) */
+  recordVisit(input: DeskVisitInput, idempotencyKey: string): unknown;
+  /** POST /v1/agencies/{a}/desk/reads -> the record ({ id, ...input, at, date, month, recordedBy, replayed }) */
+  recordRead(input: DeskReadInput, idempotencyKey: string): unknown;
+  /**
+   * GET /v1/agencies/{a}/desk/recap?month=yyyy-mm -> { month, visits, booksRead, byDay, byCategory,
+   * byClassification, titles } (classes as "900" or "tanpa klasifikasi"; titles most read first).
+   */
+  deskRecap(month: string): unknown;
   /** Writes the "Kasus" sheet (one values batchUpdate, RAW); returns how many cases it holds. */
   syncDashboard(): { rows: number };
 }

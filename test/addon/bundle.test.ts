@@ -10,7 +10,22 @@ import { buildAddon, sidebarCallNames, whitelistPrefix, type AddonBuildResult } 
 import { GasFakes } from '../support/gas-fakes.ts';
 
 const API = 'https://asia-southeast2-sop-test.cloudfunctions.net/api';
-const SIDEBAR_CALLS = ['whoAmI', 'listMemberships', 'chooseAgency', 'listTasks', 'listSops', 'listCases', 'getCase', 'createCase', 'takeStep', 'cancelCase', 'syncDashboard'];
+const SIDEBAR_CALLS = [
+  'whoAmI',
+  'listMemberships',
+  'chooseAgency',
+  'listTasks',
+  'listSops',
+  'listCases',
+  'getCase',
+  'createCase',
+  'takeStep',
+  'cancelCase',
+  'recordVisit',
+  'recordRead',
+  'deskRecap',
+  'syncDashboard',
+];
 const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'showNewCase', 'syncDashboardFromMenu', ...SIDEBAR_CALLS];
 
 let dir: string;

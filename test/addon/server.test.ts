@@ -126,6 +126,48 @@ describe('calls to the API', () => {
     expect(errorOf(() => server.listCases())).toEqual({ code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' });
   });
 
+  it('the reading desk: visits and books read are POSTed with the idempotency key, the recap is a GET of the month', () => {
+    const recap = { month: '2026-07', visits: 3, booksRead: 2, byDay: {}, byCategory: { pelajar: 2, umum: 1 }, byClassification: { '900': 2 }, titles: [{ title: 'Sejarah Banjar', count: 2 }] };
+    fakes.on({ method: 'post', url: `${A}/desk/visits` }, { status: 201, body: { id: 'v1', name: 'Siti', category: 'pelajar', month: '2026-07', replayed: false } });
+    fakes.on({ method: 'post', url: `${A}/desk/reads` }, { status: 200, body: { id: 'r1', title: 'Sejarah Banjar', copies: 2, month: '2026-07', replayed: true } });
+    fakes.on({ method: 'get', url: `${A}/desk/recap?month=2026-07` }, { status: 200, body: recap });
+
+    const visit = { name: 'Siti', institution: 'SMAN 1 Paringin', category: 'pelajar' as const, purpose: 'Tugas sekolah' };
+    expect(server.recordVisit(visit, 'key-visit-0001')).toMatchObject({ id: 'v1', replayed: false });
+    const read = { title: 'Sejarah Banjar', callNumber: '959.8 SEJ', classification: '959.8', copies: 2 };
+    expect(server.recordRead(read, 'key-read-0001')).toMatchObject({ id: 'r1', replayed: true });
+    expect(server.deskRecap('2026-07')).toEqual(recap);
+
+    const [v, r, g] = fakes.fetches as [FetchCall, FetchCall, FetchCall];
+    expect(fakes.fetches).toHaveLength(3);
+    for (const f of fakes.fetches) {
+      expect(f.headers.Authorization).toBe('Bearer id-token-of-rina');
+      expect(f.muteHttpExceptions).toBe(true);
+    }
+    expect(v).toMatchObject({ method: 'post', url: `${A}/desk/visits`, json: visit });
+    expect(v.headers['Idempotency-Key']).toBe('key-visit-0001');
+    expect(r).toMatchObject({ method: 'post', url: `${A}/desk/reads`, json: read });
+    expect(r.headers['Idempotency-Key']).toBe('key-read-0001');
+    expect(g).toMatchObject({ method: 'get', url: `${A}/desk/recap?month=2026-07` });
+    expect(g.headers['Idempotency-Key']).toBeUndefined();
+    expect(g.payload).toBeUndefined();
+
+    // The API's refusals reach the sidebar with their fields.
+    const error = { code: 'WRONG_ROLE', message: 'Buku tamu pengunjung hanya dapat dicatat oleh Petugas Sirkulasi.' };
+    fakes.on({ method: 'post', url: `${A}/desk/visits` }, { status: 403, body: { error } });
+    expect(errorOf(() => server.recordVisit(visit, 'key-visit-0002'))).toEqual(error);
+  });
+
+  it('refuses a reading-desk call without a key, with a malformed body or month, before calling the API', () => {
+    expect(errorOf(() => server.recordVisit({ name: 'Siti' }, ''))).toMatchObject({ code: 'INVALID_INPUT', path: 'Idempotency-Key' });
+    expect(errorOf(() => server.recordRead({ title: 'X' }, undefined as unknown as string))).toMatchObject({ code: 'INVALID_INPUT', path: 'Idempotency-Key' });
+    expect(errorOf(() => server.recordRead(null as unknown as { title: string }, 'key-read-0002'))).toMatchObject({ code: 'INVALID_INPUT', path: '(body)' });
+    for (const month of ['2026-13', '2026-7', '2026-07&x=1', '', 202607 as unknown as string]) {
+      expect(errorOf(() => server.deskRecap(month)), String(month)).toMatchObject({ code: 'INVALID_INPUT', path: 'month' });
+    }
+    expect(fakes.fetches).toEqual([]);
+  });
+
   it("API errors become Error(JSON) with the API's code, message, path and fields", () => {
     const error = {
       code: 'MISSING_KELENGKAPAN',

@@ -3,10 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCreateInput,
+  buildReadInput,
   buildStepInput,
+  buildVisitInput,
   canCancel,
   canCreate,
   caseRows,
+  currentMonth,
+  deskAccess,
+  deskConfirmation,
   documentStatus,
   fieldKey,
   filterCases,
@@ -14,10 +19,14 @@ import {
   formatMinutes,
   KeyKeeper,
   localInputToIso,
+  monthLabel,
   newKey,
   parseFailure,
+  readSummary,
+  recapView,
   rowProgress,
   rowStatusKind,
+  visitSummary,
   type Kelengkapan,
   type SopView,
 } from '../../sheets-addon/src/sidebar/logic.ts';
@@ -194,5 +203,97 @@ describe('Semua kasus', () => {
     expect(rowProgress({ status: 'Dibatalkan', langkah: '' })).toBe('Kasus dibatalkan.');
     expect(rows.map((r) => rowStatusKind(r.status))).toEqual(['late', 'ok', 'muted']);
     expect(rowStatusKind('Berjalan')).toBe('info');
+  });
+});
+
+describe('Meja baca', () => {
+  const step = (no: number, actors: string[]) => ({ no, kind: 'process', activity: `langkah ${no}`, actors, kelengkapan: [], waktu: null, desk: true }) as SopView['steps'][number];
+  const referensi = { id: 'referensi', title: 'Referensi', code: 'REFERENSI', roles: [], startStep: 8, cancelRoles: [], steps: [step(1, ['teknisi']), step(3, ['petugas_sirkulasi']), step(7, ['petugas_sirkulasi', 'pustakawan'])] } as SopView;
+
+  it('is for the roles of desk steps 3 (guest book) and 7 (books read) of the referensi SOP', () => {
+    expect(deskAccess([referensi], ['petugas_sirkulasi'])).toEqual({ visits: true, reads: true });
+    expect(deskAccess([referensi], ['kabid_perpustakaan', 'pustakawan'])).toEqual({ visits: false, reads: true });
+    // Step 1 is a desk step too, but records are steps 3 and 7.
+    expect(deskAccess([referensi], ['teknisi'])).toBeNull();
+    expect(deskAccess([referensi], [])).toBeNull();
+    expect(deskAccess([{ ...referensi, id: 'kunjungan' }], ['petugas_sirkulasi'])).toBeNull();
+    expect(deskAccess(null, ['petugas_sirkulasi'])).toBeNull();
+  });
+
+  it('builds the guest-book entry without empty fields; the name is required', () => {
+    expect(buildVisitInput({ name: ' Siti Aminah ', institution: ' SMAN 1 Paringin ', category: 'pelajar', purpose: '' })).toEqual({
+      input: { name: 'Siti Aminah', institution: 'SMAN 1 Paringin', category: 'pelajar' },
+      problems: [],
+    });
+    expect(buildVisitInput({ name: '  ', institution: '', category: 'bukan-kategori', purpose: ' Membaca koran ' })).toEqual({
+      input: { name: '', category: 'umum', purpose: 'Membaca koran' },
+      problems: [{ path: 'name', message: 'Nama pengunjung wajib diisi.' }],
+    });
+  });
+
+  it('builds the book-read entry: title required, DDC as 3 digits, copies 1 to 100 (1 when empty)', () => {
+    expect(buildReadInput({ title: ' Sejarah Banjar ', callNumber: ' 959.8 SEJ s ', classification: '959,8', copies: '2' })).toEqual({
+      input: { title: 'Sejarah Banjar', callNumber: '959.8 SEJ s', classification: '959.8', copies: 2 },
+      problems: [],
+    });
+    expect(buildReadInput({ title: 'Laskar Pelangi', callNumber: '', classification: '', copies: '' })).toEqual({ input: { title: 'Laskar Pelangi', copies: 1 }, problems: [] });
+    const bad = buildReadInput({ title: '', callNumber: '', classification: '90', copies: '0' });
+    expect(bad.problems.map((p) => p.path)).toEqual(['title', 'classification', 'copies']);
+    expect(bad.problems[1]!.message).toMatch(/3 angka/);
+    for (const copies of ['101', '1.5', '-1', 'dua']) expect(buildReadInput({ title: 'X', callNumber: '', classification: '', copies }).problems, copies).toHaveLength(1);
+    for (const cls of ['9000', 'abc', '900.', '900.1a']) expect(buildReadInput({ title: 'X', callNumber: '', classification: cls, copies: '1' }).problems, cls).toHaveLength(1);
+  });
+
+  it('confirms what was recorded, at what time, and says so when it was recorded already', () => {
+    const v = visitSummary({ name: 'Siti Aminah', institution: 'SMAN 1 Paringin', category: 'pelajar' });
+    expect(v).toBe('Siti Aminah (Pelajar, SMAN 1 Paringin)');
+    expect(deskConfirmation(v, { at: '2026-07-14T01:05:00.000Z', replayed: false }, 'Asia/Makassar')).toBe('Tercatat: Siti Aminah (Pelajar, SMAN 1 Paringin) · 09.05 WITA.');
+    expect(deskConfirmation('Budi', { replayed: true }, 'Asia/Jakarta')).toBe('Tercatat: Budi. Sudah tercatat sebelumnya; tidak dicatat dua kali.');
+    expect(readSummary({ title: 'Sejarah Banjar', classification: '959.8', copies: 2 })).toBe('Sejarah Banjar (DDC 959.8, 2 eksemplar)');
+    expect(readSummary({ title: 'Laskar Pelangi' })).toBe('Laskar Pelangi (1 eksemplar)');
+  });
+
+  it('the current month is the agency zone\'s, and reads in Indonesian', () => {
+    // 31 Jul 2026 23:30 in Jakarta is already 1 Aug in Makassar and Jayapura.
+    const now = new Date('2026-07-31T16:30:00Z');
+    expect(currentMonth(now, 'Asia/Jakarta')).toBe('2026-07');
+    expect(currentMonth(now, 'Asia/Makassar')).toBe('2026-08');
+    expect(currentMonth(new Date('2026-12-31T15:30:00Z'), 'Asia/Jayapura')).toBe('2027-01');
+    expect(monthLabel('2026-07')).toBe('Juli 2026');
+    expect(monthLabel('2026-13')).toBe('2026-13');
+  });
+
+  it('reads the recap: the four categories in order, DDC classes by class, the ten most read titles', () => {
+    const titles = Array.from({ length: 12 }, (_, i) => ({ title: `Judul ${i + 1}`, count: 12 - i }));
+    const view = recapView(
+      {
+        month: '2026-07',
+        visits: 5,
+        booksRead: 78,
+        byDay: {},
+        byCategory: { umum: 2, pelajar: 2, rombongan: 1 },
+        byClassification: { 'tanpa klasifikasi': 3, '900': 40, '000': 5, '800': 30 },
+        titles: [...titles, { title: 7 }, null],
+      },
+      '2026-07',
+    );
+    expect(view).toMatchObject({ month: '2026-07', visits: 5, booksRead: 78, titleCount: 12 });
+    expect(view.byCategory).toEqual([
+      { id: 'pelajar', label: 'Pelajar', count: 2 },
+      { id: 'mahasiswa', label: 'Mahasiswa', count: 0 },
+      { id: 'umum', label: 'Umum', count: 2 },
+      { id: 'instansi', label: 'Instansi', count: 0 },
+      { id: 'rombongan', label: 'rombongan', count: 1 },
+    ]);
+    expect(view.byClass.map((c) => [c.id, c.count])).toEqual([['000', 5], ['800', 30], ['900', 40], ['tanpa klasifikasi', 3]]);
+    expect(view.byClass[2]!.label).toBe('900 Sejarah dan geografi');
+    expect(view.byClass[3]!.label).toBe('Tanpa klasifikasi');
+    expect(view.topTitles).toHaveLength(10);
+    expect(view.topTitles[0]).toEqual({ title: 'Judul 1', count: 12 });
+    expect(view.topTitles.at(-1)!.title).toBe('Judul 10');
+
+    const empty = recapView(null, '2026-06');
+    expect(empty).toMatchObject({ month: '2026-06', visits: 0, booksRead: 0, byClass: [], topTitles: [], titleCount: 0 });
+    expect(empty.byCategory.map((c) => c.count)).toEqual([0, 0, 0, 0]);
   });
 });

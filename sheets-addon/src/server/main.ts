@@ -3,7 +3,7 @@
 // menu items, and every google.script.run call of the sidebar (contract.ts). sheets-addon/build.ts
 // bundles this module and writes one top-level stub per export, because Apps Script only calls
 // top-level functions: export entry points from this module and nothing else.
-import type { Me, Membership, SidebarCalls } from '../contract.ts';
+import type { DeskReadInput, DeskVisitInput, Me, Membership, SidebarCalls } from '../contract.ts';
 import { agencyPath, apiErrorOf, apiFailure, callApi, currentAgencyId, myMemberships, storeAgency } from './api.ts';
 import { syncDashboard as writeDashboard } from './dashboard.ts';
 import { roleLabelsOf, toMe, type MeReply } from './me.ts';
@@ -169,10 +169,44 @@ export function cancelCase(caseId: string, reason: string, expectedVersion: numb
   return callApi('POST', agencyPath(currentAgencyId(), 'cases', id, 'cancel'), body, requireKey(idempotencyKey));
 }
 
+// Reading desk (Meja baca): records of the `referensi` SOP's desk steps, and the monthly recap.
+
+export function recordVisit(input: DeskVisitInput, idempotencyKey: string): unknown {
+  const key = requireKey(idempotencyKey);
+  const body = requireObject(input, '(body)', 'Data pengunjung');
+  return callApi('POST', agencyPath(currentAgencyId(), 'desk', 'visits'), body, key);
+}
+
+export function recordRead(input: DeskReadInput, idempotencyKey: string): unknown {
+  const key = requireKey(idempotencyKey);
+  const body = requireObject(input, '(body)', 'Data buku dibaca');
+  return callApi('POST', agencyPath(currentAgencyId(), 'desk', 'reads'), body, key);
+}
+
+export function deskRecap(month: string): unknown {
+  if (typeof month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid('month', 'Bulan rekap tidak valid: gunakan tahun-bulan, misalnya 2026-07.');
+  return callApi('GET', `${agencyPath(currentAgencyId(), 'desk', 'recap')}?month=${month}`);
+}
+
 export function syncDashboard(): { rows: number } {
   return writeDashboard();
 }
 
 // Compile-time check: the exports above implement every call of the contract with its signature.
-const implemented: SidebarCalls = { whoAmI, listMemberships, chooseAgency, listTasks, listSops, listCases, getCase, createCase, takeStep, cancelCase, syncDashboard };
+const implemented: SidebarCalls = {
+  whoAmI,
+  listMemberships,
+  chooseAgency,
+  listTasks,
+  listSops,
+  listCases,
+  getCase,
+  createCase,
+  takeStep,
+  cancelCase,
+  recordVisit,
+  recordRead,
+  deskRecap,
+  syncDashboard,
+};
 void implemented;

@@ -1,7 +1,7 @@
 // The sidebar's pure logic: the JSON shapes it reads, failure parsing, turning form values into
 // the API's step input, time formatting and the idempotency key rule. No DOM here, so it is
 // unit-tested in Node (test/sidebar/) and bundled into the sidebar by esbuild.
-import type { ApiError, Me } from '../contract.ts';
+import type { ApiError, DeskReadInput, DeskVisitInput, Me } from '../contract.ts';
 
 // ---- The JSON the sidebar reads (a defensive subset of the API's answers) ----
 
@@ -476,4 +476,193 @@ export function rowProgress(r: Pick<CaseRowView, 'status' | 'langkah'>): string 
   if (r.status === 'Selesai') return text ? `Hasil: ${text}` : 'Kasus selesai.';
   const m = /^(\d+)\.\s*([\s\S]*)$/.exec(text);
   return m ? `Langkah ${m[1]}: ${m[2]}` : text || 'Langkah belum diketahui.';
+}
+
+// ---- Meja baca (the reading desk of the `referensi` SOP) ----
+
+export const DESK_SOP = 'referensi';
+/** The desk steps whose actors record: 3 the guest book, 7 the books read (functions/src/desk/service.ts). */
+export const DESK_VISIT_STEP = 3;
+export const DESK_READ_STEP = 7;
+
+export interface DeskAccess {
+  /** May record visitors (desk step 3). */
+  visits: boolean;
+  /** May record books read (desk step 7). */
+  reads: boolean;
+}
+
+/** What these roles may record at the reading desk, from the `referensi` SOP; null when nothing (the tab is hidden). */
+export function deskAccess(sops: SopView[] | null | undefined, roles: string[]): DeskAccess | null {
+  const sop = sops?.find((s) => s.id === DESK_SOP);
+  if (!sop) return null;
+  const may = (no: number) => !!sop.steps.find((s) => s.no === no)?.actors.some((r) => roles.includes(r));
+  const access = { visits: may(DESK_VISIT_STEP), reads: may(DESK_READ_STEP) };
+  return access.visits || access.reads ? access : null;
+}
+
+export type VisitCategory = NonNullable<DeskVisitInput['category']>;
+
+export const VISIT_CATEGORIES: { id: VisitCategory; label: string }[] = [
+  { id: 'pelajar', label: 'Pelajar' },
+  { id: 'mahasiswa', label: 'Mahasiswa' },
+  { id: 'umum', label: 'Umum' },
+  { id: 'instansi', label: 'Instansi' },
+];
+export const DEFAULT_VISIT_CATEGORY: VisitCategory = 'umum';
+
+/** The main DDC classes, as the monthly report names them. */
+export const DDC_CLASSES: Record<string, string> = {
+  '000': 'Karya umum, komputer dan informasi',
+  '100': 'Filsafat dan psikologi',
+  '200': 'Agama',
+  '300': 'Ilmu sosial',
+  '400': 'Bahasa',
+  '500': 'Ilmu murni (sains dan matematika)',
+  '600': 'Ilmu terapan (teknologi)',
+  '700': 'Kesenian, hiburan dan olahraga',
+  '800': 'Kesusastraan',
+  '900': 'Sejarah dan geografi',
+};
+export const NO_CLASS = 'tanpa klasifikasi';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface VisitForm {
+  name: string;
+  institution: string;
+  category: string;
+  purpose: string;
+}
+
+export interface ReadForm {
+  title: string;
+  callNumber: string;
+  classification: string;
+  copies: string;
+}
+
+/** The guest-book entry in the API's shape (nothing empty), or the fields to fix first. */
+export function buildVisitInput(f: VisitForm): { input: DeskVisitInput; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const name = f.name.trim();
+  if (!name) problems.push({ path: 'name', message: 'Nama pengunjung wajib diisi.' });
+  const category = VISIT_CATEGORIES.find((c) => c.id === f.category)?.id ?? DEFAULT_VISIT_CATEGORY;
+  const input: DeskVisitInput = { name, category };
+  if (f.institution.trim()) input.institution = f.institution.trim();
+  if (f.purpose.trim()) input.purpose = f.purpose.trim();
+  return { input, problems };
+}
+
+export const DDC_PATTERN = /^\d{3}(\.\d+)?$/;
+
+/** The book-read entry in the API's shape (nothing empty, copies a number), or the fields to fix first. */
+export function buildReadInput(f: ReadForm): { input: DeskReadInput; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const title = f.title.trim();
+  if (!title) problems.push({ path: 'title', message: 'Judul buku wajib diisi.' });
+  const input: DeskReadInput = { title };
+  if (f.callNumber.trim()) input.callNumber = f.callNumber.trim();
+  const cls = f.classification.trim().replace(',', '.');
+  if (cls) {
+    if (DDC_PATTERN.test(cls)) input.classification = cls;
+    else problems.push({ path: 'classification', message: 'Klasifikasi DDC berupa 3 angka, misalnya 900 (boleh dengan desimal: 899.221).' });
+  }
+  const copies = f.copies.trim();
+  if (copies === '') input.copies = 1;
+  else if (/^\d+$/.test(copies) && Number(copies) >= 1 && Number(copies) <= 100) input.copies = Number(copies);
+  else problems.push({ path: 'copies', message: 'Eksemplar berupa bilangan bulat 1 sampai 100.' });
+  return { input, problems };
+}
+
+/** "09.05 WITA": the time of day of an instant in the agency's zone. */
+export function formatTime(iso: string, timeZone: string): string {
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return '';
+  const d = new Date(t + Number((ZONE_OFFSET[timeZone] ?? '+07:00').slice(1, 3)) * 3600_000);
+  return `${String(d.getUTCHours()).padStart(2, '0')}.${String(d.getUTCMinutes()).padStart(2, '0')} ${ZONE_NAME[timeZone] ?? ''}`.trim();
+}
+
+/** What the confirmation line says about a record just stored ("Tercatat: …"). */
+export function deskConfirmation(what: string, reply: unknown, timeZone: string): string {
+  const r = (reply ?? {}) as { at?: unknown; replayed?: unknown };
+  const at = typeof r.at === 'string' ? formatTime(r.at, timeZone) : '';
+  const replay = r.replayed === true ? ' Sudah tercatat sebelumnya; tidak dicatat dua kali.' : '';
+  return `Tercatat: ${what}${at ? ` · ${at}` : ''}.${replay}`;
+}
+
+export function visitSummary(v: DeskVisitInput): string {
+  const cat = VISIT_CATEGORIES.find((c) => c.id === v.category)?.label;
+  const detail = [cat, v.institution].filter(Boolean).join(', ');
+  return detail ? `${v.name} (${detail})` : v.name;
+}
+
+export function readSummary(r: DeskReadInput): string {
+  const detail = [r.classification ? `DDC ${r.classification}` : '', `${r.copies ?? 1} eksemplar`].filter(Boolean).join(', ');
+  return `${r.title} (${detail})`;
+}
+
+const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** The month (yyyy-mm) an instant falls in, in the agency's zone (fixed offsets: no DST in Indonesia). */
+export function currentMonth(now: Date, timeZone: string): string {
+  const d = new Date(now.getTime() + Number((ZONE_OFFSET[timeZone] ?? '+07:00').slice(1, 3)) * 3600_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** "2026-07" -> "Juli 2026" (anything else as given). */
+export function monthLabel(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  return m && name ? `${name} ${m[1]}` : month;
+}
+
+export const RECAP_TOP_TITLES = 10;
+
+export interface RecapView {
+  month: string;
+  visits: number;
+  booksRead: number;
+  /** The four categories in the form's order (zeros included), then any other the API counted. */
+  byCategory: { id: string; label: string; count: number }[];
+  /** DDC classes with books read, by class, "tanpa klasifikasi" last. */
+  byClass: { id: string; label: string; count: number }[];
+  /** The most read titles, at most RECAP_TOP_TITLES, in the API's order (most read first). */
+  topTitles: { title: string; count: number }[];
+  /** How many different titles were read. */
+  titleCount: number;
+}
+
+const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+
+/** The recap as the panel shows it, read defensively from GET .../desk/recap. */
+export function recapView(reply: unknown, month: string): RecapView {
+  const r = (reply && typeof reply === 'object' ? reply : {}) as Record<string, unknown>;
+  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const cats = obj(r.byCategory);
+  const byCategory = [
+    ...VISIT_CATEGORIES.map((c) => ({ id: c.id, label: c.label, count: count(cats[c.id]) })),
+    ...Object.entries(cats)
+      .filter(([id, n]) => !VISIT_CATEGORIES.some((c) => c.id === id) && count(n) > 0)
+      .map(([id, n]) => ({ id, label: id, count: count(n) })),
+  ];
+  const byClass = Object.entries(obj(r.byClassification))
+    .filter(([, n]) => count(n) > 0)
+    .sort(([a], [b]) => (a === NO_CLASS ? 1 : b === NO_CLASS ? -1 : a.localeCompare(b)))
+    .map(([id, n]) => ({ id, label: id === NO_CLASS ? 'Tanpa klasifikasi' : DDC_CLASSES[id] ? `${id} ${DDC_CLASSES[id]}` : id, count: count(n) }));
+  const titles = (Array.isArray(r.titles) ? r.titles : [])
+    .filter((t): t is { title: string; count: unknown } => !!t && typeof t === 'object' && typeof (t as { title?: unknown }).title === 'string')
+    .map((t) => ({ title: t.title, count: count(t.count) }));
+  return {
+    month: typeof r.month === 'string' ? r.month : month,
+    visits: count(r.visits),
+    booksRead: count(r.booksRead),
+    byCategory,
+    byClass,
+    topTitles: titles.slice(0, RECAP_TOP_TITLES),
+    titleCount: titles.length,
+  };
 }

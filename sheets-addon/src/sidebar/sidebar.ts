@@ -1,15 +1,22 @@
 // The Sheets sidebar: my tasks, every case of the agency (searchable), a case with its history and
-// documents, the form of the current step generated from its kelengkapan, new cases and cancellation. Runs in the browser (inside
+// documents, the form of the current step generated from its kelengkapan, new cases and cancellation,
+// and the reading desk (guest book, books read, monthly recap). Runs in the browser (inside
 // Google Sheets, or the local preview) and talks only through google.script.run
 // (sheets-addon/src/contract.ts). Everything the user reads is in Bahasa Indonesia.
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../contract.ts';
 import {
   buildCreateInput,
+  buildReadInput,
   buildStepInput,
+  buildVisitInput,
   canCancel,
   caseRows,
   canCreate,
   CASE_STATUS,
+  currentMonth,
+  DEFAULT_VISIT_CATEGORY,
+  deskAccess,
+  deskConfirmation,
   documentNeedsInput,
   documentStatus,
   FIELD_CODES,
@@ -18,18 +25,26 @@ import {
   formatInstant,
   formatMinutes,
   KeyKeeper,
+  monthLabel,
   parseFailure,
+  readSummary,
+  recapView,
   RELOAD_CODES,
   roleIds,
   roleLabel,
   rowProgress,
   rowStatusKind,
+  visitSummary,
+  VISIT_CATEGORIES,
   type CaseDetail,
   type CaseRowView,
   type CaseDocumentView,
+  type DeskAccess,
   type EventView,
+  type FieldProblem,
   type Kelengkapan,
   type RawStepForm,
+  type RecapView,
   type SopView,
   type StepView,
   type TaskView,
@@ -102,8 +117,11 @@ function append(parent: HTMLElement, ...children: Child[]): void {
 
 const app = {
   me: null as Me | null,
-  sops: null as SopView[] | null,
-  view: 'tasks' as 'tasks' | 'cases' | 'case' | 'new' | 'agency',
+  /** The agency's SOPs, read once per agency (the first caller starts the read, the others wait for it). */
+  sops: null as Promise<SopView[]> | null,
+  /** What the user may record at the reading desk; null hides the "Meja baca" tab. */
+  desk: null as DeskAccess | null,
+  view: 'tasks' as 'tasks' | 'cases' | 'case' | 'new' | 'desk' | 'agency',
   caseId: null as string | null,
   /** The list a case was opened from: the case's back link returns there. */
   returnTo: 'tasks' as 'tasks' | 'cases',
@@ -167,7 +185,7 @@ function showBanner(f: Flash | null): void {
   b.hidden = false;
 }
 
-function setNav(active: 'tasks' | 'cases' | 'new' | null): void {
+function setNav(active: 'tasks' | 'cases' | 'new' | 'desk' | null): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('#nav [data-nav]')) {
     if (b.dataset.nav === active) b.setAttribute('aria-current', 'page');
     else b.removeAttribute('aria-current');
@@ -184,11 +202,18 @@ function errorPanel(err: ApiError, retry: () => void): HTMLElement {
   );
 }
 
-async function loadSops(): Promise<SopView[]> {
+function loadSops(): Promise<SopView[]> {
   if (app.sops) return app.sops;
-  const r = (await call('listSops')) as { sops?: SopView[] };
-  app.sops = Array.isArray(r?.sops) ? r.sops : [];
-  return app.sops;
+  const read = call('listSops').then((r) => {
+    const sops = (r as { sops?: SopView[] } | null)?.sops;
+    return Array.isArray(sops) ? sops : [];
+  });
+  app.sops = read;
+  // A failed read is not kept: the next caller asks again.
+  read.catch(() => {
+    if (app.sops === read) app.sops = null;
+  });
+  return read;
 }
 
 /** Keeps the "Kasus" sheet current after a change; a failure here never bothers the user. */
@@ -229,6 +254,7 @@ function signedIn(me: Me): void {
   );
   $('nav').hidden = false;
   $('footer').hidden = false;
+  void refreshDeskTab();
 }
 
 async function pickAgency(flash?: Flash): Promise<void> {
@@ -251,6 +277,8 @@ async function pickAgency(flash?: Flash): Promise<void> {
     try {
       const me = await busy('Menghubungkan…', () => call('chooseAgency', m.agencyId));
       app.sops = null;
+      app.desk = null;
+      $('desk-tab').hidden = true;
       app.casesQuery = '';
       signedIn(me);
       openStartView(me, { kind: 'ok', text: `Spreadsheet ini kini bekerja untuk ${m.agencyName}.` });
@@ -1017,6 +1045,301 @@ async function submitNewCase(fields: FormFields, sop: string, title: string, par
   void showCase(r.state.id, { kind: 'ok', text: `Kasus ${r.state.nomor} dibuat.${r.state.currentStep ? ` Lanjutkan langkah ${r.state.currentStep} di bawah.` : ''}` });
 }
 
+// ---- Meja baca ----
+// The reading desk of the `referensi` SOP: each visitor and each book read is one record, entered
+// in a row by the Petugas Sirkulasi, so each form keeps the focus and empties itself after a save.
+
+/** Shows the "Meja baca" tab to the roles of desk steps 3 and 7 of `referensi`; hides it otherwise. */
+async function refreshDeskTab(): Promise<void> {
+  const me = app.me;
+  let access: DeskAccess | null = null;
+  try {
+    access = me ? deskAccess(await loadSops(), roleIds(me)) : null;
+  } catch (e) {
+    console.warn('listSops gagal; tab Meja baca disembunyikan:', parseFailure(e).message);
+  }
+  if (app.me !== me) return; // another agency was chosen meanwhile
+  app.desk = access;
+  $('desk-tab').hidden = !access;
+}
+
+async function showDesk(flash?: Flash): Promise<void> {
+  app.view = 'desk';
+  app.caseId = null;
+  setNav('desk');
+  showBanner(flash ?? null);
+  renderLoading('Memuat meja baca…');
+  let access: DeskAccess | null;
+  try {
+    access = deskAccess(await busy('Memuat meja baca…', () => loadSops()), roleIds(app.me!));
+  } catch (e) {
+    setView(errorPanel(parseFailure(e), () => void showDesk()));
+    return;
+  }
+  if (app.view !== 'desk') return; // the user went elsewhere meanwhile
+  app.desk = access;
+  $('desk-tab').hidden = !access;
+  if (!access) {
+    setView(
+      h('h2', null, 'Meja baca'),
+      h('p', { class: 'empty' }, 'Peran Anda tidak mencatat layanan meja baca. Buku tamu dan buku yang dibaca dicatat oleh petugas langkah 3 dan 7 SOP Peminjaman koleksi referensi.'),
+    );
+    return;
+  }
+  const recap = recapPanel();
+  const visit = access.visits ? visitForm(recap) : null;
+  const read = access.reads ? readForm(recap) : null;
+  setView(
+    h('h2', null, 'Meja baca'),
+    h('p', { class: 'muted small' }, 'Peminjaman koleksi referensi (dibaca di tempat): catat setiap pengunjung dan setiap buku yang dibaca.'),
+    visit?.section ?? null,
+    read?.section ?? null,
+    recap.section,
+  );
+  (visit ?? read)?.focus();
+  void recap.load();
+}
+
+interface DeskControl {
+  key: string;
+  label: string;
+  control: HTMLInputElement | HTMLSelectElement;
+  /** The value an empty form holds. */
+  initial: string;
+  optional?: boolean;
+  hint?: string;
+}
+
+interface DeskFormSpec<I> {
+  id: string;
+  title: string;
+  submitLabel: string;
+  busyLabel: string;
+  controls: DeskControl[];
+  build(values: Record<string, string>): { input: I; problems: FieldProblem[] };
+  send(input: I, key: string): Promise<unknown>;
+  summary(input: I): string;
+}
+
+/**
+ * A form for one record after another: Enter or the button saves; on success the line under the
+ * button confirms, every field the user did not touch meanwhile goes back to empty and the focus
+ * returns to the first field. Errors stay next to their fields with what was typed.
+ */
+function deskForm<I>(spec: DeskFormSpec<I>, recap: RecapPanel): { section: HTMLElement; focus(): void } {
+  const fields = new FormFields();
+  /** Its own keys: a lost answer of one form is resent with its key even after the other form was used. */
+  const formKeys = new KeyKeeper();
+  const first = spec.controls[0]!.control;
+  const done = h('p', { class: 'done-line', id: `${spec.id}-done`, role: 'status', 'aria-live': 'polite' });
+  const form = h('form', { class: 'desk-form', id: `${spec.id}-form`, novalidate: true, 'aria-labelledby': `${spec.id}-title` });
+  for (const c of spec.controls) {
+    c.control.value = c.initial;
+    form.append(field(fields, c.key, c.label, c.control, { optional: !!c.optional, ...(c.hint ? { hint: c.hint } : {}) }));
+  }
+  form.append(fields.banner, h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, spec.submitLabel)), done);
+
+  let sending = false;
+  const refocus = () => {
+    const active = document.activeElement;
+    if (!active || active === document.body || form.contains(active)) first.focus();
+  };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (sending) return;
+    void (async () => {
+      const sent = Object.fromEntries(spec.controls.map((c) => [c.key, c.control.value]));
+      const { input, problems } = spec.build(sent);
+      done.textContent = '';
+      if (problems.length) {
+        fields.show({ code: 'INVALID_INPUT', message: problems.map((p) => p.message).join(' '), fields: problems }, 'Belum dapat dicatat.');
+        return;
+      }
+      fields.clear();
+      const key = formKeys.keyFor(JSON.stringify([spec.id, input]));
+      sending = true;
+      let reply: unknown;
+      try {
+        reply = await busy(spec.busyLabel, () => spec.send(input, key));
+        formKeys.settle(null);
+      } catch (e) {
+        const err = parseFailure(e);
+        formKeys.settle(err);
+        if (FIELD_CODES.has(err.code)) fields.show(err, 'Belum dapat dicatat.');
+        else if (err.code === 'NETWORK') fields.message(`${err.message} Isian Anda tetap di sini; tekan tombol yang sama untuk mengirim ulang.`);
+        else fields.message(err.message);
+        if (!fields.map.get(err.fields?.[0]?.path ?? err.path ?? '')) refocus();
+        return;
+      } finally {
+        sending = false;
+      }
+      done.textContent = deskConfirmation(spec.summary(input), reply, tz());
+      // What was typed while the record was on its way is kept: that is the next entry.
+      for (const c of spec.controls) if (c.control.value === sent[c.key]) c.control.value = c.initial;
+      recap.recorded((reply as { month?: unknown } | null)?.month);
+      refocus();
+    })();
+  });
+  const section = h('section', { class: 'section desk', id: spec.id, 'aria-labelledby': `${spec.id}-title` }, h('h3', { id: `${spec.id}-title` }, spec.title), form);
+  return { section, focus: () => first.focus() };
+}
+
+function visitForm(recap: RecapPanel): { section: HTMLElement; focus(): void } {
+  return deskForm(
+    {
+      id: 'desk-visit',
+      title: 'Buku tamu',
+      submitLabel: 'Catat pengunjung',
+      busyLabel: 'Mencatat pengunjung…',
+      controls: [
+        { key: 'name', label: 'Nama pengunjung', control: h('input', { type: 'text', id: 'f-visit-name', autocomplete: 'off', maxlength: 200 }), initial: '' },
+        { key: 'institution', label: 'Instansi / asal', control: h('input', { type: 'text', id: 'f-visit-institution', autocomplete: 'off', maxlength: 300 }), initial: '', optional: true },
+        {
+          key: 'category',
+          label: 'Kategori',
+          control: h('select', { id: 'f-visit-category' }, ...VISIT_CATEGORIES.map((c) => h('option', { value: c.id }, c.label))),
+          initial: DEFAULT_VISIT_CATEGORY,
+        },
+        { key: 'purpose', label: 'Keperluan', control: h('input', { type: 'text', id: 'f-visit-purpose', autocomplete: 'off', maxlength: 500 }), initial: '', optional: true },
+      ],
+      build: (v) => buildVisitInput({ name: v.name ?? '', institution: v.institution ?? '', category: v.category ?? '', purpose: v.purpose ?? '' }),
+      send: (input, key) => call('recordVisit', input, key),
+      summary: visitSummary,
+    },
+    recap,
+  );
+}
+
+function readForm(recap: RecapPanel): { section: HTMLElement; focus(): void } {
+  return deskForm(
+    {
+      id: 'desk-read',
+      title: 'Buku dibaca',
+      submitLabel: 'Catat buku',
+      busyLabel: 'Mencatat buku…',
+      controls: [
+        { key: 'title', label: 'Judul buku', control: h('input', { type: 'text', id: 'f-read-title', autocomplete: 'off', maxlength: 500 }), initial: '' },
+        { key: 'callNumber', label: 'Nomor panggil', control: h('input', { type: 'text', id: 'f-read-call-number', autocomplete: 'off', maxlength: 100 }), initial: '', optional: true },
+        {
+          key: 'classification',
+          label: 'Klasifikasi DDC',
+          control: h('input', { type: 'text', id: 'f-read-classification', autocomplete: 'off', inputmode: 'decimal', maxlength: 20, placeholder: 'mis. 900' }),
+          initial: '',
+          optional: true,
+          hint: '3 angka kelas DDC, misalnya 900 atau 899.221.',
+        },
+        { key: 'copies', label: 'Eksemplar', control: h('input', { type: 'number', id: 'f-read-copies', min: 1, max: 100, step: 1, inputmode: 'numeric' }), initial: '1' },
+      ],
+      build: (v) => buildReadInput({ title: v.title ?? '', callNumber: v.callNumber ?? '', classification: v.classification ?? '', copies: v.copies ?? '' }),
+      send: (input, key) => call('recordRead', input, key),
+      summary: readSummary,
+    },
+    recap,
+  );
+}
+
+interface RecapPanel {
+  section: HTMLElement;
+  load(): Promise<void>;
+  /** A record was stored (in `month`): the recap on screen no longer counts it. */
+  recorded(month: unknown): void;
+}
+
+/** "Rekap bulan ini": the month's visitors and books read, with a month picker and a reload. */
+function recapPanel(): RecapPanel {
+  const thisMonth = () => currentMonth(new Date(), tz());
+  const title = h('h3', { id: 'recap-title' }, 'Rekap bulan ini');
+  const month = h('input', { type: 'month', id: 'f-recap-month', value: thisMonth(), max: thisMonth() });
+  const reload = h('button', { type: 'button', class: 'btn', id: 'recap-reload' }, 'Muat ulang');
+  const stale = h('p', { class: 'hint', id: 'recap-stale', hidden: true });
+  const body = h('div', { id: 'recap-body', 'aria-live': 'polite' });
+  let seqNo = 0;
+  let shown: string | null = null;
+  let unseen = 0;
+
+  const load = async () => {
+    const m = month.value;
+    const mine = ++seqNo;
+    title.textContent = m === thisMonth() ? 'Rekap bulan ini' : `Rekap ${monthLabel(m)}`;
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) {
+      body.replaceChildren(h('p', { class: 'field-error' }, 'Pilih bulan dan tahun rekap.'));
+      return;
+    }
+    body.setAttribute('aria-busy', 'true');
+    body.replaceChildren(h('p', { class: 'loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ` Memuat rekap ${monthLabel(m)}…`));
+    let view: RecapView;
+    try {
+      view = recapView(await call('deskRecap', m), m);
+    } catch (e) {
+      if (mine !== seqNo) return;
+      body.removeAttribute('aria-busy');
+      body.replaceChildren(errorPanel(parseFailure(e), () => void load()));
+      return;
+    }
+    if (mine !== seqNo) return; // another month was picked meanwhile
+    body.removeAttribute('aria-busy');
+    shown = m;
+    unseen = 0;
+    stale.hidden = true;
+    body.replaceChildren(...recapContent(view));
+  };
+  month.addEventListener('change', () => void load());
+  reload.addEventListener('click', () => void load());
+
+  const section = h(
+    'section',
+    { class: 'section recap', id: 'desk-recap', 'aria-labelledby': 'recap-title' },
+    title,
+    h('div', { class: 'recap-pick' }, h('div', { class: 'field' }, h('label', { for: 'f-recap-month' }, 'Bulan'), month), reload),
+    stale,
+    body,
+  );
+  return {
+    section,
+    load,
+    recorded(m: unknown) {
+      if (shown === null || (typeof m === 'string' && m !== shown)) return;
+      unseen++;
+      stale.textContent = `${unseen} catatan baru belum masuk rekap di bawah; tekan Muat ulang untuk memperbaruinya.`;
+      stale.hidden = false;
+    },
+  };
+}
+
+function tally(id: string, caption: string, rows: { label: string; count: number }[]): HTMLElement {
+  return h(
+    'table',
+    { class: 'tally', id },
+    h('caption', null, caption),
+    h('tbody', null, ...rows.map((r) => h('tr', { class: r.count ? null : 'zero' }, h('th', { scope: 'row' }, r.label), h('td', null, r.count)))),
+  );
+}
+
+function recapContent(v: RecapView): HTMLElement[] {
+  const stats = h(
+    'div',
+    { class: 'stats' },
+    h('div', { class: 'stat' }, h('span', { class: 'stat-num', id: 'recap-visits' }, v.visits), h('span', { class: 'stat-label' }, 'pengunjung')),
+    h('div', { class: 'stat' }, h('span', { class: 'stat-num', id: 'recap-books' }, v.booksRead), h('span', { class: 'stat-label' }, 'buku dibaca (eksemplar)')),
+  );
+  if (!v.visits && !v.booksRead) {
+    return [stats, h('p', { class: 'empty' }, `Belum ada pengunjung atau buku dibaca yang tercatat untuk ${monthLabel(v.month)}.`)];
+  }
+  const out: HTMLElement[] = [stats, tally('recap-category', 'Pengunjung menurut kategori', v.byCategory)];
+  if (v.byClass.length) out.push(tally('recap-class', 'Buku dibaca menurut kelas DDC', v.byClass));
+  if (v.topTitles.length) {
+    out.push(
+      h(
+        'div',
+        { class: 'top-titles' },
+        h('p', { class: 'caption' }, v.titleCount > v.topTitles.length ? `${v.topTitles.length} judul terbanyak dibaca (dari ${v.titleCount} judul)` : 'Judul yang dibaca'),
+        h('ol', { id: 'recap-titles' }, ...v.topTitles.map((t) => h('li', null, h('span', { class: 'n', title: `${t.count} eksemplar` }, `${t.count}×`), h('span', { class: 'title' }, t.title)))),
+      ),
+    );
+  }
+  return out;
+}
+
 // ---- Wiring ----
 
 function init(): void {
@@ -1024,6 +1347,7 @@ function init(): void {
     b.addEventListener('click', () => {
       if (b.dataset.nav === 'new') void showNewCase();
       else if (b.dataset.nav === 'cases') void showCases();
+      else if (b.dataset.nav === 'desk') void showDesk();
       else void showTasks();
     });
   }

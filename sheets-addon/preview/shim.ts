@@ -2,6 +2,7 @@
 // against the same-origin local API (`npm start`), with a top bar to pick the demo staff member
 // to act as. It runs before the sidebar script, in the same page. Local only.
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../src/contract.ts';
+import type { CaseRowView as CaseRow } from '../src/sidebar/logic.ts';
 
 interface DemoPerson {
   agencyId: string;
@@ -10,18 +11,6 @@ interface DemoPerson {
   name: string;
 }
 
-interface CaseRow {
-  caseId: string;
-  nomor: string;
-  sop: string;
-  mitra: string;
-  langkah: string;
-  pelaksana: string;
-  jatuhTempo: string;
-  status: string;
-  dokumen: string;
-  updatedAt: string;
-}
 
 const STORAGE_KEY = 'sop-preview.email';
 

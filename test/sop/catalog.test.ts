@@ -14,7 +14,7 @@ import { loadDefinition, type SopDefinition, type Step, type Target } from '../.
 import { parseWaktu } from '../../functions/src/sop/waktu.ts';
 import { createCalendar } from '../../functions/src/sop/calendar.ts';
 import { createCase, transition, type CaseState } from '../../functions/src/sop/engine.ts';
-import { sample } from '../../functions/src/dev/sample-input.ts';
+import { fullInput } from '../../functions/src/dev/sample-input.ts';
 
 interface SeedRow {
   no: number;
@@ -377,17 +377,9 @@ describe('SOP catalog', () => {
       while (state.status === 'open' && path.length < 50) {
         const step = def.steps.find((s) => s.no === state.currentStep)!;
         path.push(step.no);
-        const data: Record<string, unknown> = {};
-        const checklist: Record<string, boolean> = {};
-        const documents: Record<string, { url: string }> = {};
-        for (const k of step.kelengkapan) {
-          if (k.type === 'data' && !k.assign) data[k.id] = sample(k.dataType);
-          if (k.type === 'checklist') checklist[k.id] = true;
-          if (k.type === 'document' && k.source === 'input') documents[k.id] = { url: `https://docs.google.com/document/d/${k.id}` };
-        }
         // System-assigned fields (the agenda number) are reserved by the store; here a fixed one.
         const assigned = Object.fromEntries(step.kelengkapan.flatMap((k) => (k.type === 'data' && k.assign ? [[k.id, '7']] : [])));
-        const input = { data, checklist, documents };
+        const input = fullInput(step);
         now = new Date(now.getTime() + 60_000);
         const action =
           step.kind === 'decision' && step.branchFrom === undefined

@@ -11,6 +11,7 @@ import { Firestore } from '@google-cloud/firestore';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { createApp } from '../functions/src/app.ts';
+import { createFirestoreStore } from '../functions/src/store/firestore.ts';
 import { demoEmail, seedDemo } from '../functions/src/dev/demo.ts';
 import { startFirestoreEmulator } from '../functions/src/dev/emulators.ts';
 import { fullInput, stepOf } from '../functions/src/dev/sample-input.ts';
@@ -19,7 +20,7 @@ import { createGoogleDocBackend } from '../functions/src/documents/google.ts';
 import { createLocalDocBackend } from '../functions/src/documents/local.ts';
 import { TEMPLATES, TEMPLATES_DIR } from '../functions/src/documents/templates.ts';
 import { createGmailSender } from '../functions/src/mail/gmail.ts';
-import type { OutboxEntry } from '../functions/src/outbox/types.ts';
+import type { OutboxEntry } from '../functions/src/model/records.ts';
 import { CATALOG, catalogById } from '../functions/src/sop/catalog/index.ts';
 import { docxText } from '../test/support/docx.ts';
 import { fakeClients, startFakeGoogle } from '../test/support/fake-google.ts';
@@ -39,7 +40,7 @@ async function main() {
     const clients = fakeClients(fake);
     const db = new Firestore({ projectId: 'bench-letters', host: emulator.host, ssl: false });
     const app = createApp({
-      db,
+      store: createFirestoreStore(db),
       auth: { audience: 'bench', keys: async () => ({}) },
       documents: {
         backendFor: (agency) => createGoogleDocBackend({ drive: clients.drive, docs: clients.docs, templates: agency.google!.templates, folderId: agency.google!.folderId }),

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Firestore } from '@google-cloud/firestore';
 import { createApp } from '../functions/src/app.ts';
+import { createFirestoreStore } from '../functions/src/store/firestore.ts';
 import { demoEmail, seedDemo } from '../functions/src/dev/demo.ts';
 import { startFirestoreEmulator } from '../functions/src/dev/emulators.ts';
 import { serve } from '../functions/src/dev/serve.ts';
@@ -32,7 +33,7 @@ async function main() {
   try {
     const db = new Firestore({ projectId: 'bench', host: emulator.host, ssl: false });
     const signer = createDevSigner();
-    const app = createApp({ db, auth: { audience: AUDIENCE, keys: async () => signer.publicKeys } });
+    const app = createApp({ store: createFirestoreStore(db), auth: { audience: AUDIENCE, keys: async () => signer.publicKeys } });
     await seedDemo(app.store, CATALOG);
     const server = await serve(app.api);
     const pusling = catalogById('pusling');

@@ -1,6 +1,5 @@
 // Wires adapters to services; used by index.ts (production), the local stack and the tests,
 // each handing in its own Firestore client, token verifier, document backends and notifier.
-import type { Firestore } from '@google-cloud/firestore';
 import { createTokenVerifier, type VerifierOptions } from './auth/verify.ts';
 import { createCaseService, type OutboxNotifier } from './cases/service.ts';
 import { createDeskService } from './desk/service.ts';
@@ -8,10 +7,12 @@ import type { DocumentBackend, MailSender } from './documents/types.ts';
 import { createApi } from './http/api.ts';
 import type { Pacer } from './outbox/pacer.ts';
 import { createOutboxWorker, type WorkerDeps } from './outbox/worker.ts';
-import { createCaseStore, type Agency } from './store/firestore.ts';
+import type { Agency } from './model/records.ts';
+import type { Store } from './model/store.ts';
 
 export interface AppDeps {
-  db: Firestore;
+  /** The store port's adapter: createFirestoreStore(db) in every entry point and test. */
+  store: Store;
   auth: VerifierOptions;
   clock?: () => Date;
   /** Tells the worker about new outbox entries (Pub/Sub in production; in-process locally). */
@@ -27,13 +28,12 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps) {
   const clockOpt = deps.clock ? { clock: deps.clock } : {};
-  const store = createCaseStore(deps.db);
+  const store = deps.store;
   const cases = createCaseService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
-  const desk = createDeskService(deps.db, store, cases, clockOpt);
+  const desk = createDeskService(store, cases, clockOpt);
   const api = createApi({ cases, desk, verify: createTokenVerifier(deps.auth) });
   const worker = deps.documents
     ? createOutboxWorker({
-        db: deps.db,
         store,
         backendFor: deps.documents.backendFor,
         mailerFor: deps.documents.mailerFor,

@@ -10,7 +10,7 @@ import { createGoogleDocBackend } from '../../functions/src/documents/google.ts'
 import { TEMPLATES } from '../../functions/src/documents/templates.ts';
 import { createGmailSender } from '../../functions/src/mail/gmail.ts';
 import { createPubSubNotifier, handleOutboxEvent } from '../../functions/src/outbox/pubsub.ts';
-import type { OutboxEntry } from '../../functions/src/outbox/types.ts';
+import type { OutboxEntry } from '../../functions/src/model/records.ts';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts';
 import { startStack, type Stack } from '../support/stack.ts';

@@ -13,7 +13,7 @@ import { TEMPLATES, TEMPLATES_DIR } from '../../functions/src/documents/template
 import { createGmailSender } from '../../functions/src/mail/gmail.ts';
 import { createLocalMailSender, emlFileName } from '../../functions/src/mail/local.ts';
 import { messageIdFor } from '../../functions/src/mail/mime.ts';
-import type { OutboxEntry } from '../../functions/src/outbox/types.ts';
+import type { OutboxEntry } from '../../functions/src/model/records.ts';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 import { docxText } from '../support/docx.ts';
 import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts';

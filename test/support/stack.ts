@@ -3,6 +3,7 @@
 // for this stack, which the verifier is configured to trust (and nothing else).
 import { randomUUID } from 'node:crypto';
 import { createApp, type AppDeps } from '../../functions/src/app.ts';
+import { createFirestoreStore } from '../../functions/src/store/firestore.ts';
 import { demoEmail, seedDemo } from '../../functions/src/dev/demo.ts';
 import { serve } from '../../functions/src/dev/serve.ts';
 import { createDevSigner, signIdToken, type TokenClaims } from '../../functions/src/dev/tokens.ts';
@@ -21,7 +22,7 @@ export async function startStack(opts: { catalog?: SopDefinition[]; clock?: () =
   const { db, projectId } = testFirestore('api');
   const signer = createDevSigner();
   const app = createApp({
-    db,
+    store: createFirestoreStore(db),
     auth: { audience: AUDIENCE, keys: async () => signer.publicKeys },
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.documents ? { documents: opts.documents } : {}),

@@ -12,13 +12,12 @@ import { readFileSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
 import { CATALOG, catalogById } from '../sop/catalog/index.ts';
 import { describeDefinition } from '../sop/describe.ts';
-import { createCaseStore } from '../store/firestore.ts';
+import { createFirestoreStore } from '../store/firestore.ts';
 import { join } from 'node:path';
 import { drive } from '@googleapis/drive';
 import { GoogleAuth } from 'google-auth-library';
 import { uploadDocxTemplates } from '../documents/google.ts';
 import { TEMPLATES, TEMPLATES_DIR } from '../documents/templates.ts';
-import { createOutboxWorker } from '../outbox/worker.ts';
 
 const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//   ')).map((l) => l.slice(5)).join('\n');
 
@@ -33,9 +32,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const db = new Firestore(process.env.GOOGLE_CLOUD_PROJECT ? { projectId: process.env.GOOGLE_CLOUD_PROJECT } : {});
-  const store = createCaseStore(db);
-  // requeue only resets the entry (the deployed worker renders it), so it needs no document backend.
-  const worker = () => createOutboxWorker({ db, store, backendFor: () => { throw new Error('requeue renders nothing'); }, mailerFor: () => null });
+  const store = createFirestoreStore(db);
   try {
     switch (cmd) {
       case 'install-catalog':
@@ -86,7 +83,8 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'requeue':
         need(2);
-        await worker().requeue(args[0]!, args[1]!);
+        // Only resets the entry: the deployed worker renders it.
+        await store.outbox.requeue(args[0]!, args[1]!, new Date());
         console.log(`outbox entry ${args[1]} queued again`);
         break;
       default:

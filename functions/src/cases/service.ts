@@ -3,49 +3,20 @@
 // from the agency's staff directory, never from the request.
 import { DateTime } from 'luxon';
 import { createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
-import { assignedFields, createCase, roleLabels, type AssignKind, currentStepOf, transition, type Action, type Actor, type CaseState, type Partner, type Transition } from '../sop/engine.ts';
+import type { AssignKind, CaseDetail, CaseRow, CaseState, CreateCaseRequest, SopDescription, Task, Transition } from '../contract.ts';
+import type { Agency, Staff } from '../model/records.ts';
+import type { Idempotency, Store, Stored, TxTools } from '../model/store.ts';
+import { assignedFields, createCase, roleLabels, currentStepOf, transition, type Action, type Actor } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
-import { describeDefinition, type DescribedDefinition } from '../sop/describe.ts';
+import { describeDefinition } from '../sop/describe.ts';
 import { stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
 import { agendaCounter, letterCounter, letterNumber, planLetters, reserve } from '../outbox/plan.ts';
 import { templateFor } from '../documents/templates.ts';
 import { parseWaktu } from '../sop/waktu.ts';
-import type { Agency, CaseStore, Idempotency, Staff, Stored, TxTools } from '../store/firestore.ts';
 
 export interface Caller {
   agency: Agency;
   actor: Actor;
-}
-
-export interface CaseRow {
-  caseId: string;
-  nomor: string;
-  sop: string;
-  mitra: string;
-  langkah: string;
-  pelaksana: string;
-  jatuhTempo: string;
-  status: 'Berjalan' | 'Terlambat' | 'Selesai' | 'Dibatalkan';
-  dokumen: string;
-  updatedAt: string;
-}
-
-export interface Task {
-  caseId: string;
-  nomor: string;
-  title: string;
-  sopId: string;
-  sopTitle: string;
-  partner: string | null;
-  step: number;
-  activity: string;
-  kind: Step['kind'];
-  performer: Step['performer'];
-  stepStartedAt: string | null;
-  dueAt: string | null;
-  dueLocal: string | null;
-  overdue: boolean;
-  version: number;
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
@@ -53,7 +24,7 @@ export type CaseService = ReturnType<typeof createCaseService>;
 /** Tells the outbox worker that entries are waiting (Pub/Sub in production, in-process locally). */
 export type OutboxNotifier = (agencyId: string, entryIds: string[]) => Promise<void>;
 
-export function createCaseService(store: CaseStore, opts: { clock?: () => Date; notify?: OutboxNotifier } = {}) {
+export function createCaseService(store: Store, opts: { clock?: () => Date; notify?: OutboxNotifier } = {}) {
   const clock = opts.clock ?? (() => new Date());
   // A lost notification only delays the letter until the sweeper runs: never fail the request for it.
   const notify: OutboxNotifier = async (agencyId, ids) => {
@@ -154,20 +125,20 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date; 
     agency: agencyOrFail,
     caller,
 
-    async listSops(c: Caller): Promise<DescribedDefinition[]> {
+    async listSops(c: Caller): Promise<SopDescription[]> {
       return (await store.activeDefinitions(c.agency.id)).map(describeDefinition);
     },
 
-    async getSop(c: Caller, sopId: string): Promise<DescribedDefinition> {
+    async getSop(c: Caller, sopId: string): Promise<SopDescription> {
       return describeDefinition(await definitionOrFail(c.agency.id, sopId));
     },
 
-    async create(c: Caller, input: { sop: string; title?: string; partner?: Partner }, idem: Idempotency): Promise<Stored<Transition>> {
+    async create(c: Caller, input: CreateCaseRequest, idem: Idempotency): Promise<Stored<Transition>> {
       const def = await definitionOrFail(c.agency.id, input.sop);
       const now = clock();
       const calendar = await calendarOf(c.agency);
       const year = localYear(c.agency, now);
-      return store.create(c.agency.id, c.actor.email, idem, `${def.code}-${year}`, (id, serial) =>
+      return store.createCase(c.agency.id, c.actor.email, idem, `${def.code}-${year}`, (id, serial) =>
         createCase(
           { def, actor: c.actor, now, calendar },
           { id, agencyId: c.agency.id, nomor: `${def.code}/${year}/${String(serial).padStart(4, '0')}`, ...(input.title ? { title: input.title } : {}), ...(input.partner ? { partner: input.partner } : {}) },
@@ -182,7 +153,7 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date; 
      */
     async act(agency: Agency, email: string, caseId: string, action: Action, idem: Idempotency): Promise<Stored<Transition>> {
       const calendar = await calendarOf(agency);
-      const r = await store.update(agency.id, caseId, email, idem, async (state, member, tools) => {
+      const r = await store.updateCase(agency.id, caseId, email, idem, async (state, member, tools) => {
         const actor = actorOf(agency, email, member);
         const def = await definitionOrFail(agency.id, state.sopId, state.sopVersion);
         const now = clock();
@@ -204,8 +175,8 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date; 
       return r;
     },
 
-    async get(c: Caller, caseId: string) {
-      const found = await store.read(c.agency.id, caseId);
+    async get(c: Caller, caseId: string): Promise<CaseDetail> {
+      const found = await store.readCase(c.agency.id, caseId);
       if (!found) throw new DomainFailure(domainError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan.`, [{ path: 'caseId', message: 'Kasus tidak ditemukan.' }]));
       const def = await definitionOrFail(c.agency.id, found.state.sopId, found.state.sopVersion);
       const step = currentStepOf(def, found.state);
@@ -234,7 +205,7 @@ export function createCaseService(store: CaseStore, opts: { clock?: () => Date; 
     async listCases(c: Caller, limit = 2000): Promise<CaseRow[]> {
       const now = clock();
       const cal = await calendarOf(c.agency);
-      const states = await store.list(c.agency.id, limit);
+      const states = await store.listCases(c.agency.id, limit);
       const rows: CaseRow[] = [];
       for (const s of states) {
         const def = await store.definition(c.agency.id, s.sopId, s.sopVersion);

@@ -3,7 +3,7 @@
 // be checked against each year's SKB 3 Menteri before use in production.
 import { TEMPLATES } from '../documents/templates.ts';
 import type { SopDefinition } from '../sop/schema.ts';
-import type { CaseStore } from '../store/firestore.ts';
+import type { SetupStore } from '../model/store.ts';
 
 export const DEMO_AGENCIES = {
   balangan: {
@@ -91,7 +91,7 @@ export function demoRoles(catalog: SopDefinition[]): { id: string; label: string
   return [...roles.entries()].map(([id, label]) => ({ id, label })).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export async function seedDemo(store: CaseStore, catalog: SopDefinition[]): Promise<{ agencyId: DemoAgencyId; email: string; role: string; name: string }[]> {
+export async function seedDemo(store: SetupStore, catalog: SopDefinition[]): Promise<{ agencyId: DemoAgencyId; email: string; role: string; name: string }[]> {
   const people: { agencyId: DemoAgencyId; email: string; role: string; name: string }[] = [];
   for (const [year, dates] of Object.entries(DEMO_HOLIDAYS)) await store.putHolidays(Number(year), dates);
   const roles = demoRoles(catalog);

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Firestore } from '@google-cloud/firestore';
 import { createApp } from '../app.ts';
+import { createFirestoreStore } from '../store/firestore.ts';
 import { createLocalDocBackend } from '../documents/local.ts';
 import { createLocalMailSender } from '../mail/local.ts';
 import type { OutboxWorker } from '../outbox/worker.ts';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const outboxDir = resolve('.local/outbox');
   let worker: OutboxWorker | null = null;
   const app = createApp({
-    db,
+    store: createFirestoreStore(db),
     auth: { audience: AUDIENCE, keys: async () => signer.publicKeys },
     notify: async (agencyId, ids) => {
       // After the response: the API answers at once, the letters follow a moment later.

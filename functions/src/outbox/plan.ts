@@ -5,10 +5,11 @@ import { DateTime } from 'luxon';
 import { templateFor, type TemplateSpec } from '../documents/templates.ts';
 import { formatLetterNumber } from '../documents/format.ts';
 import type { LetterContext } from '../documents/types.ts';
-import type { Actor, Transition } from '../sop/engine.ts';
+import type { Transition } from '../contract.ts';
+import type { Agency, OutboxEntry, Staff } from '../model/records.ts';
+import type { TxTools } from '../model/store.ts';
+import type { Actor } from '../sop/engine.ts';
 import type { SopDefinition } from '../sop/schema.ts';
-import type { Agency, Staff, TxTools } from '../store/firestore.ts';
-import type { OutboxEntry } from './types.ts';
 
 export interface PlanInput {
   agency: Agency;

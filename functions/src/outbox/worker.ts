@@ -3,16 +3,14 @@
 // recorded intent and, after a crash inside that window, looked up by key instead of repeated.
 // Failures back off exponentially with full jitter, honour Retry-After, and after `maxAttempts`
 // the entry is dead-lettered and the document marked failed on the case, where staff see it.
-import type { Firestore } from '@google-cloud/firestore';
 import { buildFields } from '../documents/fields.ts';
 import { EffectError, type CopiedDocument, type DocumentBackend, type MailSender } from '../documents/types.ts';
-import type { Agency, CaseStore } from '../store/firestore.ts';
+import { effectKey, type Agency, type OutboxEntry, type OutboxProgress } from '../model/records.ts';
+import type { Store } from '../model/store.ts';
 import type { Pacer } from './pacer.ts';
-import { effectKey, type OutboxEntry, type OutboxProgress } from './types.ts';
 
 export interface WorkerDeps {
-  db: Firestore;
-  store: CaseStore;
+  store: Store;
   /** The agency's document backend: Google Docs in production, .docx files locally. */
   backendFor(agency: Agency): DocumentBackend;
   /** The agency's mail sender, or null when it has none configured (e-mails then dead-letter). */
@@ -47,43 +45,11 @@ export function createOutboxWorker(deps: WorkerDeps) {
   const baseDelayMs = deps.baseDelayMs ?? 30_000;
   const maxDelayMs = deps.maxDelayMs ?? 3_600_000;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
-  const entryRef = (agencyId: string, id: string) => deps.db.collection('agencies').doc(agencyId).collection('outbox').doc(id);
-  const caseRef = (agencyId: string, caseId: string) => deps.db.collection('agencies').doc(agencyId).collection('cases').doc(caseId);
-
-  /** Takes the entry for this worker until the lease ends; null when it is done, dead, not due or taken. */
-  async function lease(agencyId: string, id: string): Promise<OutboxEntry | null> {
-    return deps.db.runTransaction(async (tx) => {
-      const snap = await tx.get(entryRef(agencyId, id));
-      if (!snap.exists) return null;
-      const e = snap.data() as OutboxEntry;
-      const now = clock();
-      if (e.status === 'done' || e.status === 'dead' || new Date(e.nextAttemptAt) > now) return null;
-      const until = new Date(now.getTime() + leaseMs).toISOString();
-      // While leased, nextAttemptAt is the lease end: the sweeper takes it over only if this worker dies.
-      tx.update(snap.ref, { status: 'running', leaseUntil: until, nextAttemptAt: until, updatedAt: now.toISOString() });
-      return { ...e, status: 'running', leaseUntil: until };
-    });
-  }
+  const outbox = deps.store.outbox;
 
   async function record(e: OutboxEntry, progress: OutboxProgress): Promise<void> {
     Object.assign(e.progress, progress);
-    const update: Record<string, unknown> = { updatedAt: clock().toISOString() };
-    for (const [k, v] of Object.entries(progress)) update[`progress.${k}`] = v;
-    await entryRef(e.agencyId, e.id).update(update);
-  }
-
-  /** Updates the case's document, unless a newer revision of it was produced meanwhile. */
-  async function settle(e: OutboxEntry, entryUpdate: Record<string, unknown>, docUpdate: Record<string, unknown>): Promise<void> {
-    await deps.db.runTransaction(async (tx) => {
-      const c = await tx.get(caseRef(e.agencyId, e.caseId));
-      tx.update(entryRef(e.agencyId, e.id), { ...entryUpdate, leaseUntil: null, updatedAt: clock().toISOString() });
-      const doc = c.get(`documents.${e.docId}`) as { revision?: number } | undefined;
-      if (c.exists && doc?.revision === e.revision) {
-        const u: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(docUpdate)) u[`documents.${e.docId}.${k}`] = v;
-        tx.update(c.ref, u);
-      }
-    });
+    await outbox.progress(e, progress, clock());
   }
 
   async function perform(e: OutboxEntry, agency: Agency): Promise<void> {
@@ -139,16 +105,17 @@ export function createOutboxWorker(deps: WorkerDeps) {
   }
 
   async function drain(agencyId: string, id: string): Promise<DrainResult> {
-    const e = await lease(agencyId, id);
+    const e = await outbox.lease(agencyId, id, clock(), leaseMs);
     if (!e) return 'skipped';
     const agency = await deps.store.agency(agencyId);
     try {
       if (!agency) throw new Permanent(`Instansi ${agencyId} tidak ditemukan.`);
       await perform(e, agency);
-      await settle(
+      await outbox.settle(
         e,
         { status: 'done', lastError: null },
         { status: 'ready', url: e.progress.url, pdfUrl: e.progress.pdfUrl ?? null, ...(e.email ? { emailedTo: e.email.to } : {}) },
+        clock(),
       );
       return 'done';
     } catch (err) {
@@ -157,34 +124,24 @@ export function createOutboxWorker(deps: WorkerDeps) {
       const retryable = !(err instanceof Permanent) && (!(err instanceof EffectError) || err.retryable);
       if (!retryable || attempts >= maxAttempts) {
         console.error(JSON.stringify({ severity: 'ERROR', message: 'outbox entry dead-lettered', agencyId, id, attempts, error: message }));
-        await settle(e, { status: 'dead', attempts, lastError: message }, { status: 'failed', error: `Gagal dibuat setelah ${attempts} percobaan: ${message}` });
+        await outbox.settle(e, { status: 'dead', attempts, lastError: message }, { status: 'failed', error: `Gagal dibuat setelah ${attempts} percobaan: ${message}` }, clock());
         return 'dead';
       }
       const next = new Date(clock().getTime() + delayFor(attempts, err)).toISOString();
-      await entryRef(agencyId, id).update({ status: 'pending', attempts, nextAttemptAt: next, leaseUntil: null, lastError: message, updatedAt: clock().toISOString() });
+      await outbox.retryLater(e, { attempts, nextAttemptAt: next, lastError: message }, clock());
       return 'retry';
     }
   }
 
   /** Drains every entry that is due: new ones whose notification was lost, retries, expired leases. */
   async function sweep(limit = 100): Promise<Record<DrainResult, number>> {
-    const now = clock().toISOString();
-    const due = await deps.db.collectionGroup('outbox').where('status', 'in', ['pending', 'running']).where('nextAttemptAt', '<=', now).orderBy('nextAttemptAt').limit(limit).get();
     const counts: Record<DrainResult, number> = { done: 0, retry: 0, dead: 0, skipped: 0 };
-    for (const d of due.docs) counts[await drain(String(d.get('agencyId')), d.id)]++;
+    for (const d of await outbox.due(clock(), limit)) counts[await drain(d.agencyId, d.id)]++;
     return counts;
   }
 
   /** Puts a dead entry back in the queue after its cause was fixed (a template, the sender address). */
-  async function requeue(agencyId: string, id: string): Promise<void> {
-    await deps.db.runTransaction(async (tx) => {
-      const snap = await tx.get(entryRef(agencyId, id));
-      if (!snap.exists || snap.get('status') !== 'dead') throw new Error(`outbox entry ${id} is not dead-lettered`);
-      // A fresh copy from the (fixed) template; the send guard stays, so no e-mail goes out twice.
-      const sendIntent = snap.get('progress.sendIntent') === true;
-      tx.update(snap.ref, { status: 'pending', attempts: 0, nextAttemptAt: clock().toISOString(), lastError: null, progress: sendIntent ? { sendIntent } : {} });
-    });
-  }
+  const requeue = (agencyId: string, id: string) => outbox.requeue(agencyId, id, clock());
 
   return { drain, sweep, requeue };
 }

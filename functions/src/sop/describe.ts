@@ -1,17 +1,11 @@
 // A definition as clients show it: every step with its standard time read, and the standard
 // times nobody could read listed, so an agency that edits its SOPs sees them instead of a
 // silently missing deadline.
-import type { SopDefinition, Step } from './schema.ts';
-import { parseWaktu, type Waktu } from './waktu.ts';
+import type { SopDescription } from '../contract.ts';
+import type { SopDefinition } from './schema.ts';
+import { parseWaktu } from './waktu.ts';
 
-export type DescribedStep = Step & { standard: Waktu };
-
-export interface DescribedDefinition extends Omit<SopDefinition, 'steps'> {
-  steps: DescribedStep[];
-  unreadable: { step: number; waktu: string }[];
-}
-
-export function describeDefinition(def: SopDefinition): DescribedDefinition {
+export function describeDefinition(def: SopDefinition): SopDescription {
   const steps = def.steps.map((s) => ({ ...s, standard: parseWaktu(s.waktu) }));
   return {
     ...def,

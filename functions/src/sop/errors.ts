@@ -1,32 +1,10 @@
 // Domain errors are data: a stable code the HTTP layer maps to a status, the field it concerns,
-// and a message in Bahasa Indonesia that the sidebar shows next to that field.
+// and a message in Bahasa Indonesia that the sidebar shows next to that field. The shapes are the
+// API contract's.
+import type { ApiError, ErrorCode, FieldProblem } from '../contract.ts';
 
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'NOT_STAFF'
-  | 'WRONG_ROLE'
-  | 'NOT_FOUND'
-  | 'NOT_CURRENT_STEP'
-  | 'MISSING_KELENGKAPAN'
-  | 'INVALID_INPUT'
-  | 'CASE_CLOSED'
-  | 'VERSION_CONFLICT'
-  | 'IDEMPOTENCY_KEY_REUSED';
-
-export interface FieldProblem {
-  /** Dotted path of the field in the request body, e.g. `data.tanggal_kunjungan`. */
-  path: string;
-  message: string;
-}
-
-export interface DomainError {
-  code: ErrorCode;
-  message: string;
-  /** The first field concerned, when there is one. */
-  path?: string;
-  /** Every field concerned (MISSING_KELENGKAPAN and INVALID_INPUT list them all at once). */
-  fields?: FieldProblem[];
-}
+export type { ErrorCode, FieldProblem };
+export type DomainError = ApiError;
 
 export function domainError(code: ErrorCode, message: string, fields?: FieldProblem[]): DomainError {
   const e: DomainError = { code, message };
@@ -45,6 +23,13 @@ export class DomainFailure extends Error {
     this.name = 'DomainFailure';
     this.error = error;
   }
+}
+
+/** A stored document that fails its schema: our fault, reported with where it is, never answered from. */
+export function corruptDocument(path: string, detail: string): DomainFailure {
+  return new DomainFailure(
+    domainError('INTERNAL', `Data tersimpan rusak di ${path}; permintaan tidak dapat dijawab. Hubungi admin. (${detail})`, [{ path, message: 'Dokumen tersimpan tidak sesuai skema.' }]),
+  );
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };

@@ -1,6 +1,7 @@
 // SOP definitions are plain data (an agency can edit, print, diff and draw them), validated here
 // whenever they are loaded: from the catalog, from Firestore, or from an agency's edited copy.
 import { z } from 'zod';
+import type * as Api from '../contract.ts';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'id harus huruf kecil, angka atau garis bawah');
 
@@ -218,3 +219,8 @@ export function stepOf(def: SopDefinition, no: number): Step {
   if (!s) throw new Error(`SOP ${def.id} v${def.version}: langkah ${no} tidak ada`);
   return s;
 }
+
+// The API contract describes definitions without zod; these fail to compile when the two drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+export type ContractChecks = [Check<Same<SopDefinition, Api.SopDefinition>>, Check<Same<Step, Api.Step>>, Check<Same<Kelengkapan, Api.Kelengkapan>>];

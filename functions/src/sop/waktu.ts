@@ -17,29 +17,9 @@
  * ("ljam", "I menit") is read as the digit 1. Nothing else is repaired.
  */
 
-export type WaktuBasis = 'case' | 'item' | 'period' | 'travel' | 'open' | 'unknown';
-export type WaktuUnit = 'minute' | 'hour' | 'day' | 'week' | 'month';
+import type { Waktu, WaktuUnit } from '../contract.ts';
 
-export interface Waktu {
-  /** The text as written; null when the seed gives none. */
-  raw: string | null;
-  /**
-   * case = per case; item = per item ("3 menit perbuku"); period = "per bulan";
-   * travel = "sesuai jarak tempuh"; open = "sesuai kebutuhan" or no value at all
-   * (null/blank raw, label "tidak ditentukan"); unknown = text we cannot read.
-   */
-  basis: WaktuBasis;
-  /** Amounts in `unit`. A single value sets min = max; for a range the max is the deadline. */
-  min?: number;
-  max?: number;
-  unit?: WaktuUnit;
-  /** The counted thing for basis item: "buku", "subjek". */
-  perItem?: string;
-  /** false => unreadable: kept raw, must be reported, never guessed. */
-  recognized: boolean;
-  /** Normalised Indonesian display text ("120–180 menit", "1 hari kerja", `tidak terbaca: "abc"`). */
-  label: string;
-}
+export type { Waktu, WaktuBasis, WaktuUnit } from '../contract.ts';
 
 const UNIT_BY_WORD: Record<string, WaktuUnit> = {
   menit: 'minute',

@@ -1,0 +1,408 @@
+// The API contract: every request and response body of the `api` function, as types only. The
+// functions, the add-on's Apps Script code, the sidebar and the local preview's shim all import
+// it with `import type`, so a change to a body is a compile error wherever it is read or written.
+// No runtime imports and no values here: the sidebar's browser bundle and Apps Script build must
+// be able to take it without pulling in Node or Google libraries.
+//
+// The shapes that are also stored (the case, its events) are defined here once; the store's zod
+// schemas and the SOP schema are checked against them at compile time.
+
+// ---- Errors ----
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'NOT_STAFF'
+  | 'WRONG_ROLE'
+  | 'NOT_FOUND'
+  | 'NOT_CURRENT_STEP'
+  | 'MISSING_KELENGKAPAN'
+  | 'INVALID_INPUT'
+  | 'CASE_CLOSED'
+  | 'VERSION_CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** Our fault (a bug, or a stored document that fails its schema): HTTP 500. */
+  | 'INTERNAL';
+
+export interface FieldProblem {
+  /** Dotted path of the field in the request body, e.g. `data.tanggal_kunjungan`. */
+  path: string;
+  message: string;
+}
+
+/** The API's error; the add-on adds its own codes (CONFIG, NETWORK, CHOOSE_AGENCY, SHEETS_*). */
+export interface ApiError<Code extends string = ErrorCode> {
+  code: Code;
+  /** In Bahasa Indonesia, naming the field. */
+  message: string;
+  /** The first field concerned, when there is one. */
+  path?: string;
+  /** Every field concerned (MISSING_KELENGKAPAN and INVALID_INPUT list them all at once). */
+  fields?: FieldProblem[];
+}
+
+/** Every non-2xx answer. */
+export interface ErrorBody {
+  error: ApiError;
+}
+
+// ---- SOP definitions (GET .../sops) ----
+
+export type Target = number | 'END';
+export type DataType = 'text' | 'longtext' | 'number' | 'integer' | 'date' | 'datetime' | 'email' | 'url' | 'boolean' | 'list' | 'month';
+export type AssignKind = 'agenda' | 'surat' | 'today' | 'rekap_referensi';
+
+export interface Role {
+  id: string;
+  label: string;
+}
+
+export type Kelengkapan =
+  | { type: 'document'; id: string; label: string; source: 'input' | 'case' | 'produced' }
+  | { type: 'data'; id: string; label: string; dataType: DataType; optional?: boolean; assign?: AssignKind }
+  | { type: 'checklist'; id: string; label: string }
+  | { type: 'office'; id: string; label: string };
+
+export interface ProducedDocument {
+  id: string;
+  label: string;
+}
+
+export interface Exit {
+  to: Target;
+  label: string;
+  produces: ProducedDocument[];
+  outcome?: string;
+}
+
+export type Performer = 'staff' | 'partner' | 'institution';
+
+interface StepBase {
+  no: number;
+  activity: string;
+  actors: string[];
+  actorNote?: string;
+  performer: Performer;
+  performerLabel?: string;
+  kelengkapan: Kelengkapan[];
+  waktu: string | null;
+  output: string | null;
+  produces: ProducedDocument[];
+  keterangan?: string;
+  desk?: boolean;
+  itemCountField?: string;
+}
+
+export type Step =
+  | (StepBase & { kind: 'process'; next: number })
+  | (StepBase & { kind: 'decision'; question: string; ifYes: Exit; ifNo: Exit; branchFrom?: number })
+  | (StepBase & { kind: 'terminator'; outcome: string });
+
+export interface SopDefinition {
+  id: string;
+  version: number;
+  title: string;
+  code: string;
+  source: string;
+  legalBasis: string[];
+  warnings: string[];
+  serviceStandard?: { waktu: string | null; biaya?: string; produk: string[]; pengaduan: string[] };
+  roles: Role[];
+  startStep: number;
+  cancelRoles: string[];
+  createRoles?: string[];
+  steps: Step[];
+}
+
+export type WaktuBasis = 'case' | 'item' | 'period' | 'travel' | 'open' | 'unknown';
+export type WaktuUnit = 'minute' | 'hour' | 'day' | 'week' | 'month';
+
+/** A standard time (mutu baku waktu) as read from the SOP's text. */
+export interface Waktu {
+  /** The text as written; null when the seed gives none. */
+  raw: string | null;
+  basis: WaktuBasis;
+  min?: number;
+  max?: number;
+  unit?: WaktuUnit;
+  /** The counted thing for basis item: "buku", "subjek". */
+  perItem?: string;
+  /** false => unreadable: kept raw, reported, never guessed. */
+  recognized: boolean;
+  /** Indonesian display text ("120–180 menit", "1 hari kerja"). */
+  label: string;
+}
+
+export type DescribedStep = Step & { standard: Waktu };
+
+/** A definition as clients show it: steps with their standard time read, unreadable ones listed. */
+export interface SopDescription extends Omit<SopDefinition, 'steps'> {
+  steps: DescribedStep[];
+  unreadable: { step: number; waktu: string }[];
+}
+
+export interface SopListResponse {
+  sops: SopDescription[];
+}
+
+// ---- Cases ----
+
+export interface Partner {
+  name: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+}
+
+export type DocumentStatus = 'provided' | 'pending' | 'ready' | 'failed';
+
+export interface CaseDocument {
+  id: string;
+  label: string;
+  /**
+   * provided = attached by a user; pending = produced by a step, waiting to be rendered;
+   * ready = rendered (and sent, if the SOP e-mails it); failed = rendering gave up (dead letter).
+   */
+  status: DocumentStatus;
+  step: number;
+  revision: number;
+  url?: string;
+  title?: string;
+  at: string;
+  /** Letter number reserved for it, template and outbox entry, when a template renders it. */
+  nomor?: string | null;
+  templateId?: string;
+  outboxId?: string;
+  pdfUrl?: string | null;
+  emailedTo?: string[];
+  error?: string;
+}
+
+export type CaseStatus = 'open' | 'closed' | 'cancelled';
+
+export interface CaseState {
+  id: string;
+  agencyId: string;
+  nomor: string;
+  sopId: string;
+  sopVersion: number;
+  sopTitle: string;
+  title: string;
+  partner: Partner | null;
+  status: CaseStatus;
+  currentStep: number | null;
+  /** Roles that can take the current step; empty once the case is over (the task query uses it). */
+  currentRoles: string[];
+  stepStartedAt: string | null;
+  dueAt: string | null;
+  /** Number of events so far; the next event's sequence number is version + 1. */
+  version: number;
+  data: Record<string, unknown>;
+  documents: Record<string, CaseDocument>;
+  /** Decisions taken, by step number. */
+  decisions: Record<string, 'yes' | 'no'>;
+  outcome: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+
+export interface StandardTime {
+  raw: string | null;
+  label: string;
+  basis: WaktuBasis;
+  min: number | null;
+  max: number | null;
+  unit: string | null;
+}
+
+export type ActionType = 'create' | 'complete' | 'decide' | 'cancel';
+
+export interface EventActor {
+  email: string;
+  name?: string;
+  roles: string[];
+}
+
+export interface CaseEvent {
+  seq: number;
+  at: string;
+  actor: EventActor;
+  action: ActionType;
+  step: number | null;
+  /** The step the case moved to, or null when it ended. */
+  toStep: number | null;
+  decision: 'yes' | 'no' | null;
+  /** What the actor sent (data, checklist, documents), what the system assigned, or the new case's title and partner. */
+  input: Record<string, unknown>;
+  note: string | null;
+  /** The step's standard time and how long it really took. */
+  standard: StandardTime | null;
+  stepStartedAt: string | null;
+  durationMinutes: number | null;
+  dueAt: string | null;
+  withinStandard: boolean | null;
+  produced: string[];
+}
+
+export interface Transition {
+  state: CaseState;
+  event: CaseEvent;
+}
+
+/** POST .../cases, .../actions and .../cancel; `replayed` when the Idempotency-Key was seen before. */
+export interface TransitionResponse extends Transition {
+  replayed: boolean;
+}
+
+export interface CreateCaseRequest {
+  sop: string;
+  title?: string;
+  partner?: Partner;
+}
+
+export interface StepInput {
+  data?: Record<string, unknown>;
+  checklist?: Record<string, boolean>;
+  documents?: Record<string, { url: string; title?: string }>;
+  note?: string;
+}
+
+export interface StepActionRequest extends StepInput {
+  type: 'complete' | 'decide';
+  step: number;
+  decision?: 'yes' | 'no';
+  expectedVersion?: number;
+}
+
+export interface CancelRequest {
+  reason: string;
+  expectedVersion?: number;
+}
+
+/** GET .../cases/{caseId} */
+export interface CaseDetail {
+  case: CaseState;
+  events: CaseEvent[];
+  currentStep: (DescribedStep & { canAct: boolean }) | null;
+  dueLocal: string | null;
+  /** WIB, WITA or WIT. */
+  timeZone: string;
+}
+
+/** One row of the "Kasus" sheet (GET .../cases): what a clerk reads at a glance. */
+export interface CaseRow {
+  caseId: string;
+  nomor: string;
+  sop: string;
+  mitra: string;
+  langkah: string;
+  pelaksana: string;
+  jatuhTempo: string;
+  status: 'Berjalan' | 'Terlambat' | 'Selesai' | 'Dibatalkan';
+  dokumen: string;
+  updatedAt: string;
+}
+
+export interface CaseListResponse {
+  cases: CaseRow[];
+}
+
+/** GET .../tasks: open cases whose current step one of my roles can take. */
+export interface Task {
+  caseId: string;
+  nomor: string;
+  title: string;
+  sopId: string;
+  sopTitle: string;
+  partner: string | null;
+  step: number;
+  activity: string;
+  kind: Step['kind'];
+  performer: Performer;
+  stepStartedAt: string | null;
+  dueAt: string | null;
+  dueLocal: string | null;
+  overdue: boolean;
+  version: number;
+}
+
+export interface TaskListResponse {
+  tasks: Task[];
+}
+
+// ---- Who am I ----
+
+export type TimeZoneId = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+
+export interface Membership {
+  agencyId: string;
+  agencyName: string;
+  roles: string[];
+}
+
+/** GET /v1/me */
+export interface MembershipsResponse {
+  email: string;
+  memberships: Membership[];
+}
+
+/** GET .../me: only what the sidebar shows (Drive ids and mail settings stay server-side). */
+export interface AgencyMeResponse {
+  agency: { id: string; name: string; shortName: string; timeZone: TimeZoneId };
+  staff: EventActor;
+}
+
+// ---- Reading desk (the `referensi` SOP's desk steps) ----
+
+export type VisitCategory = 'pelajar' | 'mahasiswa' | 'umum' | 'instansi';
+
+/** POST .../desk/visits */
+export interface DeskVisitRequest {
+  name: string;
+  institution?: string;
+  /** Default 'umum'. */
+  category?: VisitCategory;
+  purpose?: string;
+}
+
+/** POST .../desk/reads */
+export interface DeskReadRequest {
+  title: string;
+  callNumber?: string;
+  /** DDC class: three digits, optionally with decimals ("900", "899.221"). */
+  classification?: string;
+  /** 1-100; default 1. */
+  copies?: number;
+}
+
+/** When and by whom a desk record was made (the agency's local date and month). */
+export interface DeskStamp {
+  at: string;
+  date: string;
+  month: string;
+  recordedBy: string;
+  requestHash: string;
+}
+
+export type DeskVisit = Omit<DeskVisitRequest, 'category'> & { category: VisitCategory } & DeskStamp;
+export type DeskRead = Omit<DeskReadRequest, 'copies'> & { copies: number } & DeskStamp;
+
+export type DeskVisitResponse = DeskVisit & { id: string; replayed: boolean };
+export type DeskReadResponse = DeskRead & { id: string; replayed: boolean };
+
+/** GET .../desk/recap?month=yyyy-mm */
+export interface DeskRecap {
+  month: string;
+  visits: number;
+  booksRead: number;
+  byDay: Record<string, { visits: number; books: number }>;
+  byCategory: Record<string, number>;
+  /** By DDC class ("900") or "tanpa klasifikasi". */
+  byClassification: Record<string, number>;
+  /** Most read first. */
+  titles: { title: string; count: number }[];
+}
+
+export interface HealthResponse {
+  ok: true;
+}

@@ -1,0 +1,97 @@
+// Request bodies and queries as zod schemas, checked at the boundary before anything reaches a
+// service: a wrong type, an unknown field (nothing is dropped silently) or a missing
+// Idempotency-Key is an INVALID_INPUT naming every field, in Bahasa Indonesia.
+import type { Request } from '@google-cloud/functions-framework';
+import { z } from 'zod';
+import type * as Api from '../contract.ts';
+import { requestHash } from '../model/records.ts';
+import type { Idempotency } from '../model/store.ts';
+import { stepInputSchema } from '../sop/engine.ts';
+import { DomainFailure, domainError, type FieldProblem } from '../sop/errors.ts';
+
+// Validation messages users read are in Bahasa Indonesia.
+z.config(z.locales.id());
+
+const partnerSchema = z.strictObject({
+  name: z.string().trim().min(1).max(300),
+  email: z.email().optional(),
+  phone: z.string().trim().max(50).optional(),
+  address: z.string().trim().max(500).optional(),
+});
+
+export const createCaseBody = z.strictObject({
+  sop: z.string().min(1),
+  title: z.string().trim().max(300).optional(),
+  partner: partnerSchema.optional(),
+});
+
+export const stepBody = stepInputSchema.extend({
+  type: z.enum(['complete', 'decide']),
+  step: z.number().int().positive(),
+  decision: z.enum(['yes', 'no']).optional(),
+  expectedVersion: z.number().int().positive().optional(),
+});
+
+export const cancelBody = z.strictObject({
+  reason: z.string().trim().min(1).max(2000),
+  expectedVersion: z.number().int().positive().optional(),
+});
+
+export const visitBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  institution: z.string().trim().max(300).optional(),
+  category: z.enum(['pelajar', 'mahasiswa', 'umum', 'instansi']).default('umum'),
+  purpose: z.string().trim().max(500).optional(),
+});
+
+export const readBody = z.strictObject({
+  title: z.string().trim().min(1).max(500),
+  callNumber: z.string().trim().max(100).optional(),
+  /** DDC class, e.g. "000", "300": what the monthly report groups by. */
+  classification: z.string().trim().regex(/^\d{3}(\.\d+)?$/).optional(),
+  copies: z.number().int().min(1).max(100).default(1),
+});
+
+export const recapQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+
+const idemKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,200}$/);
+
+function fieldsOf(error: z.ZodError, prefix = ''): FieldProblem[] {
+  return error.issues.flatMap((i) => {
+    if (i.code === 'unrecognized_keys') {
+      return i.keys.map((k) => ({ path: [prefix, ...i.path.map(String), k].filter(Boolean).join('.'), message: `Isian "${k}" tidak dikenal.` }));
+    }
+    const path = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)';
+    return [{ path, message: i.message }];
+  });
+}
+
+export function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const fields = fieldsOf(r.error);
+    throw new DomainFailure(domainError('INVALID_INPUT', `${what} tidak valid: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields));
+  }
+  return r.data;
+}
+
+/** The request's Idempotency-Key with a fingerprint of what it asks (`route` and the parsed body). */
+export function idempotency(req: Request, body: unknown, route: string): Idempotency {
+  const key = req.get('Idempotency-Key');
+  if (!idemKeySchema.safeParse(key).success) {
+    const message = 'Header Idempotency-Key wajib diisi (8–200 karakter huruf, angka, "-", "_", ".", ":"), satu kunci baru untuk setiap tindakan.';
+    throw new DomainFailure(domainError('INVALID_INPUT', message, [{ path: 'Idempotency-Key', message }]));
+  }
+  return { key: key!, requestHash: requestHash([route, body]) };
+}
+
+// The schemas accept exactly the contract's request bodies; these fail to compile when they drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+export type RequestChecks = [
+  Check<Same<z.input<typeof createCaseBody>, Api.CreateCaseRequest>>,
+  Check<Same<z.input<typeof stepBody>, Api.StepActionRequest>>,
+  Check<Same<z.input<typeof cancelBody>, Api.CancelRequest>>,
+  Check<Same<z.input<typeof visitBody>, Api.DeskVisitRequest>>,
+  Check<Same<z.input<typeof readBody>, Api.DeskReadRequest>>,
+];

@@ -1,0 +1,70 @@
+// The routes of the `api` function under /v1/agencies/{agency}, each answering with a body of the
+// API contract (functions/src/contract.ts).
+import type * as Api from '../contract.ts';
+import type { Action } from '../sop/engine.ts';
+import { DomainFailure, domainError } from '../sop/errors.ts';
+import type { ApiDeps, HandlerContext, Route } from './api.ts';
+import { cancelBody, createCaseBody, idempotency, parse, readBody, recapQuery, stepBody, visitBody } from './requests.ts';
+
+const A = '^/v1/agencies/([a-z0-9-]{2,64})';
+
+/** A route whose answer is typed by the contract. */
+function route<T>(method: Route['method'], pattern: string, handler: (ctx: HandlerContext) => Promise<{ status?: number; body: T }>): Route {
+  return { method, pattern: new RegExp(`${A}${pattern}$`), handler };
+}
+
+function stepAction(b: ReturnType<typeof stepBody.parse>): Action {
+  const input = { ...(b.data ? { data: b.data } : {}), ...(b.checklist ? { checklist: b.checklist } : {}), ...(b.documents ? { documents: b.documents } : {}), ...(b.note ? { note: b.note } : {}) };
+  const ver = b.expectedVersion !== undefined ? { expectedVersion: b.expectedVersion } : {};
+  if (b.type === 'decide') {
+    if (!b.decision) throw new DomainFailure(domainError('INVALID_INPUT', 'Keputusan wajib diisi: "yes" (ya/setuju) atau "no" (tidak).', [{ path: 'decision', message: 'Keputusan wajib diisi.' }]));
+    return { type: 'decide', step: b.step, decision: b.decision, input, ...ver };
+  }
+  if (b.decision) throw new DomainFailure(domainError('INVALID_INPUT', 'Keputusan hanya dikirim dengan type "decide".', [{ path: 'decision', message: 'Gunakan type "decide" untuk keputusan.' }]));
+  return { type: 'complete', step: b.step, input, ...ver };
+}
+
+export function routesOf({ cases, desk }: Pick<ApiDeps, 'cases' | 'desk'>): Route[] {
+  return [
+    route<Api.AgencyMeResponse>('GET', '/me', async ({ caller }) => {
+      const c = await caller();
+      const { id, name, shortName, timeZone } = c.agency;
+      return { body: { agency: { id, name, shortName, timeZone }, staff: c.actor } };
+    }),
+    route<Api.SopListResponse>('GET', '/sops', async ({ caller }) => ({ body: { sops: await cases.listSops(await caller()) } })),
+    route<Api.SopDescription>('GET', '/sops/([a-z0-9_]+)', async ({ caller, params }) => ({ body: await cases.getSop(await caller(), params[1]!) })),
+    route<Api.CaseListResponse>('GET', '/cases', async ({ caller }) => ({ body: { cases: await cases.listCases(await caller()) } })),
+    route<Api.TaskListResponse>('GET', '/tasks', async ({ caller }) => ({ body: { tasks: await cases.tasks(await caller()) } })),
+    route<Api.TransitionResponse>('POST', '/cases', async ({ req, caller, agency }) => {
+      const body = parse(createCaseBody, req.body, 'Data kasus baru');
+      const r = await cases.create(await caller(), body, idempotency(req, body, `create:${agency.id}`));
+      return { status: r.replayed ? 200 : 201, body: { ...r.value, replayed: r.replayed } };
+    }),
+    route<Api.CaseDetail>('GET', '/cases/([A-Za-z0-9]+)', async ({ caller, params }) => ({ body: await cases.get(await caller(), params[1]!) })),
+    route<Api.TransitionResponse>('POST', '/cases/([A-Za-z0-9]+)/actions', async ({ req, agency, email, params }) => {
+      const b = parse(stepBody, req.body, 'Tindakan langkah');
+      const r = await cases.act(agency, email, params[1]!, stepAction(b), idempotency(req, b, `act:${agency.id}:${params[1]}`));
+      return { body: { ...r.value, replayed: r.replayed } };
+    }),
+    route<Api.TransitionResponse>('POST', '/cases/([A-Za-z0-9]+)/cancel', async ({ req, agency, email, params }) => {
+      const b = parse(cancelBody, req.body, 'Pembatalan');
+      const action: Action = { type: 'cancel', reason: b.reason, ...(b.expectedVersion !== undefined ? { expectedVersion: b.expectedVersion } : {}) };
+      const r = await cases.act(agency, email, params[1]!, action, idempotency(req, b, `cancel:${agency.id}:${params[1]}`));
+      return { body: { ...r.value, replayed: r.replayed } };
+    }),
+    route<Api.DeskVisitResponse>('POST', '/desk/visits', async ({ req, caller }) => {
+      const b = parse(visitBody, req.body, 'Buku tamu');
+      const c = await caller();
+      return desk.recordVisit(c, b, idempotency(req, b, `visit:${c.agency.id}`));
+    }),
+    route<Api.DeskReadResponse>('POST', '/desk/reads', async ({ req, caller }) => {
+      const b = parse(readBody, req.body, 'Rekap buku dibaca');
+      const c = await caller();
+      return desk.recordRead(c, b, idempotency(req, b, `read:${c.agency.id}`));
+    }),
+    route<Api.DeskRecap>('GET', '/desk/recap', async ({ req, caller }) => {
+      const q = parse(recapQuery, req.query, 'Parameter rekap');
+      return { body: await desk.recap(await caller(), q.month) };
+    }),
+  ];
+}

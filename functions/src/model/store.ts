@@ -1,0 +1,109 @@
+// The store port: everything the services ask of persistence, as an interface. The Firestore
+// adapter (store/) implements it; services, the worker and the HTTP layer depend only on this, so
+// none of them knows a collection name or a document path.
+import type { CaseEvent, CaseState, DeskRead, DeskRecap, DeskVisit, Transition } from '../contract.ts';
+import type { Result } from '../sop/errors.ts';
+import type { SopDefinition } from '../sop/schema.ts';
+import type { Agency, AgencyInput, DeskKind, OutboxEntry, OutboxProgress, Staff, StaffInput } from './records.ts';
+
+export interface Idempotency {
+  key: string;
+  /** Hash of what was asked; the same key with a different request is refused, not replayed. */
+  requestHash: string;
+}
+
+export interface Stored<T> {
+  value: T;
+  replayed: boolean;
+}
+
+/** Document reads and writes the store made, so the benchmark can report them per transition. */
+export interface StoreStats {
+  reads: number;
+  writes: number;
+}
+
+/** Reads a transition may make inside its transaction, before it writes. */
+export interface TxTools {
+  /** The last value of a per-agency counter (0 when it was never used). */
+  counter(name: string): Promise<number>;
+  /** An active staff member holding `role` (the signer of a letter), or null. */
+  signer(role: string): Promise<Staff | null>;
+}
+
+/** What a transition writes besides the case and its event. */
+export interface Effects {
+  transition: Transition;
+  /** New last values of counters read through TxTools.counter. */
+  counters?: Record<string, number>;
+  outbox?: OutboxEntry[];
+}
+
+export type StepFn = (state: CaseState, member: Staff | null, tools: TxTools) => Promise<Result<Effects>> | Result<Effects>;
+
+/** Agencies, staff, SOP definitions and holidays: read often, changed by set-up. */
+export interface DirectoryStore {
+  agency(agencyId: string): Promise<Agency | null>;
+  holidays(): Promise<string[]>;
+  staff(agencyId: string, email: string): Promise<Staff | null>;
+  /** Agencies where this e-mail is staff (active or not). */
+  memberships(email: string): Promise<{ agencyId: string; staff: Staff }[]>;
+  /** A definition at a version, or the active one. */
+  definition(agencyId: string, sopId: string, version?: number): Promise<SopDefinition | null>;
+  activeDefinitions(agencyId: string): Promise<SopDefinition[]>;
+}
+
+/** Cases with their events, idempotency records and counters: one transaction per transition. */
+export interface CaseStore {
+  /** A new case numbered from the per-agency counter `counterName`, in one transaction. */
+  createCase(agencyId: string, actorEmail: string, idem: Idempotency, counterName: string, build: (id: string, serial: number) => Result<Transition>): Promise<Stored<Transition>>;
+  /**
+   * One transition = one transaction: read the case, the idempotency record and the actor's staff
+   * record, run `step`, write the case, the event, the counters and the outbox entries it returns.
+   */
+  updateCase(agencyId: string, caseId: string, actorEmail: string, idem: Idempotency, step: StepFn): Promise<Stored<Transition>>;
+  readCase(agencyId: string, caseId: string): Promise<{ state: CaseState; events: CaseEvent[] } | null>;
+  /** The agency's cases, newest first. */
+  listCases(agencyId: string, limit: number): Promise<CaseState[]>;
+  /** Open cases whose current step one of these roles can take. */
+  tasks(agencyId: string, roles: string[]): Promise<CaseState[]>;
+}
+
+export type DeskRecord<K extends DeskKind> = K extends 'visits' ? DeskVisit : DeskRead;
+
+/** The reading desk's records: one idempotent document per visitor or book read. */
+export interface DeskStore {
+  /** Stores the record under (actor, key); a replay returns the first record, a reused key with other content is refused. */
+  recordDesk<K extends DeskKind>(agencyId: string, kind: K, actorEmail: string, idem: Idempotency, record: DeskRecord<K>): Promise<{ id: string; record: DeskRecord<K>; replayed: boolean }>;
+  deskRecap(agencyId: string, month: string): Promise<DeskRecap>;
+}
+
+/** The outbox the worker drains: leases, progress, settlement, retries and requeues. */
+export interface OutboxStore {
+  /** Takes the entry until `leaseMs` from `now`; null when it is done, dead, not due or taken. */
+  lease(agencyId: string, id: string, now: Date, leaseMs: number): Promise<OutboxEntry | null>;
+  /** Records the progress of an attempt after each external call. */
+  progress(entry: OutboxEntry, progress: OutboxProgress, now: Date): Promise<void>;
+  /** Ends the entry (done or dead) and updates its document on the case, unless a newer revision replaced it. */
+  settle(entry: OutboxEntry, outcome: { status: 'done' | 'dead'; attempts?: number; lastError: string | null }, document: Record<string, unknown>, now: Date): Promise<void>;
+  /** Puts the entry back to wait until `nextAttemptAt`. */
+  retryLater(entry: OutboxEntry, retry: { attempts: number; nextAttemptAt: string; lastError: string }, now: Date): Promise<void>;
+  /** Entries due at `now` (new, retrying, or with an expired lease), oldest first. */
+  due(now: Date, limit: number): Promise<{ agencyId: string; id: string }[]>;
+  /** Puts a dead entry back in the queue; throws when the entry is not dead. */
+  requeue(agencyId: string, id: string, now: Date): Promise<void>;
+}
+
+/** Set-up: catalog installation, agencies, staff and holidays (admin command, demo data, tests). */
+export interface SetupStore {
+  putAgency(agencyId: string, agency: AgencyInput): Promise<void>;
+  putStaff(agencyId: string, member: StaffInput): Promise<void>;
+  putHolidays(year: number, dates: string[]): Promise<void>;
+  /** Stores new versions only (running cases keep theirs); the highest version becomes active. */
+  installDefinitions(agencyId: string, defs: SopDefinition[]): Promise<void>;
+}
+
+export interface Store extends DirectoryStore, CaseStore, DeskStore, SetupStore {
+  readonly outbox: OutboxStore;
+  readonly stats: StoreStats;
+}

@@ -1,0 +1,100 @@
+// A step's kelengkapan checked against what the actor sent and what the case already holds: every
+// problem at once, split into invalid input (wrong type, unknown key, a system field typed by hand)
+// and missing items (which a "no" decision may leave missing: the work goes back for revision).
+import { z } from 'zod';
+import type { CaseState, FieldProblem } from '../contract.ts';
+import type { DataType, Step } from './schema.ts';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(s: string): boolean {
+  if (!isoDate.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+const dataValidators: Record<DataType, { schema: z.ZodType; message: string }> = {
+  text: { schema: z.string().trim().min(1).max(500), message: 'harus berupa teks satu baris (1–500 karakter)' },
+  longtext: { schema: z.string().trim().min(1).max(10_000), message: 'harus berupa teks (1–10.000 karakter)' },
+  number: { schema: z.number().finite(), message: 'harus berupa angka' },
+  integer: { schema: z.number().int().min(0), message: 'harus berupa bilangan bulat tidak negatif' },
+  date: { schema: z.string().refine(validDate), message: 'harus berupa tanggal dengan format YYYY-MM-DD' },
+  month: { schema: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), message: 'harus berupa bulan dengan format YYYY-MM' },
+  datetime: { schema: z.iso.datetime({ offset: true }), message: 'harus berupa tanggal dan jam ISO 8601 dengan zona waktu' },
+  email: { schema: z.email(), message: 'harus berupa alamat e-mail yang valid' },
+  url: { schema: z.url({ protocol: /^https?$/ }), message: 'harus berupa tautan http(s) yang valid' },
+  boolean: { schema: z.boolean(), message: 'harus berupa ya/tidak (true/false)' },
+  list: {
+    schema: z.array(z.string().trim().min(1).max(500)).min(1).max(5000),
+    message: 'harus berupa daftar berisi 1–5.000 teks yang tidak kosong',
+  },
+};
+
+/** The input of a step action as it arrives (already checked for shape at the HTTP boundary). */
+export const stepInputSchema = z.strictObject({
+  data: z.record(z.string(), z.unknown()).optional(),
+  checklist: z.record(z.string(), z.boolean()).optional(),
+  documents: z
+    .record(z.string(), z.strictObject({ url: z.url({ protocol: /^https?$/ }), title: z.string().trim().max(300).optional() }))
+    .optional(),
+  note: z.string().trim().max(5000).optional(),
+});
+export type StepInput = z.infer<typeof stepInputSchema>;
+
+/** Nothing a user sent is dropped silently: a key the step does not ask for is an error. */
+function unknownKeys(step: Step, input: StepInput): FieldProblem[] {
+  const known = new Map(step.kelengkapan.map((k) => [k.id, k]));
+  const out: FieldProblem[] = [];
+  const sections = [
+    ['data', input.data, 'data'],
+    ['checklist', input.checklist, 'checklist'],
+    ['documents', input.documents, 'document'],
+  ] as const;
+  for (const [section, values, expected] of sections) {
+    for (const key of Object.keys(values ?? {})) {
+      if (known.get(key)?.type !== expected) {
+        out.push({ path: `${section}.${key}`, message: `Langkah ${step.no} tidak meminta isian "${key}" di bagian ${section}.` });
+      }
+    }
+  }
+  return out;
+}
+
+export function checkKelengkapan(step: Step, state: CaseState, input: StepInput): { invalid: FieldProblem[]; missing: FieldProblem[] } {
+  const invalid = unknownKeys(step, input);
+  const missing: FieldProblem[] = [];
+  for (const k of step.kelengkapan) {
+    switch (k.type) {
+      case 'data': {
+        const v = input.data?.[k.id];
+        if (k.assign) {
+          if (v !== undefined) invalid.push({ path: `data.${k.id}`, message: `${k.label} diisi otomatis oleh sistem; jangan diisi.` });
+          break;
+        }
+        if (v === undefined || v === null || v === '') {
+          if (!k.optional) missing.push({ path: `data.${k.id}`, message: `${k.label} wajib diisi.` });
+          break;
+        }
+        const check = dataValidators[k.dataType];
+        if (!check.schema.safeParse(v).success) invalid.push({ path: `data.${k.id}`, message: `${k.label} ${check.message}.` });
+        break;
+      }
+      case 'checklist':
+        if (input.checklist?.[k.id] !== true) missing.push({ path: `checklist.${k.id}`, message: `${k.label} belum diperiksa/dicentang.` });
+        break;
+      case 'document': {
+        if (k.source === 'produced') break;
+        if (!input.documents?.[k.id] && !state.documents[k.id]) {
+          missing.push({
+            path: `documents.${k.id}`,
+            message: k.source === 'case' ? `${k.label} belum ada pada kasus ini; lampirkan tautannya.` : `${k.label} wajib dilampirkan (tautan dokumen).`,
+          });
+        }
+        break;
+      }
+      case 'office':
+        break;
+    }
+  }
+  return { invalid, missing };
+}

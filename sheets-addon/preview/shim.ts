@@ -2,7 +2,7 @@
 // against the same-origin local API (`npm start`), with a top bar to pick the demo staff member
 // to act as. It runs before the sidebar script, in the same page. Local only.
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../src/contract.ts';
-import type { CaseRowView as CaseRow } from '../src/sidebar/logic.ts';
+import type { CaseRow } from '../../functions/src/contract.ts';
 
 interface DemoPerson {
   agencyId: string;

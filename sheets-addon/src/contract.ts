@@ -7,19 +7,16 @@
 // Calls that change something carry an idempotency key the sidebar generates once per user
 // action (crypto.randomUUID()), so a retried click never acts twice.
 
-/** The API's error body (functions/src/sop/errors.ts), plus NETWORK/CONFIG for add-on side failures. */
-export interface ApiError {
-  code: string;
-  message: string;
-  path?: string;
-  fields?: { path: string; message: string }[];
-}
+import type * as Api from '../../functions/src/contract.ts';
 
-export interface Membership {
-  agencyId: string;
-  agencyName: string;
-  roles: string[];
-}
+/**
+ * The API's error (its codes: Api.ErrorCode), plus the add-on's own codes for failures on its side:
+ * CONFIG, NETWORK, CHOOSE_AGENCY, SHEETS_PERMISSION, SHEETS_ERROR. Any string is accepted, since a
+ * newer API may answer with a code this build does not know.
+ */
+export type ApiError = Api.ApiError<string>;
+
+export type { Membership } from '../../functions/src/contract.ts';
 
 export interface Me {
   email: string;
@@ -34,58 +31,36 @@ export interface Me {
   initialView?: 'new-case';
 }
 
-/** A visitor in the guest book of the reading desk (desk step 3 of the `referensi` SOP). */
-export interface DeskVisitInput {
-  name: string;
-  institution?: string;
-  /** The API's default is 'umum'. */
-  category?: 'pelajar' | 'mahasiswa' | 'umum' | 'instansi';
-  purpose?: string;
-}
-
-/** A book read at the reading desk (desk step 7 of the `referensi` SOP). */
-export interface DeskReadInput {
-  title: string;
-  callNumber?: string;
-  /** DDC class: three digits, optionally with decimals ("900", "899.221"). */
-  classification?: string;
-  /** 1-100; the API's default is 1. */
-  copies?: number;
-}
-
 /** google.script.run function names and their arguments/results (results are the API's JSON). */
 export interface SidebarCalls {
   /** The caller and the agency this spreadsheet works for (chosen once, kept in document properties). */
   whoAmI(): Me;
   /** Agencies where the caller is active staff (GET /v1/me): the sidebar asks to pick one when there are several. */
-  listMemberships(): Membership[];
+  listMemberships(): Api.Membership[];
   chooseAgency(agencyId: string): Me;
-  /** GET /v1/agencies/{a}/tasks -> { tasks } */
-  listTasks(): unknown;
-  /** GET /v1/agencies/{a}/sops -> { sops } (each step with `standard`) */
-  listSops(): unknown;
+  /** GET /v1/agencies/{a}/tasks */
+  listTasks(): Api.TaskListResponse;
+  /** GET /v1/agencies/{a}/sops (each step with `standard`) */
+  listSops(): Api.SopListResponse;
   /**
    * GET /v1/agencies/{a}/cases -> { cases }: one dashboard row per case of the agency, newest first
    * ({ caseId, nomor, sop, mitra, langkah, pelaksana, jatuhTempo, status, dokumen, updatedAt }).
    */
-  listCases(): unknown;
-  /** GET /v1/agencies/{a}/cases/{id} -> { case, events, currentStep, dueLocal, timeZone } */
-  getCase(caseId: string): unknown;
+  listCases(): Api.CaseListResponse;
+  /** GET /v1/agencies/{a}/cases/{id} */
+  getCase(caseId: string): Api.CaseDetail;
   /** POST /v1/agencies/{a}/cases */
-  createCase(input: { sop: string; title?: string; partner?: { name: string; email?: string; phone?: string; address?: string } }, idempotencyKey: string): unknown;
+  createCase(input: Api.CreateCaseRequest, idempotencyKey: string): Api.TransitionResponse;
   /** POST /v1/agencies/{a}/cases/{id}/actions */
-  takeStep(caseId: string, action: Record<string, unknown>, idempotencyKey: string): unknown;
+  takeStep(caseId: string, action: Api.StepActionRequest, idempotencyKey: string): Api.TransitionResponse;
   /** POST /v1/agencies/{a}/cases/{id}/cancel */
-  cancelCase(caseId: string, reason: string, expectedVersion: number | undefined, idempotencyKey: string): unknown;
-  /** POST /v1/agencies/{a}/desk/visits -> the record ({ id, ...input, at, date, month, recordedBy, replayed }) */
-  recordVisit(input: DeskVisitInput, idempotencyKey: string): unknown;
-  /** POST /v1/agencies/{a}/desk/reads -> the record ({ id, ...input, at, date, month, recordedBy, replayed }) */
-  recordRead(input: DeskReadInput, idempotencyKey: string): unknown;
-  /**
-   * GET /v1/agencies/{a}/desk/recap?month=yyyy-mm -> { month, visits, booksRead, byDay, byCategory,
-   * byClassification, titles } (classes as "900" or "tanpa klasifikasi"; titles most read first).
-   */
-  deskRecap(month: string): unknown;
+  cancelCase(caseId: string, reason: string, expectedVersion: number | undefined, idempotencyKey: string): Api.TransitionResponse;
+  /** POST /v1/agencies/{a}/desk/visits -> the record */
+  recordVisit(input: Api.DeskVisitRequest, idempotencyKey: string): Api.DeskVisitResponse;
+  /** POST /v1/agencies/{a}/desk/reads -> the record */
+  recordRead(input: Api.DeskReadRequest, idempotencyKey: string): Api.DeskReadResponse;
+  /** GET /v1/agencies/{a}/desk/recap?month=yyyy-mm */
+  deskRecap(month: string): Api.DeskRecap;
   /** Writes the "Kasus" sheet (one values batchUpdate, RAW); returns how many cases it holds. */
   syncDashboard(): { rows: number };
 }

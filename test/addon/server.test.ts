@@ -1,6 +1,7 @@
 // The add-on's Apps Script server code against fakes of Google's globals (test/support/gas-fakes.ts):
 // menu, identity token on every API call, idempotency keys, error mapping, agency resolution and
 // the "Kasus" dashboard written with one RAW values:batchUpdate.
+import type { StepActionRequest } from '../../functions/src/contract.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as server from '../../sheets-addon/src/server/main.ts';
 import type { ApiError } from '../../sheets-addon/src/contract.ts';
@@ -215,7 +216,7 @@ describe('calls to the API', () => {
   it('refuses malformed google.script.run arguments before calling the API', () => {
     expect(errorOf(() => server.getCase('../../admin'))).toMatchObject({ code: 'INVALID_INPUT', path: 'caseId' });
     expect(errorOf(() => server.createCase({ sop: 'pusling' }, ''))).toMatchObject({ code: 'INVALID_INPUT', path: 'Idempotency-Key' });
-    expect(errorOf(() => server.takeStep('AbC123', null as unknown as Record<string, unknown>, 'key-step-0003'))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(errorOf(() => server.takeStep('AbC123', null as unknown as StepActionRequest, 'key-step-0003'))).toMatchObject({ code: 'INVALID_INPUT' });
     expect(fakes.fetches).toEqual([]);
   });
 });

@@ -27,9 +27,13 @@ import {
   rowProgress,
   rowStatusKind,
   visitSummary,
-  type Kelengkapan,
-  type SopView,
 } from '../../sheets-addon/src/sidebar/logic.ts';
+import type { DescribedStep, Kelengkapan, SopDescription } from '../../functions/src/contract.ts';
+
+/** A plain process step as the API describes it. */
+const stepView = (no: number, actors: string[], extra: Partial<DescribedStep> = {}): DescribedStep =>
+  ({ no, kind: 'process', next: no + 1, activity: `langkah ${no}`, actors, performer: 'staff', kelengkapan: [], waktu: null, output: null, produces: [], standard: { raw: null, basis: 'open', recognized: true, label: 'tidak ditentukan' }, ...extra }) as DescribedStep;
+const sopView = (s: Pick<SopDescription, 'id' | 'startStep' | 'cancelRoles' | 'steps'>): SopDescription => ({ title: s.id, code: s.id.toUpperCase(), version: 1, source: 'test', legalBasis: [], warnings: [], roles: [], unreadable: [], ...s });
 
 describe('parseFailure', () => {
   it('reads the ApiError JSON from the message, plain or wrapped', () => {
@@ -142,7 +146,7 @@ it('reuses the key only when the same submission is resent after a network failu
 });
 
 it('decides who may create and cancel, and how documents read', () => {
-  const sop = { id: 'k', title: 'K', code: 'K', roles: [], startStep: 1, cancelRoles: ['kabid'], steps: [{ no: 1, kind: 'process', activity: 'a', actors: ['fo'], kelengkapan: [], waktu: null }] } as SopView;
+  const sop = sopView({ id: 'k', startStep: 1, cancelRoles: ['kabid'], steps: [stepView(1, ['fo'])] });
   expect(canCreate(sop, ['fo'])).toBe(true);
   expect(canCreate(sop, ['kabid'])).toBe(false);
   expect(canCreate({ ...sop, createRoles: ['kabid'] }, ['kabid'])).toBe(true);
@@ -207,8 +211,8 @@ describe('Semua kasus', () => {
 });
 
 describe('Meja baca', () => {
-  const step = (no: number, actors: string[]) => ({ no, kind: 'process', activity: `langkah ${no}`, actors, kelengkapan: [], waktu: null, desk: true }) as SopView['steps'][number];
-  const referensi = { id: 'referensi', title: 'Referensi', code: 'REFERENSI', roles: [], startStep: 8, cancelRoles: [], steps: [step(1, ['teknisi']), step(3, ['petugas_sirkulasi']), step(7, ['petugas_sirkulasi', 'pustakawan'])] } as SopView;
+  const step = (no: number, actors: string[]) => stepView(no, actors, { desk: true });
+  const referensi = sopView({ id: 'referensi', startStep: 8, cancelRoles: [], steps: [step(1, ['teknisi']), step(3, ['petugas_sirkulasi']), step(7, ['petugas_sirkulasi', 'pustakawan'])] });
 
   it('is for the roles of desk steps 3 (guest book) and 7 (books read) of the referensi SOP', () => {
     expect(deskAccess([referensi], ['petugas_sirkulasi'])).toEqual({ visits: true, reads: true });

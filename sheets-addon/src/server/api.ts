@@ -2,7 +2,8 @@
 // The add-on's facade over UrlFetchApp: every call to the `api` function goes through callApi, which
 // attaches the caller's Google ID token, maps every failure to an ApiError carried as
 // Error(JSON.stringify(apiError)), and resolves the agency this spreadsheet works for.
-import type { ApiError, Membership } from '../contract.ts';
+import type { MembershipsResponse } from '../../../functions/src/contract.ts';
+import type { ApiError } from '../contract.ts';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -70,10 +71,11 @@ function networkFailure(detail: string): Error {
 }
 
 /**
- * Calls the API and returns its JSON. Non-2xx replies throw the API's own error (code, message,
- * path, fields); a reply that is not JSON, or a fetch that fails, throws code NETWORK.
+ * Calls the API and returns its JSON, typed by the caller from the API contract. Non-2xx replies
+ * throw the API's own error (code, message, path, fields); a reply that is not JSON, or a fetch
+ * that fails, throws code NETWORK.
  */
-export function callApi(method: HttpMethod, path: string, body?: unknown, idempotencyKey?: string): unknown {
+export function callApi<T>(method: HttpMethod, path: string, body?: unknown, idempotencyKey?: string): T {
   const url = apiUrl() + path;
   const headers: Record<string, string> = { Authorization: `Bearer ${identityToken()}` };
   if (method === 'POST' && idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -101,7 +103,7 @@ export function callApi(method: HttpMethod, path: string, body?: unknown, idempo
   } catch {
     throw networkFailure(`: jawaban HTTP ${status} bukan data yang dikenali`);
   }
-  if (status >= 200 && status < 300) return json;
+  if (status >= 200 && status < 300) return json as T;
   const error = (json as { error?: unknown } | null)?.error;
   if (!isApiError(error)) throw networkFailure(`: jawaban HTTP ${status} bukan data yang dikenali`);
   const out: ApiError = { code: error.code, message: error.message };
@@ -111,9 +113,9 @@ export function callApi(method: HttpMethod, path: string, body?: unknown, idempo
 }
 
 /** GET /v1/me: the caller's e-mail and the agencies where they are active staff. */
-export function myMemberships(): { email: string; memberships: Membership[] } {
-  const r = callApi('GET', '/v1/me') as { email?: unknown; memberships?: unknown };
-  return { email: String(r.email ?? ''), memberships: Array.isArray(r.memberships) ? (r.memberships as Membership[]) : [] };
+export function myMemberships(): MembershipsResponse {
+  const r = callApi<Partial<MembershipsResponse>>('GET', '/v1/me');
+  return { email: String(r.email ?? ''), memberships: Array.isArray(r.memberships) ? r.memberships : [] };
 }
 
 /**

@@ -3,12 +3,13 @@
 // (valueInputOption RAW, so partner text such as "=HYPERLINK(...)", "+62...", "-" or "@x" stays
 // text and is never run as a formula). Formatting, the frozen header and the filter are applied
 // through SpreadsheetApp only when missing, so a second identical sync changes nothing.
+import type { CaseListResponse, CaseRow } from '../../../functions/src/contract.ts';
 import { agencyPath, apiFailure, callApi, currentAgencyId } from './api.ts';
 
 export const DASHBOARD_SHEET = 'Kasus';
 export const HEADER = ['Nomor', 'SOP', 'Mitra', 'Langkah', 'Pelaksana', 'Jatuh tempo', 'Status', 'Tautan dokumen'] as const;
 /** API row fields, in column order. */
-const FIELDS = ['nomor', 'sop', 'mitra', 'langkah', 'pelaksana', 'jatuhTempo', 'status', 'dokumen'] as const;
+const FIELDS = ['nomor', 'sop', 'mitra', 'langkah', 'pelaksana', 'jatuhTempo', 'status', 'dokumen'] as const satisfies readonly (keyof CaseRow)[];
 export const HEADER_BACKGROUND = '#d9e2f3';
 /** Document property: how many case rows the previous sync wrote (to blank the leftovers). */
 export const ROWS_PROPERTY = 'DASHBOARD_ROWS';
@@ -103,8 +104,8 @@ function format(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number): voi
 /** GET the agency's cases and write them to the "Kasus" sheet; returns how many cases it holds. */
 export function syncDashboard(): { rows: number } {
   const agency = currentAgencyId();
-  const reply = callApi('GET', agencyPath(agency, 'cases')) as { cases?: unknown };
-  const cases = Array.isArray(reply.cases) ? (reply.cases as Record<string, unknown>[]) : [];
+  const reply = callApi<Partial<CaseListResponse>>('GET', agencyPath(agency, 'cases'));
+  const cases: CaseRow[] = Array.isArray(reply.cases) ? reply.cases : [];
   const rows = cases.map((c) => FIELDS.map((f) => cell(c[f])));
 
   const ss = SpreadsheetApp.getActive();

@@ -3,7 +3,8 @@
 // menu items, and every google.script.run call of the sidebar (contract.ts). sheets-addon/build.ts
 // bundles this module and writes one top-level stub per export, because Apps Script only calls
 // top-level functions: export entry points from this module and nothing else.
-import type { DeskReadInput, DeskVisitInput, Me, Membership, SidebarCalls } from '../contract.ts';
+import type * as Api from '../../../functions/src/contract.ts';
+import type { Me, SidebarCalls } from '../contract.ts';
 import { agencyPath, apiErrorOf, apiFailure, callApi, currentAgencyId, myMemberships, storeAgency } from './api.ts';
 import { syncDashboard as writeDashboard } from './dashboard.ts';
 import { roleLabelsOf, toMe, type MeReply } from './me.ts';
@@ -108,14 +109,14 @@ function roleLabels(agencyId: string): Record<string, string> {
       cache.remove(key);
     }
   }
-  const labels = roleLabelsOf(callApi('GET', agencyPath(agencyId, 'sops')));
+  const labels = roleLabelsOf(callApi<Partial<Api.SopListResponse>>('GET', agencyPath(agencyId, 'sops')));
   const text = JSON.stringify(labels);
   if (text.length < 90_000) cache.put(key, text, ROLE_LABELS_SECONDS);
   return labels;
 }
 
 function me(agencyId: string): Me {
-  const reply = callApi('GET', agencyPath(agencyId, 'me')) as MeReply;
+  const reply = callApi<MeReply>('GET', agencyPath(agencyId, 'me'));
   const out = toMe(reply, agencyId, roleLabels(agencyId));
   const view = takeInitialView();
   if (view) out.initialView = view;
@@ -126,7 +127,7 @@ export function whoAmI(): Me {
   return me(currentAgencyId());
 }
 
-export function listMemberships(): Membership[] {
+export function listMemberships(): Api.Membership[] {
   return myMemberships().memberships;
 }
 
@@ -135,57 +136,57 @@ export function chooseAgency(agencyId: string): Me {
   return me(agencyId);
 }
 
-export function listTasks(): unknown {
-  return callApi('GET', agencyPath(currentAgencyId(), 'tasks'));
+export function listTasks(): Api.TaskListResponse {
+  return callApi<Api.TaskListResponse>('GET', agencyPath(currentAgencyId(), 'tasks'));
 }
 
-export function listSops(): unknown {
-  return callApi('GET', agencyPath(currentAgencyId(), 'sops'));
+export function listSops(): Api.SopListResponse {
+  return callApi<Api.SopListResponse>('GET', agencyPath(currentAgencyId(), 'sops'));
 }
 
-export function listCases(): unknown {
-  return callApi('GET', agencyPath(currentAgencyId(), 'cases'));
+export function listCases(): Api.CaseListResponse {
+  return callApi<Api.CaseListResponse>('GET', agencyPath(currentAgencyId(), 'cases'));
 }
 
-export function getCase(caseId: string): unknown {
-  return callApi('GET', agencyPath(currentAgencyId(), 'cases', requireId(caseId, 'caseId', 'Nomor kasus')));
+export function getCase(caseId: string): Api.CaseDetail {
+  return callApi<Api.CaseDetail>('GET', agencyPath(currentAgencyId(), 'cases', requireId(caseId, 'caseId', 'Nomor kasus')));
 }
 
-export function createCase(input: Parameters<SidebarCalls['createCase']>[0], idempotencyKey: string): unknown {
+export function createCase(input: Api.CreateCaseRequest, idempotencyKey: string): Api.TransitionResponse {
   const body = requireObject(input, '(body)', 'Data kasus baru');
-  return callApi('POST', agencyPath(currentAgencyId(), 'cases'), body, requireKey(idempotencyKey));
+  return callApi<Api.TransitionResponse>('POST', agencyPath(currentAgencyId(), 'cases'), body, requireKey(idempotencyKey));
 }
 
-export function takeStep(caseId: string, action: Record<string, unknown>, idempotencyKey: string): unknown {
+export function takeStep(caseId: string, action: Api.StepActionRequest, idempotencyKey: string): Api.TransitionResponse {
   const id = requireId(caseId, 'caseId', 'Nomor kasus');
   const body = requireObject(action, '(body)', 'Tindakan langkah');
-  return callApi('POST', agencyPath(currentAgencyId(), 'cases', id, 'actions'), body, requireKey(idempotencyKey));
+  return callApi<Api.TransitionResponse>('POST', agencyPath(currentAgencyId(), 'cases', id, 'actions'), body, requireKey(idempotencyKey));
 }
 
-export function cancelCase(caseId: string, reason: string, expectedVersion: number | undefined, idempotencyKey: string): unknown {
+export function cancelCase(caseId: string, reason: string, expectedVersion: number | undefined, idempotencyKey: string): Api.TransitionResponse {
   const id = requireId(caseId, 'caseId', 'Nomor kasus');
   const body: Record<string, unknown> = { reason };
   if (expectedVersion !== undefined && expectedVersion !== null) body.expectedVersion = expectedVersion;
-  return callApi('POST', agencyPath(currentAgencyId(), 'cases', id, 'cancel'), body, requireKey(idempotencyKey));
+  return callApi<Api.TransitionResponse>('POST', agencyPath(currentAgencyId(), 'cases', id, 'cancel'), body, requireKey(idempotencyKey));
 }
 
 // Reading desk (Meja baca): records of the `referensi` SOP's desk steps, and the monthly recap.
 
-export function recordVisit(input: DeskVisitInput, idempotencyKey: string): unknown {
+export function recordVisit(input: Api.DeskVisitRequest, idempotencyKey: string): Api.DeskVisitResponse {
   const key = requireKey(idempotencyKey);
   const body = requireObject(input, '(body)', 'Data pengunjung');
-  return callApi('POST', agencyPath(currentAgencyId(), 'desk', 'visits'), body, key);
+  return callApi<Api.DeskVisitResponse>('POST', agencyPath(currentAgencyId(), 'desk', 'visits'), body, key);
 }
 
-export function recordRead(input: DeskReadInput, idempotencyKey: string): unknown {
+export function recordRead(input: Api.DeskReadRequest, idempotencyKey: string): Api.DeskReadResponse {
   const key = requireKey(idempotencyKey);
   const body = requireObject(input, '(body)', 'Data buku dibaca');
-  return callApi('POST', agencyPath(currentAgencyId(), 'desk', 'reads'), body, key);
+  return callApi<Api.DeskReadResponse>('POST', agencyPath(currentAgencyId(), 'desk', 'reads'), body, key);
 }
 
-export function deskRecap(month: string): unknown {
+export function deskRecap(month: string): Api.DeskRecap {
   if (typeof month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid('month', 'Bulan rekap tidak valid: gunakan tahun-bulan, misalnya 2026-07.');
-  return callApi('GET', `${agencyPath(currentAgencyId(), 'desk', 'recap')}?month=${month}`);
+  return callApi<Api.DeskRecap>('GET', `${agencyPath(currentAgencyId(), 'desk', 'recap')}?month=${month}`);
 }
 
 export function syncDashboard(): { rows: number } {

@@ -1,15 +1,17 @@
 // The sidebar's Me from the API's GET /v1/agencies/{a}/me reply ({agency, staff}) and the role
 // labels of the agency's SOP definitions (the staff directory holds role ids only). Pure: no Apps
 // Script globals.
+import type { AgencyMeResponse, SopListResponse } from '../../../functions/src/contract.ts';
 import type { Me } from '../contract.ts';
 
+/** The reply as it may arrive: read defensively, every part optional. */
 export interface MeReply {
-  agency?: { id?: string; name?: string; shortName?: string; timeZone?: string };
-  staff?: { email?: string; name?: string; roles?: string[] };
+  agency?: Partial<AgencyMeResponse['agency']>;
+  staff?: Partial<AgencyMeResponse['staff']>;
 }
 
 /** Role id -> label from GET /v1/agencies/{a}/sops ({sops: [{roles: [{id, label}]}]}); the first SOP naming a role wins. */
-export function roleLabelsOf(sopsReply: unknown): Record<string, string> {
+export function roleLabelsOf(sopsReply: Partial<SopListResponse> | null): Record<string, string> {
   const out: Record<string, string> = {};
   const sops = (sopsReply as { sops?: unknown } | null)?.sops;
   if (!Array.isArray(sops)) return out;

@@ -1,136 +1,20 @@
 // The sidebar's pure logic: the JSON shapes it reads, failure parsing, turning form values into
 // the API's step input, time formatting and the idempotency key rule. No DOM here, so it is
 // unit-tested in Node (test/sidebar/) and bundled into the sidebar by esbuild.
-import type { ApiError, DeskReadInput, DeskVisitInput, Me } from '../contract.ts';
+import type { CaseDocument, CaseRow, CaseState, DataType, DeskReadRequest, Exit, ProducedDocument, DeskVisitRequest, DescribedStep, Kelengkapan, SopDescription } from '../../../functions/src/contract.ts';
+import type { ApiError, Me } from '../contract.ts';
 
-// ---- The JSON the sidebar reads (a defensive subset of the API's answers) ----
+/** A step as the sidebar shows it: from the SOP, or the case's current step (which says whether I can act). */
+export type StepView = DescribedStep & { canAct?: boolean };
 
-export type DataType = 'text' | 'longtext' | 'number' | 'integer' | 'date' | 'datetime' | 'email' | 'url' | 'boolean' | 'list' | 'month';
-
-export type Kelengkapan =
-  | { type: 'document'; id: string; label: string; source: 'input' | 'case' | 'produced' }
-  | { type: 'data'; id: string; label: string; dataType: DataType; optional?: boolean; assign?: string }
-  | { type: 'checklist'; id: string; label: string }
-  | { type: 'office'; id: string; label: string };
-
-export interface Exit {
-  to: number | 'END';
-  label: string;
-  produces?: { id: string; label: string }[];
-  outcome?: string;
+/** The exit a decision takes ('yes'/'no'); none for other steps or no decision. */
+export function exitFor(step: Pick<DescribedStep, 'kind'> & Partial<Record<'ifYes' | 'ifNo', Exit>>, decision: 'yes' | 'no' | null | undefined): Exit | undefined {
+  return step.kind === 'decision' && decision ? (decision === 'yes' ? step.ifYes : step.ifNo) : undefined;
 }
 
-export interface Standard {
-  label: string;
-}
-
-export interface StepView {
-  no: number;
-  kind: 'process' | 'decision' | 'terminator';
-  activity: string;
-  actors: string[];
-  performer?: 'staff' | 'partner' | 'institution';
-  performerLabel?: string;
-  kelengkapan: Kelengkapan[];
-  waktu: string | null;
-  output?: string | null;
-  produces?: { id: string; label: string }[];
-  question?: string;
-  ifYes?: Exit;
-  ifNo?: Exit;
-  branchFrom?: number;
-  outcome?: string;
-  standard?: Standard;
-  canAct?: boolean;
-  desk?: boolean;
-}
-
-export interface SopView {
-  id: string;
-  title: string;
-  code: string;
-  roles: { id: string; label: string }[];
-  startStep: number;
-  cancelRoles: string[];
-  createRoles?: string[];
-  warnings?: string[];
-  steps: StepView[];
-}
-
-export interface CaseDocumentView {
-  id: string;
-  label: string;
-  status: 'provided' | 'pending' | 'ready' | 'failed';
-  step: number;
-  url?: string;
-  title?: string;
-  nomor?: string | null;
-  pdfUrl?: string | null;
-  emailedTo?: string[];
-  error?: string;
-  templateId?: string;
-  outboxId?: string;
-}
-
-export interface CaseView {
-  id: string;
-  nomor: string;
-  sopId: string;
-  sopTitle: string;
-  title: string;
-  partner: { name: string; email?: string; phone?: string; address?: string } | null;
-  status: 'open' | 'closed' | 'cancelled';
-  currentStep: number | null;
-  currentRoles: string[];
-  stepStartedAt: string | null;
-  dueAt: string | null;
-  version: number;
-  data: Record<string, unknown>;
-  documents: Record<string, CaseDocumentView>;
-  decisions: Record<string, 'yes' | 'no'>;
-  outcome: string | null;
-}
-
-export interface EventView {
-  seq: number;
-  at: string;
-  actor: { email: string; name?: string; roles: string[] };
-  action: 'create' | 'complete' | 'decide' | 'cancel';
-  step: number | null;
-  toStep: number | null;
-  decision: 'yes' | 'no' | null;
-  input: { data?: Record<string, unknown>; checklist?: Record<string, boolean>; documents?: Record<string, { url: string }>; assigned?: Record<string, unknown>; title?: string; partner?: unknown };
-  note: string | null;
-  standard: Standard | null;
-  durationMinutes: number | null;
-  dueAt: string | null;
-  withinStandard: boolean | null;
-  produced: string[];
-}
-
-export interface CaseDetail {
-  case: CaseView;
-  events: EventView[];
-  currentStep: StepView | null;
-  dueLocal: string | null;
-  timeZone?: string;
-}
-
-export interface TaskView {
-  caseId: string;
-  nomor: string;
-  title: string;
-  sopId: string;
-  sopTitle: string;
-  partner: string | null;
-  step: number;
-  activity: string;
-  kind: string;
-  performer: string;
-  dueAt: string | null;
-  dueLocal: string | null;
-  overdue: boolean;
-  version: number;
+/** Every document a step can produce, on any path. */
+export function producible(step: DescribedStep): ProducedDocument[] {
+  return [...step.produces, ...(step.kind === 'decision' ? [...step.ifYes.produces, ...step.ifNo.produces] : [])];
 }
 
 // ---- Failures ----
@@ -356,21 +240,21 @@ export function roleIds(me: Pick<Me, 'roles'>): string[] {
   return me.roles.map((r) => r.id);
 }
 
-export function canCreate(sop: SopView, roles: string[]): boolean {
+export function canCreate(sop: SopDescription, roles: string[]): boolean {
   const start = sop.steps.find((s) => s.no === sop.startStep);
   const allowed = sop.createRoles ?? start?.actors ?? [];
   return allowed.some((r) => roles.includes(r));
 }
 
-export function canCancel(sop: SopView | undefined, roles: string[]): boolean {
+export function canCancel(sop: SopDescription | undefined, roles: string[]): boolean {
   return !!sop && sop.cancelRoles.some((r) => roles.includes(r));
 }
 
-export function roleLabel(sop: SopView | undefined, id: string): string {
+export function roleLabel(sop: SopDescription | undefined, id: string): string {
   return sop?.roles.find((r) => r.id === id)?.label ?? id.replace(/_/g, ' ');
 }
 
-export const DOCUMENT_STATUS: Record<CaseDocumentView['status'], string> = {
+export const DOCUMENT_STATUS: Record<CaseDocument['status'], string> = {
   provided: 'dilampirkan',
   pending: 'menunggu dibuat',
   ready: 'siap',
@@ -381,13 +265,13 @@ export const DOCUMENT_STATUS: Record<CaseDocumentView['status'], string> = {
  * How a document's state reads. A produced document without a template (an entry in the agenda
  * register, not a letter) stays "pending" on the case for ever: it is shown as recorded.
  */
-export function documentStatus(d: Pick<CaseDocumentView, 'status' | 'templateId' | 'outboxId'>): { text: string; kind: 'ok' | 'warn' | 'late' | 'muted' } {
+export function documentStatus(d: Pick<CaseDocument, 'status' | 'templateId' | 'outboxId'>): { text: string; kind: 'ok' | 'warn' | 'late' | 'muted' } {
   if (d.status === 'pending' && !d.templateId && !d.outboxId) return { text: 'tercatat', kind: 'muted' };
   const kind = d.status === 'ready' || d.status === 'provided' ? 'ok' : d.status === 'failed' ? 'late' : 'warn';
   return { text: DOCUMENT_STATUS[d.status] ?? d.status, kind };
 }
 
-export const CASE_STATUS: Record<CaseView['status'], string> = {
+export const CASE_STATUS: Record<CaseState['status'], string> = {
   open: 'Berjalan',
   closed: 'Selesai',
   cancelled: 'Dibatalkan',
@@ -395,28 +279,13 @@ export const CASE_STATUS: Record<CaseView['status'], string> = {
 
 // ---- Semua kasus ----
 
-/** One row of GET .../cases (the "Kasus" sheet's rows; functions/src/cases/service.ts CaseRow). */
-export interface CaseRowView {
-  caseId: string;
-  nomor: string;
-  sop: string;
-  mitra: string;
-  /** "3. Activity" while open; the outcome (or '') once closed or cancelled. */
-  langkah: string;
-  pelaksana: string;
-  jatuhTempo: string;
-  status: 'Berjalan' | 'Terlambat' | 'Selesai' | 'Dibatalkan';
-  dokumen: string;
-  updatedAt: string;
-}
-
 /** The badge colour of a row's status, the same as on the case detail. */
 export function rowStatusKind(status: string): 'late' | 'ok' | 'muted' | 'info' {
   return status === 'Terlambat' ? 'late' : status === 'Selesai' ? 'ok' : status === 'Dibatalkan' ? 'muted' : 'info';
 }
 
 /** The rows of the answer, dropping anything without an id (the API sends them newest first). */
-export function caseRows(reply: unknown): CaseRowView[] {
+export function caseRows(reply: unknown): CaseRow[] {
   const list = (reply as { cases?: unknown } | null)?.cases;
   if (!Array.isArray(list)) return [];
   return list
@@ -432,7 +301,7 @@ export function caseRows(reply: unknown): CaseRowView[] {
         langkah: text('langkah'),
         pelaksana: text('pelaksana'),
         jatuhTempo: text('jatuhTempo'),
-        status: (['Berjalan', 'Terlambat', 'Selesai', 'Dibatalkan'].includes(status) ? status : 'Berjalan') as CaseRowView['status'],
+        status: (['Berjalan', 'Terlambat', 'Selesai', 'Dibatalkan'].includes(status) ? status : 'Berjalan') as CaseRow['status'],
         dokumen: text('dokumen'),
         updatedAt: text('updatedAt'),
       };
@@ -453,7 +322,7 @@ export function searchKey(text: string): string {
  * The rows matching what was typed: every word must occur in the nomor, the partner, the SOP or
  * the status (in any of them, in any order). An empty query keeps every row, in the same order.
  */
-export function filterCases<T extends Pick<CaseRowView, 'nomor' | 'mitra' | 'sop' | 'status'>>(rows: T[], query: string): T[] {
+export function filterCases<T extends Pick<CaseRow, 'nomor' | 'mitra' | 'sop' | 'status'>>(rows: T[], query: string): T[] {
   const words = searchKey(query).split(' ').filter(Boolean);
   if (!words.length) return rows;
   return rows.filter((r) => {
@@ -467,7 +336,7 @@ export function filterCases<T extends Pick<CaseRowView, 'nomor' | 'mitra' | 'sop
  * outcome once closed ("Hasil: ..."), the reason once cancelled (the API's outcome then reads
  * "Dibatalkan: <alasan>").
  */
-export function rowProgress(r: Pick<CaseRowView, 'status' | 'langkah'>): string {
+export function rowProgress(r: Pick<CaseRow, 'status' | 'langkah'>): string {
   const text = r.langkah.trim();
   if (r.status === 'Dibatalkan') {
     const m = /^Dibatalkan:\s*([\s\S]+)$/.exec(text);
@@ -493,7 +362,7 @@ export interface DeskAccess {
 }
 
 /** What these roles may record at the reading desk, from the `referensi` SOP; null when nothing (the tab is hidden). */
-export function deskAccess(sops: SopView[] | null | undefined, roles: string[]): DeskAccess | null {
+export function deskAccess(sops: SopDescription[] | null | undefined, roles: string[]): DeskAccess | null {
   const sop = sops?.find((s) => s.id === DESK_SOP);
   if (!sop) return null;
   const may = (no: number) => !!sop.steps.find((s) => s.no === no)?.actors.some((r) => roles.includes(r));
@@ -501,7 +370,7 @@ export function deskAccess(sops: SopView[] | null | undefined, roles: string[]):
   return access.visits || access.reads ? access : null;
 }
 
-export type VisitCategory = NonNullable<DeskVisitInput['category']>;
+export type VisitCategory = NonNullable<DeskVisitRequest['category']>;
 
 export const VISIT_CATEGORIES: { id: VisitCategory; label: string }[] = [
   { id: 'pelajar', label: 'Pelajar' },
@@ -546,12 +415,12 @@ export interface ReadForm {
 }
 
 /** The guest-book entry in the API's shape (nothing empty), or the fields to fix first. */
-export function buildVisitInput(f: VisitForm): { input: DeskVisitInput; problems: FieldProblem[] } {
+export function buildVisitInput(f: VisitForm): { input: DeskVisitRequest; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const name = f.name.trim();
   if (!name) problems.push({ path: 'name', message: 'Nama pengunjung wajib diisi.' });
   const category = VISIT_CATEGORIES.find((c) => c.id === f.category)?.id ?? DEFAULT_VISIT_CATEGORY;
-  const input: DeskVisitInput = { name, category };
+  const input: DeskVisitRequest = { name, category };
   if (f.institution.trim()) input.institution = f.institution.trim();
   if (f.purpose.trim()) input.purpose = f.purpose.trim();
   return { input, problems };
@@ -560,11 +429,11 @@ export function buildVisitInput(f: VisitForm): { input: DeskVisitInput; problems
 export const DDC_PATTERN = /^\d{3}(\.\d+)?$/;
 
 /** The book-read entry in the API's shape (nothing empty, copies a number), or the fields to fix first. */
-export function buildReadInput(f: ReadForm): { input: DeskReadInput; problems: FieldProblem[] } {
+export function buildReadInput(f: ReadForm): { input: DeskReadRequest; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const title = f.title.trim();
   if (!title) problems.push({ path: 'title', message: 'Judul buku wajib diisi.' });
-  const input: DeskReadInput = { title };
+  const input: DeskReadRequest = { title };
   if (f.callNumber.trim()) input.callNumber = f.callNumber.trim();
   const cls = f.classification.trim().replace(',', '.');
   if (cls) {
@@ -594,13 +463,13 @@ export function deskConfirmation(what: string, reply: unknown, timeZone: string)
   return `Tercatat: ${what}${at ? ` · ${at}` : ''}.${replay}`;
 }
 
-export function visitSummary(v: DeskVisitInput): string {
+export function visitSummary(v: DeskVisitRequest): string {
   const cat = VISIT_CATEGORIES.find((c) => c.id === v.category)?.label;
   const detail = [cat, v.institution].filter(Boolean).join(', ');
   return detail ? `${v.name} (${detail})` : v.name;
 }
 
-export function readSummary(r: DeskReadInput): string {
+export function readSummary(r: DeskReadRequest): string {
   const detail = [r.classification ? `DDC ${r.classification}` : '', `${r.copies ?? 1} eksemplar`].filter(Boolean).join(', ');
   return `${r.title} (${detail})`;
 }

@@ -3,6 +3,7 @@
 // and the reading desk (guest book, books read, monthly recap). Runs in the browser (inside
 // Google Sheets, or the local preview) and talks only through google.script.run
 // (sheets-addon/src/contract.ts). Everything the user reads is in Bahasa Indonesia.
+import type { CaseDetail, CaseDocument, CaseEvent, CaseRow, Kelengkapan, SopDescription, StepActionRequest, Task } from '../../../functions/src/contract.ts';
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../contract.ts';
 import {
   buildCreateInput,
@@ -19,6 +20,8 @@ import {
   deskConfirmation,
   documentNeedsInput,
   documentStatus,
+  exitFor,
+  producible,
   FIELD_CODES,
   fieldKey,
   filterCases,
@@ -36,18 +39,11 @@ import {
   rowStatusKind,
   visitSummary,
   VISIT_CATEGORIES,
-  type CaseDetail,
-  type CaseRowView,
-  type CaseDocumentView,
   type DeskAccess,
-  type EventView,
   type FieldProblem,
-  type Kelengkapan,
   type RawStepForm,
   type RecapView,
-  type SopView,
   type StepView,
-  type TaskView,
 } from './logic.ts';
 
 // ---- google.script.run ----
@@ -118,7 +114,7 @@ function append(parent: HTMLElement, ...children: Child[]): void {
 const app = {
   me: null as Me | null,
   /** The agency's SOPs, read once per agency (the first caller starts the read, the others wait for it). */
-  sops: null as Promise<SopView[]> | null,
+  sops: null as Promise<SopDescription[]> | null,
   /** What the user may record at the reading desk; null hides the "Meja baca" tab. */
   desk: null as DeskAccess | null,
   view: 'tasks' as 'tasks' | 'cases' | 'case' | 'new' | 'desk' | 'agency',
@@ -202,10 +198,10 @@ function errorPanel(err: ApiError, retry: () => void): HTMLElement {
   );
 }
 
-function loadSops(): Promise<SopView[]> {
+function loadSops(): Promise<SopDescription[]> {
   if (app.sops) return app.sops;
   const read = call('listSops').then((r) => {
-    const sops = (r as { sops?: SopView[] } | null)?.sops;
+    const sops = (r as { sops?: SopDescription[] } | null)?.sops;
     return Array.isArray(sops) ? sops : [];
   });
   app.sops = read;
@@ -318,9 +314,9 @@ async function showTasks(flash?: Flash): Promise<void> {
   setNav('tasks');
   showBanner(flash ?? null);
   renderLoading('Memuat tugas…');
-  let tasks: TaskView[];
+  let tasks: Task[];
   try {
-    const r = (await busy('Memuat tugas…', () => call('listTasks'))) as { tasks?: TaskView[] };
+    const r = (await busy('Memuat tugas…', () => call('listTasks'))) as { tasks?: Task[] };
     tasks = Array.isArray(r?.tasks) ? r.tasks : [];
   } catch (e) {
     setView(errorPanel(parseFailure(e), () => void showTasks()));
@@ -349,7 +345,7 @@ async function showTasks(flash?: Flash): Promise<void> {
   );
 }
 
-function taskCard(t: TaskView): HTMLElement {
+function taskCard(t: Task): HTMLElement {
   return h(
     'button',
     { type: 'button', class: `card task${t.overdue ? ' task-late' : ''}`, 'data-case': t.caseId, onclick: () => void showCase(t.caseId) },
@@ -373,7 +369,7 @@ async function showCases(flash?: Flash): Promise<void> {
   setNav('cases');
   showBanner(flash ?? null);
   renderLoading('Memuat daftar kasus…');
-  let rows: CaseRowView[];
+  let rows: CaseRow[];
   try {
     rows = caseRows(await busy('Memuat daftar kasus…', () => call('listCases')));
   } catch (e) {
@@ -439,7 +435,7 @@ async function showCases(flash?: Flash): Promise<void> {
   if (app.casesQuery) input.focus();
 }
 
-function caseRowCard(r: CaseRowView): HTMLElement {
+function caseRowCard(r: CaseRow): HTMLElement {
   const open = r.status === 'Berjalan' || r.status === 'Terlambat';
   const late = r.status === 'Terlambat';
   return h(
@@ -469,7 +465,7 @@ async function showCase(caseId: string, flash?: Flash): Promise<void> {
   showBanner(flash ?? null);
   renderLoading('Memuat kasus…');
   let detail: CaseDetail;
-  let sops: SopView[] | null = null;
+  let sops: SopDescription[] | null = null;
   try {
     [detail, sops] = await busy('Memuat kasus…', () =>
       Promise.all([call('getCase', caseId) as Promise<CaseDetail>, loadSops().catch(() => null)]),
@@ -482,7 +478,7 @@ async function showCase(caseId: string, flash?: Flash): Promise<void> {
   renderCase(detail, sops?.find((s) => s.id === detail.case.sopId));
 }
 
-function renderCase(d: CaseDetail, sop: SopView | undefined): void {
+function renderCase(d: CaseDetail, sop: SopDescription | undefined): void {
   const c = d.case;
   const late = c.status === 'open' && c.dueAt !== null && Date.now() > new Date(c.dueAt).getTime();
   const statusKind = c.status === 'open' ? (late ? 'late' : 'info') : c.status === 'closed' ? 'ok' : 'muted';
@@ -512,7 +508,7 @@ function renderCase(d: CaseDetail, sop: SopView | undefined): void {
   setView(head, currentStepSection(d, sop), documentsSection(c.documents), timelineSection(d.events, sop), cancelSection(d, sop));
 }
 
-function currentStepSection(d: CaseDetail, sop: SopView | undefined): HTMLElement {
+function currentStepSection(d: CaseDetail, sop: SopDescription | undefined): HTMLElement {
   const c = d.case;
   const step = d.currentStep;
   const sec = h('section', { class: 'section current', id: 'current-step', 'aria-labelledby': 'current-title' }, h('h3', { id: 'current-title' }, 'Langkah saat ini'));
@@ -712,7 +708,7 @@ function stepForm(d: CaseDetail, step: StepView): HTMLElement {
   if (checklist.length) form.append(h('fieldset', { class: 'checklist' }, h('legend', null, 'Daftar periksa'), ...checklist));
   if (office.length) form.append(h('p', { class: 'info small' }, `Perlengkapan: ${office.join(', ')}.`));
   const carriedDecision = step.kind === 'decision' && step.branchFrom !== undefined ? c.decisions[String(step.branchFrom)] : undefined;
-  const carriedExit = carriedDecision === 'yes' ? step.ifYes : carriedDecision === 'no' ? step.ifNo : undefined;
+  const carriedExit = exitFor(step, carriedDecision);
   const makes = [...(step.produces ?? []), ...(carriedExit?.produces ?? [])].map((p) => p.label);
   for (const p of produced) if (!makes.includes(p)) makes.push(p);
   if (makes.length) form.append(h('p', { class: 'info small' }, `Langkah ini menghasilkan: ${makes.join(', ')}.`));
@@ -763,7 +759,7 @@ function zoneName(timeZone: string): string {
 async function submitStep(d: CaseDetail, step: StepView, fields: FormFields, read: () => RawStepForm, decision: 'yes' | 'no' | null): Promise<void> {
   const caseId = d.case.id;
   const input = buildStepInput(step.kelengkapan, read(), tz(), d.case.documents);
-  const action: Record<string, unknown> = {
+  const action: StepActionRequest = {
     type: decision ? 'decide' : 'complete',
     step: step.no,
     ...(decision ? { decision } : {}),
@@ -785,7 +781,7 @@ async function submitStep(d: CaseDetail, step: StepView, fields: FormFields, rea
   syncQuietly();
   const st = result.state;
   const next = !st ? '' : st.status === 'closed' ? ` Kasus selesai${st.outcome ? `: ${st.outcome}` : '.'}` : st.currentStep !== null ? ` Kasus kini di langkah ${st.currentStep}.` : '';
-  const produced = result.event?.produced?.length ? ` Dokumen yang dibuat: ${result.event.produced.map((id) => step.produces?.find((p) => p.id === id)?.label ?? [step.ifYes, step.ifNo].flatMap((x) => x?.produces ?? []).find((p) => p.id === id)?.label ?? id).join(', ')}.` : '';
+  const produced = result.event?.produced?.length ? ` Dokumen yang dibuat: ${result.event.produced.map((id) => producible(step).find((p) => p.id === id)?.label ?? id).join(', ')}.` : '';
   const replay = result.replayed ? ' (Tindakan ini sudah tercatat sebelumnya; tidak dicatat dua kali.)' : '';
   void showCase(caseId, { kind: 'ok', text: `Langkah ${step.no} tersimpan.${next}${produced}${replay}` });
 }
@@ -808,7 +804,7 @@ function handleFormError(err: ApiError, fields: FormFields, reload: () => void):
 
 // ---- Documents, timeline, cancel ----
 
-function documentsSection(docs: Record<string, CaseDocumentView>): HTMLElement {
+function documentsSection(docs: Record<string, CaseDocument>): HTMLElement {
   const list = Object.values(docs ?? {}).sort((a, b) => a.step - b.step || a.label.localeCompare(b.label));
   const sec = h('section', { class: 'section', id: 'documents', 'aria-labelledby': 'docs-title' }, h('h3', { id: 'docs-title' }, 'Dokumen'));
   if (!list.length) {
@@ -844,7 +840,7 @@ function valueText(v: unknown): string {
   return String(v);
 }
 
-function timelineSection(events: EventView[], sop: SopView | undefined): HTMLElement {
+function timelineSection(events: CaseEvent[], sop: SopDescription | undefined): HTMLElement {
   const sec = h('section', { class: 'section', id: 'timeline', 'aria-labelledby': 'tl-title' }, h('h3', { id: 'tl-title' }, 'Riwayat'));
   const sorted = [...(events ?? [])].sort((a, b) => a.seq - b.seq);
   if (!sorted.length) {
@@ -855,9 +851,9 @@ function timelineSection(events: EventView[], sop: SopView | undefined): HTMLEle
   return sec;
 }
 
-function eventItem(e: EventView, sop: SopView | undefined): HTMLElement {
+function eventItem(e: CaseEvent, sop: SopDescription | undefined): HTMLElement {
   const step = e.step !== null ? sop?.steps.find((s) => s.no === e.step) : undefined;
-  const exit = e.decision && step ? (e.decision === 'yes' ? step.ifYes : step.ifNo) : undefined;
+  const exit = step ? exitFor(step, e.decision) : undefined;
   const what =
     e.action === 'create'
       ? 'Kasus dibuat'
@@ -876,7 +872,7 @@ function eventItem(e: EventView, sop: SopView | undefined): HTMLElement {
   const assigned = Object.entries(e.input?.assigned ?? {}).filter(([, v]) => v !== null && typeof v !== 'object');
   const docs = Object.entries(e.input?.documents ?? {});
   const produced = e.produced?.length
-    ? e.produced.map((id) => sop?.steps.flatMap((s) => [...(s.produces ?? []), ...(s.ifYes?.produces ?? []), ...(s.ifNo?.produces ?? [])]).find((p) => p.id === id)?.label ?? id.replace(/_/g, ' '))
+    ? e.produced.map((id) => sop?.steps.flatMap(producible).find((p) => p.id === id)?.label ?? id.replace(/_/g, ' '))
     : [];
   return h(
     'li',
@@ -911,7 +907,7 @@ function eventItem(e: EventView, sop: SopView | undefined): HTMLElement {
   );
 }
 
-function cancelSection(d: CaseDetail, sop: SopView | undefined): HTMLElement | null {
+function cancelSection(d: CaseDetail, sop: SopDescription | undefined): HTMLElement | null {
   if (d.case.status !== 'open' || !app.me || !canCancel(sop, roleIds(app.me))) return null;
   const fields = new FormFields();
   const reason = h('textarea', { id: 'f-cancel-reason', rows: 2 });
@@ -959,7 +955,7 @@ async function showNewCase(flash?: Flash): Promise<void> {
   setNav('new');
   showBanner(flash ?? null);
   renderLoading('Memuat daftar SOP…');
-  let sops: SopView[];
+  let sops: SopDescription[];
   try {
     sops = await busy('Memuat daftar SOP…', () => loadSops());
   } catch (e) {

@@ -14,7 +14,7 @@ import { createApp } from '../functions/src/app.ts';
 import { demoEmail, seedDemo } from '../functions/src/dev/demo.ts';
 import { startFirestoreEmulator } from '../functions/src/dev/emulators.ts';
 import { fullInput, stepOf } from '../functions/src/dev/sample-input.ts';
-import { buildFields } from '../functions/src/documents/fields.ts';
+import { buildFields } from '../functions/src/documents/fields/index.ts';
 import { createGoogleDocBackend } from '../functions/src/documents/google.ts';
 import { createLocalDocBackend } from '../functions/src/documents/local.ts';
 import { TEMPLATES, TEMPLATES_DIR } from '../functions/src/documents/templates.ts';

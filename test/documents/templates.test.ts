@@ -10,7 +10,7 @@ import { decode, docxText, documentXml } from '../support/docx.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sample } from '../../functions/src/dev/sample-input.ts';
 import { buildTemplateDocx } from '../../functions/src/documents/docx/build.ts';
-import { buildFields, pimpinanOf } from '../../functions/src/documents/fields.ts';
+import { buildFields, pimpinanOf } from '../../functions/src/documents/fields/index.ts';
 import { createLocalDocBackend, DOCX_CONTENT_TYPE } from '../../functions/src/documents/local.ts';
 import { DOCUMENT_TEMPLATES, TEMPLATES, TEMPLATES_DIR, templateById, templateFor, type TemplateSpec } from '../../functions/src/documents/templates.ts';
 import type { LetterContext } from '../../functions/src/documents/types.ts';

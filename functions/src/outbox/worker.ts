@@ -4,7 +4,7 @@
 // Failures back off exponentially with full jitter, honour Retry-After, and after `maxAttempts`
 // the entry is dead-lettered and the document marked failed on the case, where staff see it.
 import type { Firestore } from '@google-cloud/firestore';
-import { buildFields } from '../documents/fields.ts';
+import { buildFields } from '../documents/fields/index.ts';
 import { EffectError, type CopiedDocument, type DocumentBackend, type MailSender } from '../documents/types.ts';
 import type { Agency, CaseStore } from '../store/firestore.ts';
 import type { Pacer } from './pacer.ts';

@@ -22,7 +22,7 @@ import { createGmailSender } from '../functions/src/mail/gmail.ts';
 import type { OutboxEntry } from '../functions/src/outbox/types.ts';
 import { CATALOG, catalogById } from '../functions/src/sop/catalog/index.ts';
 import { docxText } from '../test/support/docx.ts';
-import { fakeClients, startFakeGoogle } from '../test/support/fake-google.ts';
+import { fakeClients, startFakeGoogle } from '../test/support/fake-google/index.ts';
 
 const ROUNDS = Number(process.env.BENCH_LETTER_ROUNDS ?? 30);
 const median = (xs: number[]) => {

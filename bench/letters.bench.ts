@@ -15,7 +15,7 @@ import { createFirestoreStore } from '../functions/src/store/firestore.ts';
 import { demoEmail, seedDemo } from '../functions/src/dev/demo.ts';
 import { startFirestoreEmulator } from '../functions/src/dev/emulators.ts';
 import { fullInput, stepOf } from '../functions/src/dev/sample-input.ts';
-import { buildFields } from '../functions/src/documents/fields.ts';
+import { buildFields } from '../functions/src/documents/fields/index.ts';
 import { createGoogleDocBackend } from '../functions/src/documents/google.ts';
 import { createLocalDocBackend } from '../functions/src/documents/local.ts';
 import { TEMPLATES, TEMPLATES_DIR } from '../functions/src/documents/templates.ts';
@@ -23,7 +23,7 @@ import { createGmailSender } from '../functions/src/mail/gmail.ts';
 import type { OutboxEntry } from '../functions/src/model/records.ts';
 import { CATALOG, catalogById } from '../functions/src/sop/catalog/index.ts';
 import { docxText } from '../test/support/docx.ts';
-import { fakeClients, startFakeGoogle } from '../test/support/fake-google.ts';
+import { fakeClients, startFakeGoogle } from '../test/support/fake-google/index.ts';
 
 const ROUNDS = Number(process.env.BENCH_LETTER_ROUNDS ?? 30);
 const median = (xs: number[]) => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGoogleDocBackend, uploadDocxTemplates } from '../../functions/src/documents/google.ts';
 import { EffectError } from '../../functions/src/documents/types.ts';
 import { toEffectError } from '../../functions/src/google/errors.ts';
-import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts';
+import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google/index.ts';
 
 const TEMPLATE_TEXT = [
   'Nomor: {{nomor}}',

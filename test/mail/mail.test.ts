@@ -9,7 +9,7 @@ import { EffectError, type MailMessage } from '../../functions/src/documents/typ
 import { createGmailSender } from '../../functions/src/mail/gmail.ts';
 import { createLocalMailSender } from '../../functions/src/mail/local.ts';
 import { buildMime, messageIdFor } from '../../functions/src/mail/mime.ts';
-import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts';
+import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google/index.ts';
 
 const SUBJECT = 'Surat Jawaban Kunjungan – Dinas Perpustakaan';
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('Nomor: 000.5.2/12/DISPUSIP/XI/2026 — isi surat')]);

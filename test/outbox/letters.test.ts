@@ -12,7 +12,7 @@ import { createGmailSender } from '../../functions/src/mail/gmail.ts';
 import { createPubSubNotifier, handleOutboxEvent } from '../../functions/src/outbox/pubsub.ts';
 import type { OutboxEntry } from '../../functions/src/model/records.ts';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
-import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts';
+import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google/index.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 let fake: FakeGoogle;

@@ -16,7 +16,7 @@ import { messageIdFor } from '../../functions/src/mail/mime.ts';
 import type { OutboxEntry } from '../../functions/src/model/records.ts';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 import { docxText } from '../support/docx.ts';
-import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts';
+import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google/index.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 type Move = number | [number, 'yes' | 'no'];

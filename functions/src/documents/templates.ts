@@ -1,7 +1,7 @@
 // The letter templates: one spec per template (what it is, whether it gets a letter number, who signs,
 // whether it is e-mailed to the partner) with its layout as data. docx/build.ts turns each layout into
 // functions/templates/<id>.docx, the one template set both renderers use (the local .docx backend and
-// Google Docs, where the same files are uploaded as template Docs). fields.ts fills the placeholders.
+// Google Docs, where the same files are uploaded as template Docs). fields/index.ts fills the placeholders.
 //
 // Layout text conventions: `{{name}}` is a placeholder (always written as one text run), `**text**` is
 // bold. Every word a reader sees is Bahasa Indonesia following tata naskah dinas (Permendagri 1/2023).

@@ -3,7 +3,7 @@
 // recorded intent and, after a crash inside that window, looked up by key instead of repeated.
 // Failures back off exponentially with full jitter, honour Retry-After, and after `maxAttempts`
 // the entry is dead-lettered and the document marked failed on the case, where staff see it.
-import { buildFields } from '../documents/fields.ts';
+import { buildFields } from '../documents/fields/index.ts';
 import { EffectError, type CopiedDocument, type DocumentBackend, type MailSender } from '../documents/types.ts';
 import { effectKey, type Agency, type OutboxEntry, type OutboxProgress } from '../model/records.ts';
 import type { Store } from '../model/store.ts';

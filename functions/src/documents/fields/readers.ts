@@ -1,0 +1,71 @@
+// Reading case data as letter text, and the wording shared by letters of several families.
+import { capitalizeFirst, terbilang } from '../format.ts';
+
+export const DASH = '-';
+/** A blank filled in by hand on the printed document (the other party's signatory). */
+export const BLANK = '..............................';
+
+export const KASI = 'Kepala Seksi Layanan, Otomasi dan Kerja Sama';
+export const KABID = 'Kepala Bidang Perpustakaan';
+
+/** A value as one line of text, or undefined when it is missing or empty. */
+export function textOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'boolean') return v ? 'Ya' : 'Tidak';
+  if (Array.isArray(v)) {
+    const items = listOf(v);
+    return items.length ? items.join(', ') : undefined;
+  }
+  return undefined;
+}
+
+/** A list value (array, or one item per line of a string). */
+export function listOf(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(textOf).filter((x): x is string => x !== undefined);
+  if (typeof v === 'string') return v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  return [];
+}
+
+export function intOf(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** "25 (dua puluh lima) orang": numbers in naskah dinas are written in figures and words. */
+export function count(n: number, unit = ''): string {
+  return `${n} (${terbilang(n)})${unit ? ` ${unit}` : ''}`;
+}
+
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase('id-ID') + s.slice(1);
+}
+
+const SMALL_WORDS = new Set(['dan', 'atau', 'di', 'ke', 'dari', 'yang', 'untuk', 'pada']);
+
+/** "KEPULAUAN BANGKA BELITUNG" -> "Kepulauan Bangka Belitung". */
+export function titleCase(s: string): string {
+  return s
+    .toLocaleLowerCase('id-ID')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : capitalizeFirst(w)))
+    .join(' ');
+}
+
+/** The jabatan of whoever heads an organisation, for "Yth. ...": "SMA Negeri 1 Paringin" -> "Kepala SMA Negeri 1 Paringin". */
+export function pimpinanOf(name: string): string {
+  const n = name.trim().replace(/^yth\.?\s+/i, '');
+  if (/^(kepala|ketua|direktur|pimpinan|pengelola|rektor|camat|lurah|bupati|wali kota|walikota|gubernur|sekretaris|koordinator)\b/i.test(n)) return n;
+  const kec = /^kecamatan\s+(.+)$/i.exec(n);
+  if (kec) return `Camat ${kec[1]}`;
+  const kel = /^kelurahan\s+(.+)$/i.exec(n);
+  if (kel) return `Lurah ${kel[1]}`;
+  if (/^(tbm|taman bacaan|taman baca|rumah baca|pojok baca)\b/i.test(n)) return `Pengelola ${n}`;
+  if (/^(komunitas|yayasan|organisasi|forum|kelompok|perkumpulan|ikatan|himpunan|karang taruna|pkk|tim penggerak|rt|rw|rukun)\b/i.test(n)) return `Ketua ${n}`;
+  if (/^(universitas|institut)\b/i.test(n)) return `Rektor ${n}`;
+  if (/^(sd|smp|sma|smk|slb|mi|mts|ma|man|min|mtsn|sdn|smpn|sman|smkn|sekolah|madrasah|desa|dinas|kantor|badan|perpustakaan|puskesmas|upt|uptd|balai|bagian|bidang|seksi|lembaga)\b/i.test(n)) {
+    return `Kepala ${n}`;
+  }
+  return `Pimpinan ${n}`;
+}

@@ -1,0 +1,117 @@
+// Drive v3: copy a template, list by appProperties, export as PDF, and upload a .docx converted
+// into a Google Doc.
+import PizZip from 'pizzip';
+import type { drive_v3 } from '@googleapis/drive';
+import { matches, parseFields, parseQuery, select } from './drive-query.ts';
+import { HttpFailure } from './errors.ts';
+import type { Answer, FakeDocument, FakeRequest, Handler, Store } from './types.ts';
+
+export const GOOGLE_DOC = 'application/vnd.google-apps.document';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export const handleDrive: Handler = (req, store) => {
+  const { method, path } = req;
+  let m: RegExpExecArray | null;
+  if (method === 'POST' && (m = /^\/drive\/v3\/files\/([^/]+)\/copy$/.exec(path))) return copy(decodeURIComponent(m[1]!), req, store);
+  if (method === 'GET' && path === '/drive/v3/files') return list(req, store);
+  if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(path))) return exportPdf(decodeURIComponent(m[1]!), req, store);
+  if (method === 'POST' && path === '/upload/drive/v3/files') return upload(req, store);
+  return undefined;
+};
+
+function copy(sourceId: string, req: FakeRequest, store: Store): Answer {
+  const source = documentOr404(store, sourceId);
+  const body = (req.body ?? {}) as drive_v3.Schema$File;
+  const id = store.nextId('copy');
+  const doc: FakeDocument = {
+    name: body.name ?? `Copy of ${source.name}`,
+    text: source.text,
+    parents: body.parents ?? [],
+    appProperties: { ...(body.appProperties ?? {}) } as Record<string, string>,
+    mimeType: source.mimeType,
+    trashed: false,
+  };
+  store.documents.set(id, doc);
+  return { status: 200, json: withFields(fileResource(id, doc), req.query['fields'], 'kind,id,name,mimeType') };
+}
+
+function list(req: FakeRequest, store: Store): Answer {
+  const { query } = req;
+  const terms = query['q'] ? parseQuery(query['q']) : [];
+  const files = [...store.documents].filter(([, d]) => matches(d, terms)).map(([id, d]) => fileResource(id, d));
+  const list = { kind: 'drive#fileList', incompleteSearch: false, files };
+  return { status: 200, json: withFields(list, query['fields'], 'kind,incompleteSearch,files(kind,id,name,mimeType)') };
+}
+
+function exportPdf(id: string, req: FakeRequest, store: Store): Answer {
+  const { query } = req;
+  const doc = documentOr404(store, id);
+  if (query['mimeType'] !== 'application/pdf') {
+    throw new HttpFailure(400, `The requested conversion is not supported: ${query['mimeType']}`, 'badRequest');
+  }
+  return { status: 200, bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(doc.text, 'utf8')]), contentType: 'application/pdf' };
+}
+
+/** files.create with a multipart media upload (a .docx converted into a Google Doc). */
+function upload(req: FakeRequest, store: Store): Answer {
+  const { query } = req;
+  if (query['uploadType'] !== 'multipart') throw new HttpFailure(400, `Fake supports uploadType=multipart only`);
+  const parts = req.body as { contentType: string; body: unknown }[];
+  const meta = (parts[0]?.body ?? {}) as drive_v3.Schema$File;
+  const media = parts[1];
+  if (!media || !Buffer.isBuffer(media.body)) throw new HttpFailure(400, 'Media part is missing');
+  const text = media.contentType.startsWith(DOCX) ? docxText(media.body) : media.body.toString('utf8');
+  const id = store.nextId('upload');
+  const doc: FakeDocument = {
+    name: meta.name ?? 'Untitled',
+    text,
+    parents: meta.parents ?? [],
+    appProperties: { ...(meta.appProperties ?? {}) } as Record<string, string>,
+    mimeType: meta.mimeType ?? media.contentType,
+    trashed: false,
+  };
+  store.documents.set(id, doc);
+  return { status: 200, json: withFields(fileResource(id, doc), query['fields'], 'kind,id,name,mimeType') };
+}
+
+function fileResource(id: string, d: FakeDocument) {
+  return {
+    kind: 'drive#file',
+    id,
+    name: d.name,
+    mimeType: d.mimeType,
+    parents: d.parents,
+    appProperties: d.appProperties,
+    trashed: d.trashed,
+    webViewLink: `https://docs.google.com/document/d/${id}/edit?usp=drivesdk`,
+  };
+}
+
+function withFields(value: unknown, fields: string | undefined, defaults: string): unknown {
+  return select(value, parseFields(fields ?? defaults));
+}
+
+function documentOr404(store: Store, id: string): FakeDocument {
+  const d = store.documents.get(id);
+  if (!d) throw new HttpFailure(404, `File not found: ${id}.`, 'notFound');
+  return d;
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The text of a .docx: one line per paragraph, runs joined (so split placeholders rejoin). */
+function docxText(bytes: Buffer): string {
+  const xml = new PizZip(bytes).file('word/document.xml')?.asText();
+  if (xml === undefined) throw new HttpFailure(400, 'Not a .docx file: word/document.xml is missing');
+  const paragraphs = xml.match(/<w:p[\s>][\s\S]*?<\/w:p>|<w:p\/>/g) ?? [];
+  return paragraphs
+    .map((p) =>
+      (p.match(/<w:t(?:\s[^>]*)?>[\s\S]*?<\/w:t>|<w:tab\/>|<w:br\/>/g) ?? [])
+        .map((t) => (t === '<w:tab/>' ? '\t' : t === '<w:br/>' ? '\n' : t.replace(/<[^>]+>/g, '')))
+        .join('')
+        .replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => XML_ENTITIES[e] ?? ''),
+    )
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------

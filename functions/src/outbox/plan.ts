@@ -49,51 +49,78 @@ export async function reserve(tools: TxTools, counters: Record<string, number>, 
   return last + 1;
 }
 
+/** What the letter will say, captured in the step's transaction. */
+function letterContext(p: PlanInput, template: TemplateSpec, nomor: string | null, signer: Staff | null): LetterContext {
+  const { agency, def, transition, now } = p;
+  const { state, event } = transition;
+  const step = def.steps.find((s) => s.no === event.step)!;
+  const roleLabel = (roles: string[]) => def.roles.find((r) => roles.includes(r.id))?.label;
+  const jabatan = p.member.jabatan || roleLabel(p.member.roles);
+  return {
+    agency: { id: agency.id, name: agency.name, shortName: agency.shortName, timeZone: agency.timeZone, letterhead: agency.letterhead! },
+    case: {
+      id: state.id,
+      nomor: state.nomor,
+      sopId: state.sopId,
+      sopTitle: state.sopTitle,
+      title: state.title,
+      partner: state.partner,
+      data: state.data,
+      documents: Object.fromEntries(Object.values(state.documents).map((d) => [d.id, { label: d.label, ...(d.url ? { url: d.url } : {}) }])),
+      decisions: state.decisions,
+    },
+    step: { no: step.no, activity: step.activity, note: event.note },
+    actor: {
+      email: p.member.email,
+      name: p.member.name,
+      ...(jabatan ? { jabatan } : {}),
+      ...(p.member.nip ? { nip: p.member.nip } : {}),
+      ...(p.member.pangkat ? { pangkat: p.member.pangkat } : {}),
+    },
+    signer: signer
+      ? { name: signer.name, jabatan: signer.jabatan ?? roleLabel(signer.roles) ?? template.signerRole!, ...(signer.nip ? { nip: signer.nip } : {}), ...(signer.pangkat ? { pangkat: signer.pangkat } : {}) }
+      : null,
+    nomor,
+    at: now.toISOString(),
+  };
+}
+
+/** The e-mail that carries the letter to the partner, when the SOP sends it and an address is known. */
+function partnerEmail(p: PlanInput, template: TemplateSpec, nomor: string | null): OutboxEntry['email'] {
+  const { agency } = p;
+  const { state } = p.transition;
+  const to = template.emailToPartner ? recipient(state) : null;
+  if (!to) return null;
+  return {
+    to: [to],
+    subject: `${template.title}${nomor ? ` Nomor ${nomor}` : ''} — ${agency.shortName}`,
+    text: [
+      `Yth. ${state.partner?.name ?? 'Bapak/Ibu'},`,
+      '',
+      `Bersama ini kami sampaikan ${template.title}${nomor ? ` nomor ${nomor}` : ''} terkait ${state.title} (kasus ${state.nomor}), terlampir dalam bentuk PDF.`,
+      '',
+      'Atas perhatian dan kerja samanya kami ucapkan terima kasih.',
+      '',
+      'Hormat kami,',
+      agency.name,
+    ].join('\n'),
+  };
+}
+
 export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
-  const { agency, def, transition, tools, now } = p;
+  const { agency, transition, tools, now } = p;
   const { state, event } = transition;
   if (event.step === null || event.produced.length === 0) return [];
   if (!agency.letterhead) throw new Error(`agency ${agency.id} has no letterhead: letters cannot be written`);
-  const local = DateTime.fromJSDate(now, { zone: agency.timeZone });
+  const year = DateTime.fromJSDate(now, { zone: agency.timeZone }).year;
   const at = now.toISOString();
-  const step = def.steps.find((s) => s.no === event.step)!;
   const entries: OutboxEntry[] = [];
   for (const docId of event.produced) {
-    const template = templateFor(def.id, docId);
+    const template = templateFor(p.def.id, docId);
     if (!template) continue;
     const doc = state.documents[docId]!;
-    const nomor = template.numbered ? letterNumber(agency, template, await reserve(tools, p.counters, letterCounter(local.year)), now) : null;
-    const signerStaff = template.signerRole ? await tools.signer(template.signerRole) : null;
-    const roleLabel = (roles: string[]) => def.roles.find((r) => roles.includes(r.id))?.label;
-    const context: LetterContext = {
-      agency: { id: agency.id, name: agency.name, shortName: agency.shortName, timeZone: agency.timeZone, letterhead: agency.letterhead },
-      case: {
-        id: state.id,
-        nomor: state.nomor,
-        sopId: state.sopId,
-        sopTitle: state.sopTitle,
-        title: state.title,
-        partner: state.partner,
-        data: state.data,
-        documents: Object.fromEntries(Object.values(state.documents).map((d) => [d.id, { label: d.label, ...(d.url ? { url: d.url } : {}) }])),
-        decisions: state.decisions,
-      },
-      step: { no: step.no, activity: step.activity, note: event.note },
-      actor: {
-        email: p.member.email,
-        name: p.member.name,
-        ...(p.member.jabatan ? { jabatan: p.member.jabatan } : roleLabel(p.member.roles) ? { jabatan: roleLabel(p.member.roles)! } : {}),
-        ...(p.member.nip ? { nip: p.member.nip } : {}),
-        ...(p.member.pangkat ? { pangkat: p.member.pangkat } : {}),
-      },
-      signer: signerStaff
-        ? { name: signerStaff.name, jabatan: signerStaff.jabatan ?? roleLabel(signerStaff.roles) ?? template.signerRole!, ...(signerStaff.nip ? { nip: signerStaff.nip } : {}), ...(signerStaff.pangkat ? { pangkat: signerStaff.pangkat } : {}) }
-        : null,
-      nomor,
-      at,
-    };
-    const to = template.emailToPartner ? recipient(state) : null;
-    const title = `${template.title} ${state.nomor.replaceAll('/', '-')}${doc.revision > 1 ? ` (revisi ${doc.revision})` : ''}`;
+    const nomor = template.numbered ? letterNumber(agency, template, await reserve(tools, p.counters, letterCounter(year)), now) : null;
+    const signer = template.signerRole ? await tools.signer(template.signerRole) : null;
     const id = `${state.id}-${docId}-r${doc.revision}`;
     entries.push({
       id,
@@ -103,24 +130,9 @@ export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
       docLabel: doc.label,
       revision: doc.revision,
       templateId: template.id,
-      title,
-      context,
-      email: to
-        ? {
-            to: [to],
-            subject: `${template.title}${nomor ? ` Nomor ${nomor}` : ''} — ${agency.shortName}`,
-            text: [
-              `Yth. ${state.partner?.name ?? 'Bapak/Ibu'},`,
-              '',
-              `Bersama ini kami sampaikan ${template.title}${nomor ? ` nomor ${nomor}` : ''} terkait ${state.title} (kasus ${state.nomor}), terlampir dalam bentuk PDF.`,
-              '',
-              'Atas perhatian dan kerja samanya kami ucapkan terima kasih.',
-              '',
-              'Hormat kami,',
-              agency.name,
-            ].join('\n'),
-          }
-        : null,
+      title: `${template.title} ${state.nomor.replaceAll('/', '-')}${doc.revision > 1 ? ` (revisi ${doc.revision})` : ''}`,
+      context: letterContext(p, template, nomor, signer),
+      email: partnerEmail(p, template, nomor),
       status: 'pending',
       attempts: 0,
       nextAttemptAt: at,

@@ -11,6 +11,17 @@ import type { LetterContext } from '../documents/types.ts';
 const timeZone = z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']);
 const isoInstant = z.string().min(1);
 
+/** The kop of the agency's letters. */
+const letterheadSchema = z.object({
+  pemerintah: z.string(),
+  dinas: z.string(),
+  alamat: z.string(),
+  telepon: z.string().optional(),
+  email: z.string().optional(),
+  laman: z.string().optional(),
+  kota: z.string(),
+});
+
 export const agencySchema = z.object({
   name: z.string().min(1),
   shortName: z.string().min(1),
@@ -33,17 +44,7 @@ export const agencySchema = z.object({
   mail: z.object({ fromName: z.string().min(1), fromAddress: z.email() }).optional(),
   /** Production documents: the Drive folder for generated letters and each template's Google Doc id. */
   google: z.object({ folderId: z.string().min(1), templates: z.record(z.string(), z.string()).default({}) }).optional(),
-  letterhead: z
-    .object({
-      pemerintah: z.string(),
-      dinas: z.string(),
-      alamat: z.string(),
-      telepon: z.string().optional(),
-      email: z.string().optional(),
-      laman: z.string().optional(),
-      kota: z.string(),
-    })
-    .optional(),
+  letterhead: letterheadSchema.optional(),
 });
 export type Agency = z.infer<typeof agencySchema> & { id: string };
 export type AgencyInput = z.input<typeof agencySchema>;
@@ -174,15 +175,6 @@ export type DeskKind = 'visits' | 'reads';
 
 // ---- The outbox ----
 
-const letterheadSchema = z.object({
-  pemerintah: z.string(),
-  dinas: z.string(),
-  alamat: z.string(),
-  telepon: z.string().optional(),
-  email: z.string().optional(),
-  laman: z.string().optional(),
-  kota: z.string(),
-});
 const personSchema = z.object({ name: z.string(), jabatan: z.string(), nip: z.string().optional(), pangkat: z.string().optional() });
 
 export const letterContextSchema = z.object({

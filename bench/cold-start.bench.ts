@@ -87,7 +87,13 @@ process.on('exit', () => live.forEach(killGroup));
 async function coldStart(t: Target, env: NodeJS.ProcessEnv): Promise<{ first200: number; listening: number }> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [FRAMEWORK, `--target=${t.name}`, `--source=${t.source}`, `--port=${port}`], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Cloud Functions sets FUNCTION_TARGET and FUNCTION_SIGNATURE_TYPE besides the flags; an entry may read them.
+  const child = spawn(process.execPath, [FRAMEWORK, `--target=${t.name}`, `--source=${t.source}`, `--port=${port}`], {
+    cwd: ROOT,
+    env: { ...env, FUNCTION_TARGET: t.name, FUNCTION_SIGNATURE_TYPE: 'http' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   live.add(child);
   let log = '';
   const keep = (b: Buffer) => (log = (log + b.toString()).slice(-4000));

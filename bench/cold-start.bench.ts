@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../functions/src/app.ts';
@@ -169,7 +169,7 @@ async function main() {
 
     const line = (k: 'api' | 'hello', what: string) =>
       `${what}: median ${median(runs[k]).toFixed(0)} ms, p95 ${p95(runs[k]).toFixed(0)} ms, max ${Math.max(...runs[k]).toFixed(0)} ms, min ${Math.min(...runs[k]).toFixed(0)} ms; listening after median ${median(listening[k]).toFixed(0)} ms`;
-    console.log(`cold start, process spawn to first 200 (functions-framework CLI on Node ${process.versions.node}, Firestore emulator ${emulator.host}; ${N} rounds alternating after 1 untimed pair, polled every ${POLL_MS} ms; build ${(buildMs / 1000).toFixed(1)} s)`);
+    console.log(`cold start, process spawn to first 200 (functions-framework CLI on Node ${process.versions.node}, Firestore emulator ${emulator.host}; ${N} rounds alternating after 1 untimed pair, polled every ${POLL_MS} ms; build ${(buildMs / 1000).toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
     console.log(line('api', 'api, functions/lib/index.js, GET /v1/agencies/balangan/me (token check, agency and staff reads)'));
     console.log(line('hello', 'bare functions-framework + Firestore hello (one document read)'));
     console.log(`ratio api/hello: ${(median(runs.api) / median(runs.hello)).toFixed(2)}x (target <= 1.2x)`);

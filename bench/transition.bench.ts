@@ -8,6 +8,7 @@
 // (bench/delay-proxy.ts): the emulator answers in microseconds, so without it the ratio mostly
 // counts documents written; with it, it counts round trips, which the proxy also reports.
 import { randomUUID } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Firestore } from '@google-cloud/firestore';
 import { createApp } from '../functions/src/app.ts';
 import { demoEmail, seedDemo } from '../functions/src/dev/demo.ts';
@@ -160,7 +161,7 @@ async function main() {
     await db.terminate();
     const mb = median(f.times.bare);
     const ma = median(f.times.api);
-    console.log(`rounds measured: ${N} (after ${WARMUP} warm-up), interleaved, Firestore emulator ${emulator.host}`);
+    console.log(`rounds measured: ${N} (after ${WARMUP} warm-up), interleaved, Firestore emulator ${emulator.host}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
     console.log(`bare Firestore read-then-write transaction: median ${ms(mb)}, p95 ${ms(p95(f.times.bare))}`);
     console.log(`API transition over HTTP (token check + engine + one transaction): median ${ms(ma)}, p95 ${ms(p95(f.times.api))}`);
     console.log(`same transition in-process (no HTTP, no token): median ${ms(median(f.times.direct))}`);
@@ -179,7 +180,7 @@ async function main() {
       const da = median(d.times.api);
       const rt = (k: Kind) => `${per(d.calls[k].roundTrips, DELAY_N)} round trips, ${per(d.calls[k].rpcs, DELAY_N)} RPCs`;
       console.log('');
-      console.log(`with ${DELAY_MS} ms injected each way between the Firestore clients and the emulator (a round trip costs >= ${2 * DELAY_MS} ms): ${DELAY_N} rounds after ${DELAY_WARMUP} warm-up, interleaved`);
+      console.log(`with ${DELAY_MS} ms injected each way between the Firestore clients and the emulator (a round trip costs >= ${2 * DELAY_MS} ms): ${DELAY_N} rounds after ${DELAY_WARMUP} warm-up, interleaved; load average ${loadavg()[0]!.toFixed(1)}`);
       console.log(`bare read-then-write transaction: median ${ms(db2)}, p95 ${ms(p95(d.times.bare))}; per transaction ${rt('bare')}`);
       console.log(`API transition over HTTP: median ${ms(da)}, p95 ${ms(p95(d.times.api))}; per transition ${rt('api')} (complete step 2: ${spread(d.apiRoundTrips.complete)}, decide step 3: ${spread(d.apiRoundTrips.decide)} round trips)`);
       console.log(`same transition in-process (no HTTP, no token): median ${ms(median(d.times.direct))}; per transition ${rt('direct')}`);

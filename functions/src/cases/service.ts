@@ -6,11 +6,11 @@ import { createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.t
 import type { AssignKind, CaseDetail, CaseRow, CaseState, CreateCaseRequest, SopDescription, Task, Transition } from '../contract.ts';
 import type { Agency, Staff } from '../model/records.ts';
 import type { Idempotency, Store, Stored, TxTools } from '../model/store.ts';
-import { assignedFields, createCase, roleLabels, currentStepOf, transition, type Action, type Actor } from '../sop/engine.ts';
+import { assignedFields, createCase, roleLabels, currentStepOf, plannedDocuments, transition, type Action, type Actor } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import { describeDefinition } from '../sop/describe.ts';
 import { stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
-import { agendaCounter, letterCounter, letterNumber, planLetters, reserve } from '../outbox/plan.ts';
+import { agendaCounter, letterCounter, letterNumber, planLetters, plannedReads, prefetch, reserve } from '../outbox/plan.ts';
 import { templateFor } from '../documents/templates.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 
@@ -159,13 +159,16 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
         const now = clock();
         const counters: Record<string, number> = {};
         const assigned: Record<string, unknown> = {};
+        let signers: Map<string, Staff | null> | undefined;
         if (action.type !== 'cancel' && state.status === 'open' && state.currentStep === action.step) {
           const step = stepOf(def, action.step);
-          for (const f of assignedFields(step)) assigned[f.id] = await assign(f.assign, { agency, def, step, action, tools, counters, now });
+          const fields = assignedFields(step);
+          signers = await prefetch(tools, counters, plannedReads(agency, def, plannedDocuments(def, state, action), fields.map((f) => f.assign), now));
+          for (const f of fields) assigned[f.id] = await assign(f.assign, { agency, def, step, action, tools, counters, now });
         }
         const t = transition({ def, actor, now, calendar, assigned }, state, action);
         if (!t.ok) return t;
-        const outbox = await planLetters({ agency, def, actor, member: member!, transition: t.value, tools, counters, now });
+        const outbox = await planLetters({ agency, def, actor, member: member!, transition: t.value, tools, counters, signers, now });
         return { ok: true, value: { transition: t.value, counters, outbox } };
       });
       if (!r.replayed) {

@@ -5,11 +5,39 @@ import { DateTime } from 'luxon';
 import { templateFor, type TemplateSpec } from '../documents/templates.ts';
 import { formatLetterNumber } from '../documents/format.ts';
 import type { LetterContext } from '../documents/types.ts';
-import type { Transition } from '../contract.ts';
+import type { AssignKind, Transition } from '../contract.ts';
 import type { Agency, OutboxEntry, Staff } from '../model/records.ts';
 import type { TxTools } from '../model/store.ts';
 import type { Actor } from '../sop/engine.ts';
 import type { SopDefinition } from '../sop/schema.ts';
+
+/** Counters and signers a step's letters and numbered fields read, known before the transition runs. */
+export interface PlannedReads {
+  counters: string[];
+  signerRoles: string[];
+}
+
+export function plannedReads(agency: Agency, def: SopDefinition, docs: { id: string }[], assigned: AssignKind[], now: Date): PlannedReads {
+  const year = DateTime.fromJSDate(now, { zone: agency.timeZone }).year;
+  const templates = docs.map((d) => templateFor(def.id, d.id)).filter((t): t is TemplateSpec => t !== null);
+  const counters = new Set<string>();
+  if (assigned.includes('agenda')) counters.add(agendaCounter(year));
+  if (assigned.includes('surat') || templates.some((t) => t.numbered)) counters.add(letterCounter(year));
+  return { counters: [...counters], signerRoles: [...new Set(templates.flatMap((t) => (t.signerRole ? [t.signerRole] : [])))] };
+}
+
+/**
+ * Reads every counter and signer at once: one round trip inside the transaction instead of one
+ * per read. Counters land in `counters`; the signers are returned by role.
+ */
+export async function prefetch(tools: TxTools, counters: Record<string, number>, reads: PlannedReads): Promise<Map<string, Staff | null>> {
+  const [values, signers] = await Promise.all([
+    Promise.all(reads.counters.map((name) => (counters[name] !== undefined ? counters[name]! : tools.counter(name)))),
+    Promise.all(reads.signerRoles.map(async (role) => [role, await tools.signer(role)] as const)),
+  ]);
+  reads.counters.forEach((name, i) => (counters[name] = values[i]!));
+  return new Map(signers);
+}
 
 export interface PlanInput {
   agency: Agency;
@@ -20,6 +48,8 @@ export interface PlanInput {
   tools: TxTools;
   /** Counter values already reserved in this transaction (shared with agenda numbers); updated in place. */
   counters: Record<string, number>;
+  /** Signers already read, by role (see prefetch); others are read when needed. */
+  signers?: Map<string, Staff | null>;
   now: Date;
 }
 
@@ -120,7 +150,8 @@ export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
     if (!template) continue;
     const doc = state.documents[docId]!;
     const nomor = template.numbered ? letterNumber(agency, template, await reserve(tools, p.counters, letterCounter(year)), now) : null;
-    const signer = template.signerRole ? await tools.signer(template.signerRole) : null;
+    const role = template.signerRole;
+    const signer = !role ? null : p.signers?.has(role) ? p.signers.get(role)! : await tools.signer(role);
     const id = `${state.id}-${docId}-r${doc.revision}`;
     entries.push({
       id,

@@ -310,6 +310,17 @@ export function transition(ctx: Context, current: CaseState, action: Action): Re
   return action.type === 'cancel' ? cancel(ctx, current, next.value, action.reason) : takeStep(ctx, current, next.value, action);
 }
 
+/**
+ * The documents this action would produce (the step's own and its exit's), or none when it cannot
+ * be taken: lets the caller read what those letters need before it runs the transition.
+ */
+export function plannedDocuments(def: SopDefinition, state: CaseState, action: Action): { id: string; label: string }[] {
+  if (action.type === 'cancel' || state.status !== 'open' || state.currentStep !== action.step) return [];
+  const step = stepOf(def, action.step);
+  const r = resolveExit(def, step, state, action);
+  return r.ok ? [...step.produces, ...r.value.exit.produces] : [];
+}
+
 /** What the current step asks for, for forms and task lists. */
 export function currentStepOf(def: SopDefinition, state: CaseState): Step | null {
   return state.currentStep === null ? null : stepOf(def, state.currentStep);

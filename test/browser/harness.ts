@@ -80,11 +80,17 @@ export function sidebarHarness(area: string) {
     return p;
   }
 
-  /** A fresh browser context (its own profile, storage and cookies) on the preview page, closed when the test ends. */
+  /**
+   * A fresh browser context (its own profile, storage and cookies) on the preview page, closed when
+   * the test ends; a failed test leaves a full-page screenshot, <test>-failed.png.
+   */
   async function open(test: string) {
     const context = await browser!.newContext({ viewport: { width: 1100, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    onTestFinished(() => context.close());
     const page = await context.newPage();
+    onTestFinished(async ({ task }) => {
+      if (task.result?.state === 'fail') await page.screenshot({ path: join(out, `${test}-failed.png`), fullPage: true }).catch(() => undefined);
+      await context.close();
+    });
     page.setDefaultTimeout(WAIT_MS);
     page.on('pageerror', (err) => console.error('browser error:', err.message));
     await page.goto(`${served!.url}/preview`);

@@ -2,7 +2,7 @@
 // (its own project), the local dev server with the sidebar preview, and one headless Chromium
 // (Debian's package, driven by playwright-core); per test, a fresh browser context and page, so no
 // test inherits another's identity, page or session storage. Screenshots go to
-// test-output/sidebar/<area>/<test>-NN-<name>.png.
+// test-output/sidebar/<area>/<test>-NN-<name>.png (areas: walk, cases, reading-desk).
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

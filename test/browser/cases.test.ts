@@ -1,12 +1,77 @@
-// "Semua kasus" in the sidebar, in headless Chromium on the local preview (see ./harness.ts): the
-// Kepala Bidang of babel finds a case waiting on someone else, searches for it and cancels it.
-// Screenshots go to test-output/sidebar/semua-kasus/.
+// Cases that do not go to plan, in the sidebar in headless Chromium on the local preview (see
+// ./harness.ts), at babel: a late request whose step's answer is lost is resent with the same key,
+// and a case that changed meanwhile is reloaded; the Kepala Bidang finds a case waiting on someone
+// else in "Semua kasus" and cancels it. Screenshots go to test-output/sidebar/cases/.
 import { describe, expect, it } from 'vitest';
 import { AGENCY, inDays, sidebarHarness } from './harness.ts';
 
-const h = sidebarHarness('semua-kasus');
+const h = sidebarHarness('cases');
 
-describe('"Semua kasus" in the sidebar (headless Chromium)', () => {
+describe('late, changed and cancelled cases in the sidebar (headless Chromium)', () => {
+  it('resends a submission whose answer was lost with the same key, and reloads a case that changed meanwhile', async () => {
+    // A request that came in a month ago: step 1 (one week) is overdue.
+    const fo = h.person('front_office').email;
+    const created = await h.postDaysAgo(30, `/v1/agencies/${AGENCY}/cases`, { as: fo, body: { sop: 'kunjungan', partner: { name: 'SD Negeri 7 Pangkalpinang' } } });
+    expect(created.status).toBe(201);
+    const { id: caseId, nomor } = created.body.state as { id: string; nomor: string };
+
+    const { page, actAs, shot, openTask, expectStep, submit } = await h.open('resend');
+    await actAs('front_office');
+    const card = page.locator('#task-list .card', { hasText: nomor });
+    await expect.poll(() => card.locator('.badge').textContent()).toBe('Terlambat');
+    // Overdue first.
+    expect(await page.locator('#task-list .card').first().textContent()).toContain(nomor);
+    await shot('tugas-terlambat');
+    await openTask(nomor, 1);
+    expect(await page.locator('#case-status').textContent()).toContain('Terlambat');
+    await page.getByLabel('Surat Kunjungan (tautan surat/email ijin kunjungan)').fill('https://drive.google.com/file/d/surat-sdn7');
+    await page.getByLabel('Nama instansi/lembaga pemohon kunjungan').fill('SD Negeri 7 Pangkalpinang');
+    await page.getByLabel('Tanggal kunjungan yang diminta').fill(inDays(30));
+    await page.getByLabel('Jumlah pengunjung', { exact: true }).fill('40');
+    await page.getByLabel('E-mail kontak pemohon').fill('sdn7@example.org');
+
+    // The step reaches the server but its answer is lost on the way back.
+    const keysSent: string[] = [];
+    await page.route('**/actions', async (route) => {
+      keysSent.push(route.request().headers()['idempotency-key']!);
+      if (keysSent.length === 1) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    await submit();
+    await expect.poll(() => page.locator('.form-banner').textContent()).toContain('tekan tombol yang sama');
+    await expectStep(1);
+    await shot('jaringan-terputus');
+    await submit();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('sudah tercatat sebelumnya');
+    await expectStep(2);
+    await page.unroute('**/actions');
+    // A month for a one-week step: the history marks it.
+    await expect.poll(() => page.locator('#timeline .event[data-seq="2"]').textContent()).toContain('melebihi standar');
+    expect(keysSent).toHaveLength(2);
+    expect(keysSent[1]).toBe(keysSent[0]);
+    const once = await h.caseState(caseId);
+    expect(once.events.filter((e: { step: number | null }) => e.step === 1)).toHaveLength(1);
+
+    // Someone else takes step 2 while this form is open: the stale submission is refused and the case reloaded.
+    const other = await h.s.call('POST', `/v1/agencies/${AGENCY}/cases/${caseId}/actions`, {
+      as: fo,
+      body: { type: 'complete', step: 2, data: { nomor_surat_kunjungan: '005/77/SDN7/2026', tanggal_surat_kunjungan: inDays(-1) } },
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(200);
+    await page.getByLabel('Nomor surat kunjungan').fill('005/77/SDN7/2026');
+    await page.getByLabel('Tanggal surat kunjungan').fill(inDays(-1));
+    await submit();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('sudah berubah');
+    expect(await page.locator('#banner').textContent()).toContain('sudah dimuat ulang');
+    await expectStep(3);
+    await shot('kasus-berubah-dimuat-ulang');
+    expect((await h.caseState(caseId)).case).toMatchObject({ currentStep: 3, version: 3 });
+  }, 60_000);
+
   it('the Kepala Bidang finds a case waiting on someone else in "Semua kasus" and cancels it', async () => {
     // Two Kunjungan resmi cases, through the API: one opened today, then one whose request came in a
     // month ago (so its serial number is the higher one), whose steps 1 and 2 the front office has

@@ -1,10 +1,10 @@
 // The reading desk ("Meja baca") in the sidebar, in headless Chromium on the local preview (see
 // ./harness.ts): at balangan, the Petugas Sirkulasi records visitors and books read, and the monthly
-// recap counts them; other roles do not see the tab. Screenshots go to test-output/sidebar/meja-baca/.
+// recap counts them; other roles do not see the tab. Screenshots go to test-output/sidebar/reading-desk/.
 import { describe, expect, it } from 'vitest';
 import { sidebarHarness } from './harness.ts';
 
-const h = sidebarHarness('meja-baca');
+const h = sidebarHarness('reading-desk');
 
 describe('"Meja baca" in the sidebar (headless Chromium)', () => {
   it('Meja baca at balangan: the Petugas Sirkulasi records visitors and books read in a row, and the recap counts them', async () => {

@@ -1,12 +1,12 @@
 // The sidebar as people use it, in headless Chromium on the local preview (see ./harness.ts): each
 // role of Kunjungan resmi at babel takes its step in turn by clicking, picking its identity in the
 // preview's "Masuk sebagai" bar and finding the case in "Tugas saya", with one validation error on
-// the way; and a step whose answer is lost is resent with the same key, and a case that changed
-// meanwhile is reloaded. Screenshots go to test-output/sidebar/kunjungan/.
+// the way. Alone in its file, so its stack starts with no case at all (the front office's "Tugas
+// saya" is empty). Screenshots go to test-output/sidebar/walk/.
 import { describe, expect, it } from 'vitest';
 import { AGENCY, inDays, sidebarHarness } from './harness.ts';
 
-const h = sidebarHarness('kunjungan');
+const h = sidebarHarness('walk');
 
 describe('a Kunjungan resmi case in the sidebar (headless Chromium)', () => {
   it('takes a Kunjungan resmi case from request to reply, one role after another', async () => {
@@ -144,68 +144,4 @@ describe('a Kunjungan resmi case in the sidebar (headless Chromium)', () => {
     // The preview's stand-in for the "Kasus" sheet was kept current by the sidebar.
     await expect.poll(() => page.locator('#preview-sheet-table').textContent()).toContain(nomor);
   }, 90_000);
-
-  it('resends a submission whose answer was lost with the same key, and reloads a case that changed meanwhile', async () => {
-    // A request that came in a month ago: step 1 (one week) is overdue.
-    const fo = h.person('front_office').email;
-    const created = await h.postDaysAgo(30, `/v1/agencies/${AGENCY}/cases`, { as: fo, body: { sop: 'kunjungan', partner: { name: 'SD Negeri 7 Pangkalpinang' } } });
-    expect(created.status).toBe(201);
-    const { id: caseId, nomor } = created.body.state as { id: string; nomor: string };
-
-    const { page, actAs, shot, openTask, expectStep, submit } = await h.open('resend');
-    await actAs('front_office');
-    const card = page.locator('#task-list .card', { hasText: nomor });
-    await expect.poll(() => card.locator('.badge').textContent()).toBe('Terlambat');
-    // Overdue first.
-    expect(await page.locator('#task-list .card').first().textContent()).toContain(nomor);
-    await shot('tugas-terlambat');
-    await openTask(nomor, 1);
-    expect(await page.locator('#case-status').textContent()).toContain('Terlambat');
-    await page.getByLabel('Surat Kunjungan (tautan surat/email ijin kunjungan)').fill('https://drive.google.com/file/d/surat-sdn7');
-    await page.getByLabel('Nama instansi/lembaga pemohon kunjungan').fill('SD Negeri 7 Pangkalpinang');
-    await page.getByLabel('Tanggal kunjungan yang diminta').fill(inDays(30));
-    await page.getByLabel('Jumlah pengunjung', { exact: true }).fill('40');
-    await page.getByLabel('E-mail kontak pemohon').fill('sdn7@example.org');
-
-    // The step reaches the server but its answer is lost on the way back.
-    const keysSent: string[] = [];
-    await page.route('**/actions', async (route) => {
-      keysSent.push(route.request().headers()['idempotency-key']!);
-      if (keysSent.length === 1) {
-        await route.fetch();
-        await route.abort('connectionreset');
-      } else {
-        await route.continue();
-      }
-    });
-    await submit();
-    await expect.poll(() => page.locator('.form-banner').textContent()).toContain('tekan tombol yang sama');
-    await expectStep(1);
-    await shot('jaringan-terputus');
-    await submit();
-    await expect.poll(() => page.locator('#banner').textContent()).toContain('sudah tercatat sebelumnya');
-    await expectStep(2);
-    await page.unroute('**/actions');
-    // A month for a one-week step: the history marks it.
-    await expect.poll(() => page.locator('#timeline .event[data-seq="2"]').textContent()).toContain('melebihi standar');
-    expect(keysSent).toHaveLength(2);
-    expect(keysSent[1]).toBe(keysSent[0]);
-    const once = await h.caseState(caseId);
-    expect(once.events.filter((e: { step: number | null }) => e.step === 1)).toHaveLength(1);
-
-    // Someone else takes step 2 while this form is open: the stale submission is refused and the case reloaded.
-    const other = await h.s.call('POST', `/v1/agencies/${AGENCY}/cases/${caseId}/actions`, {
-      as: fo,
-      body: { type: 'complete', step: 2, data: { nomor_surat_kunjungan: '005/77/SDN7/2026', tanggal_surat_kunjungan: inDays(-1) } },
-    });
-    expect(other.status, JSON.stringify(other.body)).toBe(200);
-    await page.getByLabel('Nomor surat kunjungan').fill('005/77/SDN7/2026');
-    await page.getByLabel('Tanggal surat kunjungan').fill(inDays(-1));
-    await submit();
-    await expect.poll(() => page.locator('#banner').textContent()).toContain('sudah berubah');
-    expect(await page.locator('#banner').textContent()).toContain('sudah dimuat ulang');
-    await expectStep(3);
-    await shot('kasus-berubah-dimuat-ulang');
-    expect((await h.caseState(caseId)).case).toMatchObject({ currentStep: 3, version: 3 });
-  }, 60_000);
 });

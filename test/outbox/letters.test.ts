@@ -11,7 +11,6 @@ import { TEMPLATES } from '../../functions/src/documents/templates.ts';
 import { createGmailSender } from '../../functions/src/mail/gmail.ts';
 import { createPubSubNotifier, handleOutboxEvent } from '../../functions/src/outbox/pubsub.ts';
 import type { OutboxEntry } from '../../functions/src/outbox/types.ts';
-import type { DrainResult } from '../../functions/src/outbox/worker.ts';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts';
 import { startStack, type Stack } from '../support/stack.ts';
@@ -256,7 +255,7 @@ describe('exactly once under failure', () => {
   it('duplicate Pub/Sub delivery through the emulator renders and sends once', async () => {
     const pubsub = new PubSub({ projectId: s.projectId, apiEndpoint: process.env.PUBSUB_EMULATOR_HOST! });
     // What each delivery the worker handled came to, in the order they finished.
-    const delivered: DrainResult[][] = [];
+    const delivered: Awaited<ReturnType<typeof handleOutboxEvent>>[] = [];
     const worker = await serveCloudEvent(async (ce) => {
       delivered.push(await handleOutboxEvent(s.app.worker!, ce.data));
     });

@@ -5,46 +5,16 @@
 // (sheets-addon/src/contract.ts). Everything the user reads is in Bahasa Indonesia.
 import type { CaseDetail, CaseDocument, CaseEvent, CaseRow, Kelengkapan, SopDescription, StepActionRequest, Task } from '../../../functions/src/contract.ts';
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../contract.ts';
-import {
-  buildCreateInput,
-  buildReadInput,
-  buildStepInput,
-  buildVisitInput,
-  canCancel,
-  caseRows,
-  canCreate,
-  CASE_STATUS,
-  currentMonth,
-  DEFAULT_VISIT_CATEGORY,
-  deskAccess,
-  deskConfirmation,
-  documentNeedsInput,
-  documentStatus,
-  exitFor,
-  producible,
-  FIELD_CODES,
-  fieldKey,
-  filterCases,
-  formatInstant,
-  formatMinutes,
-  KeyKeeper,
-  monthLabel,
-  parseFailure,
-  readSummary,
-  recapView,
-  RELOAD_CODES,
-  roleIds,
-  roleLabel,
-  rowProgress,
-  rowStatusKind,
-  visitSummary,
-  VISIT_CATEGORIES,
-  type DeskAccess,
-  type FieldProblem,
-  type RawStepForm,
-  type RecapView,
-  type StepView,
-} from './logic.ts';
+import { caseRows, filterCases, rowProgress, rowStatusKind } from './logic/cases.ts';
+import { buildReadInput, buildVisitInput, DEFAULT_VISIT_CATEGORY, deskAccess, deskConfirmation, readSummary, VISIT_CATEGORIES, visitSummary, type DeskAccess } from './logic/desk.ts';
+import { FIELD_CODES, fieldKey, parseFailure, RELOAD_CODES, type FieldProblem } from './logic/failures.ts';
+import { buildCreateInput, buildStepInput, documentNeedsInput, type RawStepForm } from './logic/form-input.ts';
+import { KeyKeeper } from './logic/idempotency.ts';
+import { recapView, type RecapView } from './logic/recap.ts';
+import { canCancel, canCreate, roleIds, roleLabel } from './logic/roles.ts';
+import { CASE_STATUS, documentStatus } from './logic/statuses.ts';
+import { exitFor, producible, type StepView } from './logic/steps.ts';
+import { currentMonth, formatInstant, formatMinutes, monthLabel } from './logic/time.ts';
 
 // ---- google.script.run ----
 

@@ -1,6 +1,6 @@
 // What the step form and the new-case form hold, turned into the API's request bodies: only what
 // is asked for, typed, and nothing empty (empty fields are never sent).
-import type { DataType, Kelengkapan } from '../../../../functions/src/contract.ts';
+import type { CreateCaseRequest, DataType, Kelengkapan, Partner, StepInput } from '../../../../functions/src/contract.ts';
 import { localInputToIso } from './time.ts';
 
 /** What the form holds, as read from the DOM: strings for inputs, booleans for checkboxes. */
@@ -9,13 +9,6 @@ export interface RawStepForm {
   checklist: Record<string, boolean>;
   documents: Record<string, string>;
   note: string;
-}
-
-export interface StepInput {
-  data?: Record<string, unknown>;
-  checklist?: Record<string, boolean>;
-  documents?: Record<string, { url: string; title?: string }>;
-  note?: string;
 }
 
 /** A typed value for the API, or undefined when the field is empty. */
@@ -80,8 +73,8 @@ export interface PartnerForm {
   address: string;
 }
 
-export function buildCreateInput(sop: string, title: string, p: PartnerForm): { sop: string; title?: string; partner: { name: string; email?: string; phone?: string; address?: string } } {
-  const partner: { name: string; email?: string; phone?: string; address?: string } = { name: p.name.trim() };
+export function buildCreateInput(sop: string, title: string, p: PartnerForm): CreateCaseRequest & { partner: Partner } {
+  const partner: Partner = { name: p.name.trim() };
   if (p.email.trim()) partner.email = p.email.trim();
   if (p.phone.trim()) partner.phone = p.phone.trim();
   if (p.address.trim()) partner.address = p.address.trim();

@@ -1,5 +1,5 @@
 // "Kasus baru": opens a case of one of the SOPs the user's roles may start.
-import type { SopDescription } from '../../../../functions/src/contract.ts';
+import type { CaseState, SopDescription } from '../../../../functions/src/contract.ts';
 import { h } from '../dom.ts';
 import { field, FormFields, handleFormError } from '../fields.ts';
 import { type FieldProblem, parseFailure } from '../logic/failures.ts';
@@ -86,7 +86,7 @@ async function submitNewCase(fields: FormFields, sop: string, title: string, par
   const input = buildCreateInput(sop, title, partner);
   const key = keys.keyFor(JSON.stringify(['createCase', input]));
   fields.clear();
-  let r: { state?: { id: string; nomor: string; currentStep: number | null } };
+  let r: { state?: Pick<CaseState, 'id' | 'nomor' | 'currentStep'> };
   try {
     r = (await busy('Membuat kasus…', () => call('createCase', input, key))) as typeof r;
     keys.settle(null);

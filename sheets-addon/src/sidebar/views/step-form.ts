@@ -1,6 +1,6 @@
 // The form of the current step, generated from its kelengkapan (data, checklist, documents), with
 // the step's buttons: one to complete it, or the two exits of a decision.
-import type { CaseDetail, CaseDocument, CaseState, Kelengkapan, StepActionRequest } from '../../../../functions/src/contract.ts';
+import type { CaseDetail, CaseDocument, CaseEvent, CaseState, Kelengkapan, StepActionRequest } from '../../../../functions/src/contract.ts';
 import { append, type Child, h, link } from '../dom.ts';
 import { field, FormFields, handleFormError } from '../fields.ts';
 import { parseFailure } from '../logic/failures.ts';
@@ -167,7 +167,8 @@ function readControls(controls: StepControls, note: HTMLTextAreaElement): RawSte
   return raw;
 }
 
-type StepResult = { state?: { currentStep: number | null; status: string; outcome: string | null; nomor: string }; event?: { produced?: string[] }; replayed?: boolean };
+/** takeStep's answer, read defensively: any part may be missing. */
+type StepResult = { state?: Pick<CaseState, 'currentStep' | 'status' | 'outcome' | 'nomor'>; event?: Partial<Pick<CaseEvent, 'produced'>>; replayed?: boolean };
 
 async function submitStep(d: CaseDetail, step: StepView, fields: FormFields, read: () => RawStepForm, decision: Decision | null): Promise<void> {
   const caseId = d.case.id;

@@ -1,11 +1,11 @@
-// The add-on's Apps Script server code against fakes of Google's globals (test/support/gas-fakes.ts):
+// The add-on's Apps Script server code against fakes of Google's globals (test/support/gas-fakes/):
 // menu, identity token on every API call, idempotency keys, error mapping, agency resolution and
 // the "Kasus" dashboard written with one RAW values:batchUpdate.
 import type { StepActionRequest } from '../../functions/src/contract.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as server from '../../sheets-addon/src/server/main.ts';
 import type { ApiError } from '../../sheets-addon/src/contract.ts';
-import { GasFakes, type FetchCall } from '../support/gas-fakes.ts';
+import { GasFakes, type FetchCall } from '../support/gas-fakes/index.ts';
 
 const API = 'https://asia-southeast2-sop-test.cloudfunctions.net/api';
 const A = `${API}/v1/agencies/balangan`;

@@ -108,76 +108,48 @@ export class GasFakes {
 
   private buildGlobals(): Record<string, unknown> {
     const f = this;
+    /** An entry point that is recorded in `calls` and refused under AuthMode.NONE when it needs authorisation. */
+    const entry =
+      <A extends unknown[], T>(name: string, needsAuth: boolean, fn: (...args: A) => T) =>
+      (...args: A): T => {
+        f.call(name, needsAuth);
+        return fn(...args);
+      };
     const ui = fakeUi(this.menus, this.sidebars);
     const AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
     return {
       SpreadsheetApp: {
-        getUi() {
-          f.call('SpreadsheetApp.getUi', false);
-          return ui;
-        },
-        getActive() {
-          f.call('SpreadsheetApp.getActive', true);
-          return f.spreadsheet;
-        },
-        getActiveSpreadsheet() {
-          f.call('SpreadsheetApp.getActiveSpreadsheet', true);
-          return f.spreadsheet;
-        },
-        flush() {
-          f.call('SpreadsheetApp.flush', false);
+        getUi: entry('SpreadsheetApp.getUi', false, () => ui),
+        getActive: entry('SpreadsheetApp.getActive', true, () => f.spreadsheet),
+        getActiveSpreadsheet: entry('SpreadsheetApp.getActiveSpreadsheet', true, () => f.spreadsheet),
+        flush: entry('SpreadsheetApp.flush', false, () => {
           f.flushes.push(f.fetches.length);
           f.spreadsheet.pendingSheets.clear();
-        },
+        }),
       },
       UrlFetchApp: {
-        fetch(url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {}) {
-          f.call('UrlFetchApp.fetch', true);
-          return f.urlFetch.fetch(url, params, f.urlFetchWhitelist);
-        },
+        fetch: entry('UrlFetchApp.fetch', true, (url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {}) => f.urlFetch.fetch(url, params, f.urlFetchWhitelist)),
       },
       ScriptApp: {
         AuthMode,
-        getIdentityToken() {
-          f.call('ScriptApp.getIdentityToken', true);
-          return f.identityToken;
-        },
-        getOAuthToken() {
-          f.call('ScriptApp.getOAuthToken', true);
-          return f.oauthToken;
-        },
+        getIdentityToken: entry('ScriptApp.getIdentityToken', true, () => f.identityToken),
+        getOAuthToken: entry('ScriptApp.getOAuthToken', true, () => f.oauthToken),
       },
       HtmlService: {
-        createHtmlOutputFromFile(name: string) {
-          f.call('HtmlService.createHtmlOutputFromFile', false);
+        createHtmlOutputFromFile: entry('HtmlService.createHtmlOutputFromFile', false, (name: string) => {
           const content = f.htmlFiles[name.replace(/\.html$/, '')];
           if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
           return new FakeHtmlOutput(name, content);
-        },
+        }),
       },
       PropertiesService: {
-        getScriptProperties() {
-          f.call('PropertiesService.getScriptProperties', true);
-          return f.scriptProperties;
-        },
-        getDocumentProperties() {
-          f.call('PropertiesService.getDocumentProperties', true);
-          return f.documentProperties;
-        },
-        getUserProperties() {
-          f.call('PropertiesService.getUserProperties', true);
-          return f.userProperties;
-        },
+        getScriptProperties: entry('PropertiesService.getScriptProperties', true, () => f.scriptProperties),
+        getDocumentProperties: entry('PropertiesService.getDocumentProperties', true, () => f.documentProperties),
+        getUserProperties: entry('PropertiesService.getUserProperties', true, () => f.userProperties),
       },
       CacheService: {
-        getUserCache() {
-          f.call('CacheService.getUserCache', true);
-          return f.userCache;
-        },
-        getDocumentCache() {
-          f.call('CacheService.getDocumentCache', true);
-          return f.documentCache;
-        },
+        getUserCache: entry('CacheService.getUserCache', true, () => f.userCache),
+        getDocumentCache: entry('CacheService.getDocumentCache', true, () => f.documentCache),
       },
     };
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddon, sidebarCallNames, whitelistPrefix, type AddonBuildResult } from '../../sheets-addon/build.ts';
-import { GasFakes } from '../support/gas-fakes.ts';
+import { GasFakes } from '../support/gas-fakes/index.ts';
 
 const API = 'https://asia-southeast2-sop-test.cloudfunctions.net/api';
 const SIDEBAR_CALLS = [

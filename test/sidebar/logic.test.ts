@@ -1,33 +1,15 @@
 // The sidebar's pure logic: failures as google.script.run reports them, form values to the API's
 // step input, times in the agency's zone and the idempotency key rule.
 import { describe, expect, it } from 'vitest';
-import {
-  buildCreateInput,
-  buildReadInput,
-  buildStepInput,
-  buildVisitInput,
-  canCancel,
-  canCreate,
-  caseRows,
-  currentMonth,
-  deskAccess,
-  deskConfirmation,
-  documentStatus,
-  fieldKey,
-  filterCases,
-  formatInstant,
-  formatMinutes,
-  KeyKeeper,
-  localInputToIso,
-  monthLabel,
-  newKey,
-  parseFailure,
-  readSummary,
-  recapView,
-  rowProgress,
-  rowStatusKind,
-  visitSummary,
-} from '../../sheets-addon/src/sidebar/logic.ts';
+import { caseRows, filterCases, rowProgress, rowStatusKind } from '../../sheets-addon/src/sidebar/logic/cases.ts';
+import { buildReadInput, buildVisitInput, deskAccess, deskConfirmation, readSummary, visitSummary } from '../../sheets-addon/src/sidebar/logic/desk.ts';
+import { fieldKey, parseFailure } from '../../sheets-addon/src/sidebar/logic/failures.ts';
+import { buildCreateInput, buildStepInput } from '../../sheets-addon/src/sidebar/logic/form-input.ts';
+import { KeyKeeper, newKey } from '../../sheets-addon/src/sidebar/logic/idempotency.ts';
+import { recapView } from '../../sheets-addon/src/sidebar/logic/recap.ts';
+import { canCancel, canCreate } from '../../sheets-addon/src/sidebar/logic/roles.ts';
+import { documentStatus } from '../../sheets-addon/src/sidebar/logic/statuses.ts';
+import { currentMonth, formatInstant, formatMinutes, localInputToIso, monthLabel } from '../../sheets-addon/src/sidebar/logic/time.ts';
 import type { DescribedStep, Kelengkapan, SopDescription } from '../../functions/src/contract.ts';
 
 /** A plain process step as the API describes it. */

@@ -36,7 +36,7 @@ export async function buildSidebarHtml(opts: { shim?: string } = {}): Promise<st
   const [html, css, js] = await Promise.all([
     readFile(here('./sidebar.html'), 'utf8'),
     readFile(here('./sidebar.css'), 'utf8'),
-    bundleBrowserScript(here('./sidebar.ts')),
+    bundleBrowserScript(here('./main.ts')),
   ]);
   const scripts = [opts.shim !== undefined ? `<script>\n${scriptSafe(opts.shim)}\n</script>` : '', `<script>\n${scriptSafe(js)}\n</script>`].filter(Boolean).join('\n');
   if (!html.includes('<!-- sidebar:style -->') || !html.includes('<!-- sidebar:script -->')) {

@@ -1,0 +1,28 @@
+// The Sheets sidebar: my tasks, every case of the agency (searchable), a case with its history and
+// documents, the form of the current step generated from its kelengkapan, new cases and cancellation,
+// and the reading desk (guest book, books read, monthly recap). Runs in the browser (inside
+// Google Sheets, or the local preview) and talks only through google.script.run
+// (sheets-addon/src/contract.ts). Everything the user reads is in Bahasa Indonesia.
+//
+// The entry point that build.ts bundles; the only module that does anything when loaded.
+import { $ } from './dom.ts';
+import { showCases } from './views/cases.ts';
+import { showDesk } from './views/desk.ts';
+import { showNewCase } from './views/new-case.ts';
+import { pickAgency, start } from './views/start.ts';
+import { showTasks } from './views/tasks.ts';
+
+function init(): void {
+  for (const b of document.querySelectorAll<HTMLButtonElement>('#nav [data-nav]')) {
+    b.addEventListener('click', () => {
+      if (b.dataset.nav === 'new') void showNewCase();
+      else if (b.dataset.nav === 'cases') void showCases();
+      else if (b.dataset.nav === 'desk') void showDesk();
+      else void showTasks();
+    });
+  }
+  $('switch-agency').addEventListener('click', () => void pickAgency());
+  void start();
+}
+
+init();

@@ -1,0 +1,133 @@
+// The frame every view draws in: the app's state, the busy indicator, the banner, the tabs, the
+// error panel, and the reads and writes several views share.
+import type { SopDescription } from '../../../functions/src/contract.ts';
+import type { ApiError, Me } from '../contract.ts';
+import { $, h } from './dom.ts';
+import type { DeskAccess } from './logic/desk.ts';
+import { parseFailure } from './logic/failures.ts';
+import { KeyKeeper } from './logic/idempotency.ts';
+import { call } from './script-run.ts';
+
+export type ViewName = 'tasks' | 'cases' | 'case' | 'new' | 'desk' | 'agency';
+/** The views with a tab in the nav bar. */
+export type TabName = 'tasks' | 'cases' | 'new' | 'desk';
+
+export const app = {
+  me: null as Me | null,
+  /** The agency's SOPs, read once per agency (the first caller starts the read, the others wait for it). */
+  sops: null as Promise<SopDescription[]> | null,
+  /** What the user may record at the reading desk; null hides the "Meja baca" tab. */
+  desk: null as DeskAccess | null,
+  view: 'tasks' as ViewName,
+  caseId: null as string | null,
+  /** The list a case was opened from: the case's back link returns there. */
+  returnTo: 'tasks' as 'tasks' | 'cases',
+  /** What was typed in the search box of "Semua kasus", kept while the sidebar stays open. */
+  casesQuery: '',
+};
+
+/** The keys of the case actions (create, step, cancel): one attempt at a time, whichever form sent it. */
+export const keys = new KeyKeeper();
+
+export type Flash = { kind: 'error' | 'ok' | 'info'; text: string; lines?: string[] };
+
+export function tz(): string {
+  return app.me?.agency.timeZone ?? 'Asia/Jakarta';
+}
+
+let busyCount = 0;
+
+/** Runs a call with the spinner shown and every button disabled until it settles. */
+export async function busy<T>(label: string, work: () => Promise<T>): Promise<T> {
+  busyCount++;
+  $('busy-text').textContent = label;
+  $('busy').hidden = false;
+  $('view').setAttribute('aria-busy', 'true');
+  for (const b of document.querySelectorAll<HTMLButtonElement>('#sidebar button')) {
+    if (!b.disabled) {
+      b.disabled = true;
+      b.dataset.busy = '1';
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    busyCount--;
+    if (busyCount === 0) {
+      $('busy').hidden = true;
+      $('view').removeAttribute('aria-busy');
+      for (const b of document.querySelectorAll<HTMLButtonElement>('#sidebar button[data-busy]')) {
+        b.disabled = false;
+        delete b.dataset.busy;
+      }
+    }
+  }
+}
+
+export function setView(...nodes: (Node | null)[]): void {
+  $('view').replaceChildren(...nodes.filter((n): n is Node => n !== null));
+}
+
+export function renderLoading(text: string): void {
+  setView(h('p', { class: 'loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ` ${text}`));
+}
+
+export function showBanner(f: Flash | null): void {
+  const b = $('banner');
+  if (!f) {
+    b.hidden = true;
+    b.replaceChildren();
+    return;
+  }
+  b.className = `banner banner-${f.kind}`;
+  b.setAttribute('role', f.kind === 'error' ? 'alert' : 'status');
+  b.replaceChildren(h('p', null, f.text), ...(f.lines?.length ? [h('ul', null, ...f.lines.map((l) => h('li', null, l)))] : []));
+  b.hidden = false;
+}
+
+export function setNav(active: TabName | null): void {
+  for (const b of document.querySelectorAll<HTMLButtonElement>('#nav [data-nav]')) {
+    if (b.dataset.nav === active) b.setAttribute('aria-current', 'page');
+    else b.removeAttribute('aria-current');
+  }
+}
+
+/**
+ * What every view does first: becomes the current view with its tab marked, shows the banner it
+ * was opened with (or clears the last one) and a loading line until its data arrives.
+ */
+export function enterView(view: ViewName, tab: TabName | null, flash: Flash | undefined, loading: string): void {
+  app.view = view;
+  setNav(tab);
+  showBanner(flash ?? null);
+  renderLoading(loading);
+}
+
+export function errorPanel(err: ApiError, retry: () => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'panel panel-error', role: 'alert' },
+    h('p', null, err.message),
+    h('p', { class: 'muted small' }, `Kode: ${err.code}`),
+    h('button', { type: 'button', class: 'btn', onclick: retry }, 'Coba lagi'),
+  );
+}
+
+export function loadSops(): Promise<SopDescription[]> {
+  if (app.sops) return app.sops;
+  const read = call('listSops').then((r) => {
+    const sops = (r as { sops?: SopDescription[] } | null)?.sops;
+    return Array.isArray(sops) ? sops : [];
+  });
+  app.sops = read;
+  // A failed read is not kept: the next caller asks again.
+  read.catch(() => {
+    if (app.sops === read) app.sops = null;
+  });
+  return read;
+}
+
+/** Keeps the "Kasus" sheet current after a change; a failure here never bothers the user. */
+export function syncQuietly(): void {
+  call('syncDashboard').catch((e) => console.warn('syncDashboard gagal:', parseFailure(e).message));
+}

@@ -1,0 +1,110 @@
+// A case: its header, the current step (with its form when the user can act), its documents, its
+// history and, for the roles that may, its cancellation.
+import type { CaseDetail, SopDescription } from '../../../../functions/src/contract.ts';
+import type { ApiError } from '../../contract.ts';
+import { append, badge, h } from '../dom.ts';
+import { parseFailure } from '../logic/failures.ts';
+import { roleLabel } from '../logic/roles.ts';
+import { CASE_STATUS } from '../logic/statuses.ts';
+import { call } from '../script-run.ts';
+import { app, busy, enterView, errorPanel, type Flash, loadSops, setView } from '../shell.ts';
+import { cancelSection } from './case-cancel.ts';
+import { documentsSection } from './case-documents.ts';
+import { timelineSection } from './case-timeline.ts';
+import { showCases } from './cases.ts';
+import { stepForm } from './step-form.ts';
+import { showTasks } from './tasks.ts';
+
+export async function showCase(caseId: string, flash?: Flash): Promise<void> {
+  app.caseId = caseId;
+  enterView('case', null, flash, 'Memuat kasus…');
+  let detail: CaseDetail;
+  let sops: SopDescription[] | null = null;
+  try {
+    [detail, sops] = await busy('Memuat kasus…', () =>
+      Promise.all([call('getCase', caseId) as Promise<CaseDetail>, loadSops().catch(() => null)]),
+    );
+  } catch (e) {
+    setView(backLink(), errorPanel(parseFailure(e), () => void showCase(caseId, flash)));
+    return;
+  }
+  if (app.caseId !== caseId) return; // the user went elsewhere meanwhile
+  const sop = sops?.find((s) => s.id === detail.case.sopId);
+  setView(caseHead(detail), currentStepSection(detail, sop), documentsSection(detail.case.documents), timelineSection(detail.events, sop), cancelSection(detail, sop));
+}
+
+/** After a refusal saying the case changed meanwhile: the case again, fresh, under the refusal. */
+export function reloadCase(caseId: string, err: ApiError): void {
+  void showCase(caseId, { kind: 'error', text: err.message, lines: ['Data kasus di bawah sudah dimuat ulang; periksa, lalu lanjutkan bila masih perlu.'] });
+}
+
+/** "← Tugas saya" or "← Semua kasus": back to the list the case was opened from. */
+function backLink(): HTMLElement {
+  const toCases = app.returnTo === 'cases';
+  return h('button', { type: 'button', class: 'linkish back', onclick: () => void (toCases ? showCases() : showTasks()) }, toCases ? '← Semua kasus' : '← Tugas saya');
+}
+
+function caseHead(d: CaseDetail): HTMLElement {
+  const c = d.case;
+  const late = c.status === 'open' && c.dueAt !== null && Date.now() > new Date(c.dueAt).getTime();
+  const statusKind = c.status === 'open' ? (late ? 'late' : 'info') : c.status === 'closed' ? 'ok' : 'muted';
+  return h(
+    'section',
+    { class: 'case-head', 'aria-labelledby': 'case-nomor' },
+    h(
+      'div',
+      { class: 'head-links' },
+      backLink(),
+      h('button', { type: 'button', class: 'linkish', id: 'reload-case', onclick: () => void showCase(c.id) }, 'Muat ulang'),
+    ),
+    h('h2', { id: 'case-nomor' }, c.nomor),
+    h('p', { class: 'muted small' }, c.sopTitle),
+    c.title ? h('p', { class: 'case-title' }, c.title) : null,
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', null, 'Mitra'),
+      h('dd', null, c.partner?.name ?? '–', c.partner?.email ? h('span', { class: 'muted small block' }, c.partner.email) : null),
+      h('dt', null, 'Status'),
+      h('dd', { id: 'case-status' }, badge(CASE_STATUS[c.status] ?? c.status, statusKind), late ? badge('Terlambat', 'late') : null),
+      c.outcome ? h('dt', null, 'Hasil') : null,
+      c.outcome ? h('dd', null, c.outcome) : null,
+    ),
+  );
+}
+
+function currentStepSection(d: CaseDetail, sop: SopDescription | undefined): HTMLElement {
+  const c = d.case;
+  const step = d.currentStep;
+  const sec = h('section', { class: 'section current', id: 'current-step', 'aria-labelledby': 'current-title' }, h('h3', { id: 'current-title' }, 'Langkah saat ini'));
+  if (!step) {
+    sec.append(h('p', null, c.status === 'cancelled' ? 'Kasus ini sudah dibatalkan.' : 'Kasus ini sudah selesai; tidak ada langkah lagi.'));
+    return sec;
+  }
+  const late = c.dueAt !== null && Date.now() > new Date(c.dueAt).getTime();
+  const actors = step.actors.map((r) => roleLabel(sop, r)).join(' atau ');
+  append(
+    sec,
+    h('p', { class: 'step-title' }, h('span', { class: 'step-no' }, `Langkah ${step.no}`), ' ', step.activity),
+    step.performer === 'partner' || step.performer === 'institution'
+      ? h(
+          'p',
+          { class: 'note' },
+          `Langkah ini dilakukan oleh ${step.performerLabel ?? (step.performer === 'partner' ? 'mitra' : 'instansi lain')}; petugas mengisinya dan tindakan dicatat atas nama mitra/instansi.`,
+        )
+      : null,
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', null, 'Pelaksana'),
+      h('dd', null, actors),
+      h('dt', null, 'Standar waktu'),
+      h('dd', null, step.standard?.label ?? step.waktu ?? 'tidak ditentukan'),
+      h('dt', null, 'Batas waktu'),
+      h('dd', null, d.dueLocal ?? 'tidak ada', late ? badge('Terlambat', 'late') : null),
+    ),
+  );
+  if (step.canAct) sec.append(stepForm(d, step));
+  else sec.append(h('p', { class: 'muted' }, `Langkah ini dikerjakan oleh ${actors}. Anda dapat melihat kasus ini, tetapi tidak dapat mengisi langkahnya.`));
+  return sec;
+}

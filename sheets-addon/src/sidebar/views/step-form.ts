@@ -1,0 +1,206 @@
+// The form of the current step, generated from its kelengkapan (data, checklist, documents), with
+// the step's buttons: one to complete it, or the two exits of a decision.
+import type { CaseDetail, CaseDocument, CaseEvent, CaseState, Kelengkapan, StepActionRequest } from '../../../../functions/src/contract.ts';
+import { append, type Child, h, link } from '../dom.ts';
+import { field, FormFields, handleFormError } from '../fields.ts';
+import { parseFailure } from '../logic/failures.ts';
+import { buildStepInput, documentNeedsInput, type RawStepForm } from '../logic/form-input.ts';
+import { exitFor, producible, type StepView } from '../logic/steps.ts';
+import { zoneName } from '../logic/time.ts';
+import { call } from '../script-run.ts';
+import { busy, keys, syncQuietly, tz } from '../shell.ts';
+import { reloadCase, showCase } from './case.ts';
+
+type Decision = 'yes' | 'no';
+
+/** The controls the user fills in, by kelengkapan id, read back on submit. */
+interface StepControls {
+  data: Map<string, HTMLInputElement | HTMLTextAreaElement>;
+  checklist: Map<string, HTMLInputElement>;
+  documents: Map<string, HTMLInputElement>;
+}
+
+export function stepForm(d: CaseDetail, step: StepView): HTMLElement {
+  const c = d.case;
+  const fields = new FormFields();
+  const form = h('form', { class: 'step-form', novalidate: true, 'aria-label': `Isian langkah ${step.no}` });
+  const controls: StepControls = { data: new Map(), checklist: new Map(), documents: new Map() };
+  const { checklist, office, produced } = appendKelengkapan(form, fields, controls, step, c);
+  if (checklist.length) form.append(h('fieldset', { class: 'checklist' }, h('legend', null, 'Daftar periksa'), ...checklist));
+  if (office.length) form.append(h('p', { class: 'info small' }, `Perlengkapan: ${office.join(', ')}.`));
+  const carried = step.kind === 'decision' && step.branchFrom !== undefined ? c.decisions[String(step.branchFrom)] : undefined;
+  const makes = [...(step.produces ?? []), ...(exitFor(step, carried)?.produces ?? [])].map((p) => p.label);
+  for (const p of produced) if (!makes.includes(p)) makes.push(p);
+  if (makes.length) form.append(h('p', { class: 'info small' }, `Langkah ini menghasilkan: ${makes.join(', ')}.`));
+
+  const note = h('textarea', { id: `f-note-${step.no}`, rows: 2 });
+  form.append(field(fields, 'note', 'Catatan', note, { optional: true }));
+
+  const submit = (decision: Decision | null) => void submitStep(d, step, fields, () => readControls(controls, note), decision);
+  const buttons = h('div', { class: 'actions', id: 'step-actions' });
+  const decisionErr = h('p', { class: 'field-error', id: `decision-err-${step.no}`, hidden: true });
+  fields.register('decision', buttons, decisionErr);
+  appendButtons(form, buttons, step, carried, submit);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (step.kind !== 'decision') submit(null);
+  });
+  form.append(fields.banner, buttons, decisionErr);
+  return form;
+}
+
+/**
+ * The fields of the step's data and documents, in the SOP's order. Checklist items, office
+ * supplies and the documents the step produces are returned to be shown together after them.
+ */
+function appendKelengkapan(form: HTMLElement, fields: FormFields, controls: StepControls, step: StepView, c: CaseState): { checklist: HTMLElement[]; office: string[]; produced: string[] } {
+  const checklist: HTMLElement[] = [];
+  const office: string[] = [];
+  const produced: string[] = [];
+  for (const k of step.kelengkapan) {
+    if (k.type === 'data') {
+      form.append(dataField(k, fields, controls));
+    } else if (k.type === 'checklist') {
+      const control = h('input', { type: 'checkbox', id: `f-checklist-${k.id}` });
+      controls.checklist.set(k.id, control);
+      checklist.push(field(fields, `checklist.${k.id}`, k.label, control, { inline: true }));
+    } else if (k.type === 'document') {
+      if (k.source === 'produced') produced.push(k.label);
+      else append(form, documentField(k, c.documents[k.id], fields, controls));
+    } else if (k.type === 'office') {
+      office.push(k.label);
+    }
+  }
+  return { checklist, office, produced };
+}
+
+const DATA_HINT: Partial<Record<string, string>> = {
+  list: 'Satu butir per baris.',
+  boolean: 'Centang bila ya.',
+  month: 'Bulan dan tahun.',
+};
+
+/** A data item: its control, or a note that the API fills it in itself (`assign`). */
+function dataField(k: Extract<Kelengkapan, { type: 'data' }>, fields: FormFields, controls: StepControls): HTMLElement {
+  if (k.assign) {
+    return h('div', { class: 'field field-auto', 'data-field': `data.${k.id}` }, h('span', { class: 'label' }, k.label), h('span', { class: 'auto' }, 'diisi otomatis'));
+  }
+  const control = dataControl(k, `f-data-${k.id}`);
+  controls.data.set(k.id, control);
+  const hint = k.dataType === 'datetime' ? `Jam setempat (${zoneName(tz())}).` : DATA_HINT[k.dataType];
+  return field(fields, `data.${k.id}`, k.label, control, { ...(hint ? { hint } : {}), optional: !!k.optional, inline: k.dataType === 'boolean' });
+}
+
+function dataControl(k: Extract<Kelengkapan, { type: 'data' }>, id: string): HTMLInputElement | HTMLTextAreaElement {
+  switch (k.dataType) {
+    case 'longtext':
+      return h('textarea', { id, rows: 3 });
+    case 'list':
+      return h('textarea', { id, rows: 3 });
+    case 'number':
+      return h('input', { id, type: 'number', step: 'any', inputmode: 'decimal' });
+    case 'integer':
+      return h('input', { id, type: 'number', step: 1, min: 0, inputmode: 'numeric' });
+    case 'date':
+      return h('input', { id, type: 'date' });
+    case 'datetime':
+      return h('input', { id, type: 'datetime-local' });
+    case 'month':
+      return h('input', { id, type: 'month', placeholder: 'YYYY-MM' });
+    case 'email':
+      return h('input', { id, type: 'email', autocomplete: 'off' });
+    case 'url':
+      return h('input', { id, type: 'url', placeholder: 'https://' });
+    case 'boolean':
+      return h('input', { id, type: 'checkbox' });
+    default:
+      return h('input', { id, type: 'text' });
+  }
+}
+
+/** A document the user links (optional when the case has it already), or a mark that the case has it. */
+function documentField(k: Extract<Kelengkapan, { type: 'document' }>, onCase: CaseDocument | undefined, fields: FormFields, controls: StepControls): HTMLElement | null {
+  if (documentNeedsInput(k, !!onCase)) {
+    const control = h('input', { type: 'url', id: `f-documents-${k.id}`, placeholder: 'https://' });
+    controls.documents.set(k.id, control);
+    const hint: Child = onCase
+      ? h('span', null, 'Sudah ada: ', onCase.url ? link(onCase.url, onCase.title ?? onCase.label) : onCase.label, '. Isi hanya untuk menggantinya.')
+      : 'Tautan dokumen (Google Drive/Docs atau alamat lain).';
+    return field(fields, `documents.${k.id}`, k.label, control, { hint, optional: !!onCase });
+  }
+  if (!onCase) return null;
+  return h(
+    'div',
+    { class: 'field field-doc', 'data-field': `documents.${k.id}` },
+    h('span', { class: 'label' }, k.label),
+    h('span', { class: 'doc-present' }, '✓ ada pada kasus', onCase.url ? ' · ' : '', onCase.url ? link(onCase.url, 'buka') : ''),
+  );
+}
+
+/**
+ * The step's buttons. A decision has one button per exit; a decision that follows an earlier one
+ * (`branchFrom`) has only the exit already decided there, with a note saying so.
+ */
+function appendButtons(form: HTMLElement, buttons: HTMLElement, step: StepView, carried: Decision | undefined, submit: (decision: Decision | null) => void): void {
+  if (step.kind !== 'decision' || !step.ifYes || !step.ifNo) {
+    buttons.append(h('button', { type: 'submit', class: 'btn btn-primary' }, step.kind === 'terminator' ? 'Selesaikan dan tutup kasus' : 'Selesaikan langkah'));
+    return;
+  }
+  if (step.question) form.append(h('p', { class: 'question' }, step.question));
+  if (step.branchFrom !== undefined && carried) {
+    const exit = carried === 'yes' ? step.ifYes : step.ifNo;
+    form.append(h('p', { class: 'note' }, `Mengikuti keputusan langkah ${step.branchFrom}: ${carried === 'yes' ? 'YA' : 'TIDAK'}.`));
+    buttons.append(h('button', { type: 'button', class: 'btn btn-primary', 'data-decision': carried, onclick: () => submit(carried) }, exit.label));
+    return;
+  }
+  buttons.append(
+    h('button', { type: 'button', class: 'btn btn-primary', 'data-decision': 'yes', onclick: () => submit('yes') }, step.ifYes.label),
+    h('button', { type: 'button', class: 'btn btn-secondary', 'data-decision': 'no', onclick: () => submit('no') }, step.ifNo.label),
+  );
+}
+
+function readControls(controls: StepControls, note: HTMLTextAreaElement): RawStepForm {
+  const raw: RawStepForm = { data: {}, checklist: {}, documents: {}, note: note.value };
+  for (const [id, el] of controls.data) raw.data[id] = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
+  for (const [id, el] of controls.checklist) raw.checklist[id] = el.checked;
+  for (const [id, el] of controls.documents) raw.documents[id] = el.value;
+  return raw;
+}
+
+/** takeStep's answer, read defensively: any part may be missing. */
+type StepResult = { state?: Pick<CaseState, 'currentStep' | 'status' | 'outcome' | 'nomor'>; event?: Partial<Pick<CaseEvent, 'produced'>>; replayed?: boolean };
+
+async function submitStep(d: CaseDetail, step: StepView, fields: FormFields, read: () => RawStepForm, decision: Decision | null): Promise<void> {
+  const caseId = d.case.id;
+  const input = buildStepInput(step.kelengkapan, read(), tz(), d.case.documents);
+  const action: StepActionRequest = {
+    type: decision ? 'decide' : 'complete',
+    step: step.no,
+    ...(decision ? { decision } : {}),
+    expectedVersion: d.case.version,
+    ...input,
+  };
+  const key = keys.keyFor(JSON.stringify(['takeStep', caseId, action]));
+  fields.clear();
+  let result: StepResult;
+  try {
+    result = (await busy('Menyimpan langkah…', () => call('takeStep', caseId, action, key))) as StepResult;
+    keys.settle(null);
+  } catch (e) {
+    const err = parseFailure(e);
+    keys.settle(err);
+    handleFormError(err, fields, () => reloadCase(caseId, err));
+    return;
+  }
+  syncQuietly();
+  void showCase(caseId, { kind: 'ok', text: `Langkah ${step.no} tersimpan.${stepOutcome(result, step)}` });
+}
+
+/** What the confirmation adds after "Langkah N tersimpan.": where the case went, what was produced, a replay. */
+function stepOutcome(result: StepResult, step: StepView): string {
+  const st = result.state;
+  const next = !st ? '' : st.status === 'closed' ? ` Kasus selesai${st.outcome ? `: ${st.outcome}` : '.'}` : st.currentStep !== null ? ` Kasus kini di langkah ${st.currentStep}.` : '';
+  const produced = result.event?.produced?.length ? ` Dokumen yang dibuat: ${result.event.produced.map((id) => producible(step).find((p) => p.id === id)?.label ?? id).join(', ')}.` : '';
+  const replay = result.replayed ? ' (Tindakan ini sudah tercatat sebelumnya; tidak dicatat dua kali.)' : '';
+  return `${next}${produced}${replay}`;
+}

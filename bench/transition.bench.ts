@@ -19,6 +19,7 @@ import { createDevSigner, signIdToken, type DevSigner } from '../functions/src/d
 import { CATALOG, catalogById } from '../functions/src/sop/catalog/index.ts';
 import { fullInput as inputFor } from '../functions/src/dev/sample-input.ts';
 import { firestoreAt, startDelayProxy, type DelayProxy } from './delay-proxy.ts';
+import { walkRoundTrips } from './walk-round-trips.ts';
 
 // Local only: there is no GCE metadata server to probe for credentials.
 process.env.METADATA_SERVER_DETECTION ??= 'none';
@@ -186,6 +187,20 @@ async function main() {
       console.log(`same transition in-process (no HTTP, no token): median ${ms(median(d.times.direct))}; per transition ${rt('direct')}`);
       console.log(`ratio API/bare under the injected delay: ${(da / db2).toFixed(2)}x (goal <= 1.2x)`);
       console.log(`round trips API/bare: ${per(d.calls.api.roundTrips, DELAY_N)} vs ${per(d.calls.bare.roundTrips, DELAY_N)} (goal: the same number of round trips as the bare transaction)`);
+
+      // Every step of every SOP, on a warm instance (agency, holidays and definitions cached by the walks before).
+      const walkDb = firestoreAt(proxy.host, 'bench-walks');
+      const walkApp = appOn(walkDb, createDevSigner());
+      await seedDemo(walkApp.store, CATALOG);
+      console.log('');
+      console.log('round trips per step, every SOP on its "yes" path (second walk of each, warm caches; 2 = the bare transaction):');
+      for (const def of CATALOG) {
+        await walkRoundTrips(walkApp, proxy, 'balangan', def);
+        const steps = await walkRoundTrips(walkApp, proxy, 'balangan', def);
+        const over = steps.filter((x) => x.roundTrips > 2);
+        console.log(`  ${def.id}: ${steps.map((x) => `${x.step}:${x.roundTrips}`).join(' ')}; ${over.length ? `more than 2 at step${over.length > 1 ? 's' : ''} ${over.map((x) => x.step).join(', ')}` : 'every step 2'}`);
+      }
+      await walkDb.terminate();
     } finally {
       await proxy.close();
     }

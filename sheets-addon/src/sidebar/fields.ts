@@ -2,7 +2,8 @@
 // problems under the fields they name, and what names no field in the form's banner.
 import type { ApiError } from '../contract.ts';
 import { type Child, h } from './dom.ts';
-import { FIELD_CODES, fieldKey, RELOAD_CODES } from './logic/failures.ts';
+import { FIELD_CODES, fieldKey, parseFailure, RELOAD_CODES } from './logic/failures.ts';
+import { busy, keys } from './shell.ts';
 
 interface FieldRef {
   control: HTMLElement;
@@ -101,4 +102,23 @@ export function handleFormError(err: ApiError, fields: FormFields, reload: () =>
     return;
   }
   fields.message(err.message);
+}
+
+/**
+ * Sends one user action with its idempotency key: the same submission resent after a lost answer
+ * reuses the key, so it never acts twice. A refusal goes to the form (`stale` runs when the case
+ * changed meanwhile) and gives null.
+ */
+export async function sendOnce<T>(fields: FormFields, busyLabel: string, fingerprint: unknown[], send: (key: string) => Promise<T>, stale: (err: ApiError) => void): Promise<T | null> {
+  const key = keys.keyFor(JSON.stringify(fingerprint));
+  try {
+    const r = await busy(busyLabel, () => send(key));
+    keys.settle(null);
+    return r;
+  } catch (e) {
+    const err = parseFailure(e);
+    keys.settle(err);
+    handleFormError(err, fields, () => stale(err));
+    return null;
+  }
 }

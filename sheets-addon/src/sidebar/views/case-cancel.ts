@@ -1,11 +1,10 @@
 // "Batalkan kasus": the cancellation form, folded under the case for the SOP's cancel roles.
 import type { CaseDetail, SopDescription } from '../../../../functions/src/contract.ts';
 import { h } from '../dom.ts';
-import { field, FormFields, handleFormError } from '../fields.ts';
-import { parseFailure } from '../logic/failures.ts';
+import { field, FormFields, sendOnce } from '../fields.ts';
 import { canCancel, roleIds } from '../logic/roles.ts';
 import { call } from '../script-run.ts';
-import { app, busy, keys, syncQuietly } from '../shell.ts';
+import { app, syncQuietly } from '../shell.ts';
 import { reloadCase, showCase } from './case.ts';
 
 export function cancelSection(d: CaseDetail, sop: SopDescription | undefined): HTMLElement | null {
@@ -33,16 +32,8 @@ async function submitCancel(d: CaseDetail, fields: FormFields, reasonRaw: string
     return;
   }
   const caseId = d.case.id;
-  const key = keys.keyFor(JSON.stringify(['cancelCase', caseId, reason, d.case.version]));
-  try {
-    await busy('Membatalkan kasus…', () => call('cancelCase', caseId, reason, d.case.version, key));
-    keys.settle(null);
-  } catch (e) {
-    const err = parseFailure(e);
-    keys.settle(err);
-    handleFormError(err, fields, () => reloadCase(caseId, err));
-    return;
-  }
+  const done = await sendOnce(fields, 'Membatalkan kasus…', ['cancelCase', caseId, reason, d.case.version], (key) => call('cancelCase', caseId, reason, d.case.version, key), (err) => reloadCase(caseId, err));
+  if (!done) return;
   syncQuietly();
   void showCase(caseId, { kind: 'ok', text: `Kasus ${d.case.nomor} dibatalkan.` });
 }

@@ -1,12 +1,12 @@
 // "Kasus baru": opens a case of one of the SOPs the user's roles may start.
 import type { CaseState, SopDescription } from '../../../../functions/src/contract.ts';
 import { h } from '../dom.ts';
-import { field, FormFields, handleFormError } from '../fields.ts';
+import { field, FormFields, sendOnce } from '../fields.ts';
 import { type FieldProblem, parseFailure } from '../logic/failures.ts';
 import { buildCreateInput, type PartnerForm } from '../logic/form-input.ts';
 import { canCreate, roleIds } from '../logic/roles.ts';
 import { call } from '../script-run.ts';
-import { app, busy, enterView, errorPanel, type Flash, keys, loadSops, setView, syncQuietly } from '../shell.ts';
+import { app, busy, enterView, errorPanel, type Flash, loadSops, setView, syncQuietly } from '../shell.ts';
 import { showCase } from './case.ts';
 
 export async function showNewCase(flash?: Flash): Promise<void> {
@@ -84,19 +84,10 @@ async function submitNewCase(fields: FormFields, sop: string, title: string, par
     return;
   }
   const input = buildCreateInput(sop, title, partner);
-  const key = keys.keyFor(JSON.stringify(['createCase', input]));
   fields.clear();
-  let r: { state?: Pick<CaseState, 'id' | 'nomor' | 'currentStep'> };
-  try {
-    r = (await busy('Membuat kasus…', () => call('createCase', input, key))) as typeof r;
-    keys.settle(null);
-  } catch (e) {
-    const err = parseFailure(e);
-    keys.settle(err);
-    // A new case has nothing on screen to reload: even a stale-state refusal is only shown.
-    handleFormError(err, fields, () => fields.message(err.message));
-    return;
-  }
+  // A new case has nothing on screen to reload: even a stale-state refusal is only shown.
+  const r = (await sendOnce(fields, 'Membuat kasus…', ['createCase', input], (key) => call('createCase', input, key), (err) => fields.message(err.message))) as { state?: Pick<CaseState, 'id' | 'nomor' | 'currentStep'> } | null;
+  if (!r) return;
   if (!r.state) {
     fields.message('Jawaban server tidak dikenal.');
     return;

@@ -2,13 +2,12 @@
 // the step's buttons: one to complete it, or the two exits of a decision.
 import type { CaseDetail, CaseDocument, CaseEvent, CaseState, Kelengkapan, StepActionRequest } from '../../../../functions/src/contract.ts';
 import { append, type Child, h, link } from '../dom.ts';
-import { field, FormFields, handleFormError } from '../fields.ts';
-import { parseFailure } from '../logic/failures.ts';
+import { field, FormFields, sendOnce } from '../fields.ts';
 import { buildStepInput, documentNeedsInput, type RawStepForm } from '../logic/form-input.ts';
 import { exitFor, producible, type StepView } from '../logic/steps.ts';
 import { zoneName } from '../logic/time.ts';
 import { call } from '../script-run.ts';
-import { busy, keys, syncQuietly, tz } from '../shell.ts';
+import { syncQuietly, tz } from '../shell.ts';
 import { reloadCase, showCase } from './case.ts';
 
 type Decision = 'yes' | 'no';
@@ -180,18 +179,9 @@ async function submitStep(d: CaseDetail, step: StepView, fields: FormFields, rea
     expectedVersion: d.case.version,
     ...input,
   };
-  const key = keys.keyFor(JSON.stringify(['takeStep', caseId, action]));
   fields.clear();
-  let result: StepResult;
-  try {
-    result = (await busy('Menyimpan langkah…', () => call('takeStep', caseId, action, key))) as StepResult;
-    keys.settle(null);
-  } catch (e) {
-    const err = parseFailure(e);
-    keys.settle(err);
-    handleFormError(err, fields, () => reloadCase(caseId, err));
-    return;
-  }
+  const result = (await sendOnce(fields, 'Menyimpan langkah…', ['takeStep', caseId, action], (key) => call('takeStep', caseId, action, key), (err) => reloadCase(caseId, err))) as StepResult | null;
+  if (!result) return;
   syncQuietly();
   void showCase(caseId, { kind: 'ok', text: `Langkah ${step.no} tersimpan.${stepOutcome(result, step)}` });
 }

@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'CASE_CLOSED'
   | 'VERSION_CONFLICT'
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** The request (or what it would store) is over a documented size limit: HTTP 413. */
+  | 'TOO_LARGE'
+  /** Contention outlasted the service's retries; nothing changed, try again: HTTP 503. */
+  | 'BUSY'
   /** Our fault (a bug, or a stored document that fails its schema): HTTP 500. */
   | 'INTERNAL';
 

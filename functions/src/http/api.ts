@@ -7,6 +7,7 @@ import type { CaseService, Caller } from '../cases/service.ts';
 import type { DeskService } from '../desk/service.ts';
 import { DomainFailure, domainError, type DomainError, type ErrorCode } from '../sop/errors.ts';
 import type { TokenVerifier } from '../auth/verify.ts';
+import { checkedBody, checkedValue, ID } from './boundary.ts';
 import { routesOf } from './routes.ts';
 
 export const STATUS: Record<ErrorCode, number> = {
@@ -20,12 +21,19 @@ export const STATUS: Record<ErrorCode, number> = {
   CASE_CLOSED: 409,
   VERSION_CONFLICT: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
+  TOO_LARGE: 413,
+  BUSY: 503,
   INTERNAL: 500,
 };
 
 export interface HandlerContext {
   req: Request;
+  /** The path's ids, each checked against its pattern: [agency, case or sop]. */
   params: string[];
+  /** The JSON body, checked at the boundary (size, depth, Unicode) and NFC-normalised; {} for GET. */
+  body: unknown;
+  /** The query, checked the same way. */
+  query: unknown;
   /** Verified e-mail of the caller. */
   email: string;
   agency: Agency;
@@ -36,6 +44,8 @@ export interface HandlerContext {
 export interface Route {
   method: 'GET' | 'POST';
   pattern: RegExp;
+  /** What each captured segment is, in order. */
+  params: ('agency' | 'case' | 'sop')[];
   handler: (ctx: HandlerContext) => Promise<{ status?: number; body: unknown }>;
 }
 
@@ -43,6 +53,25 @@ export interface ApiDeps {
   cases: CaseService;
   desk: DeskService;
   verify: TokenVerifier;
+}
+
+/** A path id that does not match its pattern names nothing that can exist. */
+const UNKNOWN: Record<Route['params'][number], { field: string; message: (id: string) => string }> = {
+  agency: { field: 'agencyId', message: (id) => `Instansi "${id.slice(0, 80)}" tidak terdaftar.` },
+  sop: { field: 'sopId', message: (id) => `SOP "${id.slice(0, 80)}" tidak ditemukan.` },
+  case: { field: 'caseId', message: (id) => `Kasus ${id.slice(0, 80)} tidak ditemukan.` },
+};
+
+function checkedParams(route: Route, path: string): string[] {
+  const values = route.pattern.exec(path)!.slice(1);
+  values.forEach((v, i) => {
+    const kind = route.params[i]!;
+    if (!ID[kind].test(v)) {
+      const u = UNKNOWN[kind];
+      throw new DomainFailure(domainError('NOT_FOUND', u.message(v), [{ path: u.field, message: 'Tidak ada dengan pengenal ini.' }]));
+    }
+  });
+  return values;
 }
 
 export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promise<void> {
@@ -67,12 +96,14 @@ export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promi
       if (!route) {
         throw new DomainFailure(domainError('NOT_FOUND', matches.length ? `Metode ${req.method} tidak didukung untuk ${path}.` : `Alamat ${path} tidak dikenal.`));
       }
-      const params = route.pattern.exec(path)!.slice(1);
+      const body = req.method === 'POST' ? checkedBody(req.rawBody, req.body) : {};
+      const query = checkedValue(req.query ?? {}, '(query)');
+      const params = checkedParams(route, path);
       const who = await verify(req.get('Authorization'));
       const agency = await cases.agency(params[0]!);
       let resolved: Promise<Caller> | undefined;
       const caller = () => (resolved ??= cases.caller(agency, who.email));
-      const out = await route.handler({ req, params, email: who.email, agency, caller });
+      const out = await route.handler({ req, params, body, query, email: who.email, agency, caller });
       res.status(out.status ?? 200).json(out.body);
     } catch (err) {
       if (err instanceof DomainFailure) {

@@ -6,22 +6,23 @@ import { z } from 'zod';
 import type * as Api from '../contract.ts';
 import { requestHash } from '../model/records.ts';
 import type { Idempotency } from '../model/store.ts';
-import { stepInputSchema } from '../sop/engine.ts';
+import { line, paragraph, stepInputSchema } from '../sop/engine.ts';
+import { ID } from './boundary.ts';
 import { DomainFailure, domainError, type FieldProblem } from '../sop/errors.ts';
 
 // Validation messages users read are in Bahasa Indonesia.
 z.config(z.locales.id());
 
 const partnerSchema = z.strictObject({
-  name: z.string().trim().min(1).max(300),
-  email: z.email().optional(),
-  phone: z.string().trim().max(50).optional(),
-  address: z.string().trim().max(500).optional(),
+  name: line(300).min(1),
+  email: z.email().max(254).optional(),
+  phone: line(50).optional(),
+  address: paragraph(500).optional(),
 });
 
 export const createCaseBody = z.strictObject({
-  sop: z.string().min(1),
-  title: z.string().trim().max(300).optional(),
+  sop: z.string().regex(ID.sop, 'harus berupa id SOP: huruf kecil, angka atau "_", diawali huruf, paling banyak 64 karakter'),
+  title: line(300).optional(),
   partner: partnerSchema.optional(),
 });
 
@@ -33,20 +34,20 @@ export const stepBody = stepInputSchema.extend({
 });
 
 export const cancelBody = z.strictObject({
-  reason: z.string().trim().min(1).max(2000),
+  reason: paragraph(2000).min(1),
   expectedVersion: z.number().int().positive().optional(),
 });
 
 export const visitBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  institution: z.string().trim().max(300).optional(),
+  name: line(200).min(1),
+  institution: line(300).optional(),
   category: z.enum(['pelajar', 'mahasiswa', 'umum', 'instansi']).default('umum'),
-  purpose: z.string().trim().max(500).optional(),
+  purpose: line(500).optional(),
 });
 
 export const readBody = z.strictObject({
-  title: z.string().trim().min(1).max(500),
-  callNumber: z.string().trim().max(100).optional(),
+  title: line(500).min(1),
+  callNumber: line(100).optional(),
   /** DDC class, e.g. "000", "300": what the monthly report groups by. */
   classification: z.string().trim().regex(/^\d{3}(\.\d+)?$/).optional(),
   copies: z.number().int().min(1).max(100).default(1),

@@ -6,11 +6,13 @@ import { DomainFailure, domainError } from '../sop/errors.ts';
 import type { ApiDeps, HandlerContext, Route } from './api.ts';
 import { cancelBody, createCaseBody, idempotency, parse, readBody, recapQuery, stepBody, visitBody } from './requests.ts';
 
-const A = '^/v1/agencies/([a-z0-9-]{2,64})';
-
-/** A route whose answer is typed by the contract. */
-function route<T>(method: Route['method'], pattern: string, handler: (ctx: HandlerContext) => Promise<{ status?: number; body: T }>): Route {
-  return { method, pattern: new RegExp(`${A}${pattern}$`), handler };
+/**
+ * A route under /v1/agencies/:agency whose answer is typed by the contract. `:case` and `:sop`
+ * match any one segment; the API checks each against its id pattern before the handler runs.
+ */
+function route<T>(method: Route['method'], path: string, handler: (ctx: HandlerContext) => Promise<{ status?: number; body: T }>): Route {
+  const params = ['agency', ...[...path.matchAll(/:(\w+)/g)].map((m) => m[1]!)] as Route['params'];
+  return { method, pattern: new RegExp(`^/v1/agencies/([^/]+)${path.replace(/:\w+/g, '([^/]+)')}$`), params, handler };
 }
 
 function stepAction(b: ReturnType<typeof stepBody.parse>): Action {
@@ -32,38 +34,38 @@ export function routesOf({ cases, desk }: Pick<ApiDeps, 'cases' | 'desk'>): Rout
       return { body: { agency: { id, name, shortName, timeZone }, staff: c.actor } };
     }),
     route<Api.SopListResponse>('GET', '/sops', async ({ caller }) => ({ body: { sops: await cases.listSops(await caller()) } })),
-    route<Api.SopDescription>('GET', '/sops/([a-z0-9_]+)', async ({ caller, params }) => ({ body: await cases.getSop(await caller(), params[1]!) })),
+    route<Api.SopDescription>('GET', '/sops/:sop', async ({ caller, params }) => ({ body: await cases.getSop(await caller(), params[1]!) })),
     route<Api.CaseListResponse>('GET', '/cases', async ({ caller }) => ({ body: { cases: await cases.listCases(await caller()) } })),
     route<Api.TaskListResponse>('GET', '/tasks', async ({ caller }) => ({ body: { tasks: await cases.tasks(await caller()) } })),
-    route<Api.TransitionResponse>('POST', '/cases', async ({ req, caller, agency }) => {
-      const body = parse(createCaseBody, req.body, 'Data kasus baru');
+    route<Api.TransitionResponse>('POST', '/cases', async ({ req, body: raw, caller, agency }) => {
+      const body = parse(createCaseBody, raw, 'Data kasus baru');
       const r = await cases.create(await caller(), body, idempotency(req, body, `create:${agency.id}`));
       return { status: r.replayed ? 200 : 201, body: { ...r.value, replayed: r.replayed } };
     }),
-    route<Api.CaseDetail>('GET', '/cases/([A-Za-z0-9]+)', async ({ caller, params }) => ({ body: await cases.get(await caller(), params[1]!) })),
-    route<Api.TransitionResponse>('POST', '/cases/([A-Za-z0-9]+)/actions', async ({ req, agency, email, params }) => {
-      const b = parse(stepBody, req.body, 'Tindakan langkah');
+    route<Api.CaseDetail>('GET', '/cases/:case', async ({ caller, params }) => ({ body: await cases.get(await caller(), params[1]!) })),
+    route<Api.TransitionResponse>('POST', '/cases/:case/actions', async ({ req, body, agency, email, params }) => {
+      const b = parse(stepBody, body, 'Tindakan langkah');
       const r = await cases.act(agency, email, params[1]!, stepAction(b), idempotency(req, b, `act:${agency.id}:${params[1]}`));
       return { body: { ...r.value, replayed: r.replayed } };
     }),
-    route<Api.TransitionResponse>('POST', '/cases/([A-Za-z0-9]+)/cancel', async ({ req, agency, email, params }) => {
-      const b = parse(cancelBody, req.body, 'Pembatalan');
+    route<Api.TransitionResponse>('POST', '/cases/:case/cancel', async ({ req, body, agency, email, params }) => {
+      const b = parse(cancelBody, body, 'Pembatalan');
       const action: Action = { type: 'cancel', reason: b.reason, ...(b.expectedVersion !== undefined ? { expectedVersion: b.expectedVersion } : {}) };
       const r = await cases.act(agency, email, params[1]!, action, idempotency(req, b, `cancel:${agency.id}:${params[1]}`));
       return { body: { ...r.value, replayed: r.replayed } };
     }),
-    route<Api.DeskVisitResponse>('POST', '/desk/visits', async ({ req, caller }) => {
-      const b = parse(visitBody, req.body, 'Buku tamu');
+    route<Api.DeskVisitResponse>('POST', '/desk/visits', async ({ req, body, caller }) => {
+      const b = parse(visitBody, body, 'Buku tamu');
       const c = await caller();
       return desk.recordVisit(c, b, idempotency(req, b, `visit:${c.agency.id}`));
     }),
-    route<Api.DeskReadResponse>('POST', '/desk/reads', async ({ req, caller }) => {
-      const b = parse(readBody, req.body, 'Rekap buku dibaca');
+    route<Api.DeskReadResponse>('POST', '/desk/reads', async ({ req, body, caller }) => {
+      const b = parse(readBody, body, 'Rekap buku dibaca');
       const c = await caller();
       return desk.recordRead(c, b, idempotency(req, b, `read:${c.agency.id}`));
     }),
-    route<Api.DeskRecap>('GET', '/desk/recap', async ({ req, caller }) => {
-      const q = parse(recapQuery, req.query, 'Parameter rekap');
+    route<Api.DeskRecap>('GET', '/desk/recap', async ({ query, caller }) => {
+      const q = parse(recapQuery, query, 'Parameter rekap');
       return { body: await desk.recap(await caller(), q.month) };
     }),
   ];

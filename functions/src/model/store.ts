@@ -25,8 +25,11 @@ export interface StoreStats {
 
 /** Reads a transition may make inside its transaction, before it writes. */
 export interface TxTools {
-  /** The last value of a per-agency counter (0 when it was never used). */
-  counter(name: string): Promise<number>;
+  /**
+   * The last values of per-agency counters (0 for one never used), read together; the counters
+   * stay taken by this transaction until it ends.
+   */
+  counters(names: string[]): Promise<number[]>;
   /** An active staff member holding `role` (the signer of a letter), or null. */
   signer(role: string): Promise<Staff | null>;
 }

@@ -31,11 +31,9 @@ export function plannedReads(agency: Agency, def: SopDefinition, docs: { id: str
  * per read. Counters land in `counters`; the signers are returned by role.
  */
 export async function prefetch(tools: TxTools, counters: Record<string, number>, reads: PlannedReads): Promise<Map<string, Staff | null>> {
-  const [values, signers] = await Promise.all([
-    Promise.all(reads.counters.map((name) => (counters[name] !== undefined ? counters[name]! : tools.counter(name)))),
-    Promise.all(reads.signerRoles.map(async (role) => [role, await tools.signer(role)] as const)),
-  ]);
-  reads.counters.forEach((name, i) => (counters[name] = values[i]!));
+  const names = reads.counters.filter((name) => counters[name] === undefined);
+  const [values, signers] = await Promise.all([tools.counters(names), Promise.all(reads.signerRoles.map(async (role) => [role, await tools.signer(role)] as const))]);
+  names.forEach((name, i) => (counters[name] = values[i]!));
   return new Map(signers);
 }
 
@@ -74,7 +72,7 @@ export function letterNumber(agency: Agency, template: TemplateSpec | null, urut
 const DEFAULT_KLASIFIKASI = '000.5.2';
 
 export async function reserve(tools: TxTools, counters: Record<string, number>, name: string): Promise<number> {
-  const last = counters[name] ?? (await tools.counter(name));
+  const last = counters[name] ?? (await tools.counters([name]))[0]!;
   counters[name] = last + 1;
   return last + 1;
 }

@@ -13,20 +13,33 @@ function validDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
+/** One line of text: trimmed, at most `max` characters, no line break. */
+export function line(max: number) {
+  return z.string().trim().max(max).regex(/^[^\r\n]*$/, 'harus satu baris (tanpa baris baru)');
+}
+
+/** Text that may span lines: trimmed, at most `max` characters. */
+export function paragraph(max: number) {
+  return z.string().trim().max(max);
+}
+
+/** Documented in the README ("Input limits"). */
+export const DATA_LIMITS = { text: 500, longtext: 10_000, url: 2_000, listItems: 2_000, listItem: 500, note: 5_000, documentTitle: 300 } as const;
+
 const dataValidators: Record<DataType, { schema: z.ZodType; message: string }> = {
-  text: { schema: z.string().trim().min(1).max(500), message: 'harus berupa teks satu baris (1–500 karakter)' },
-  longtext: { schema: z.string().trim().min(1).max(10_000), message: 'harus berupa teks (1–10.000 karakter)' },
+  text: { schema: line(DATA_LIMITS.text).min(1), message: `harus berupa teks satu baris (1–${DATA_LIMITS.text} karakter)` },
+  longtext: { schema: paragraph(DATA_LIMITS.longtext).min(1), message: 'harus berupa teks (1–10.000 karakter)' },
   number: { schema: z.number().finite(), message: 'harus berupa angka' },
   integer: { schema: z.number().int().min(0), message: 'harus berupa bilangan bulat tidak negatif' },
   date: { schema: z.string().refine(validDate), message: 'harus berupa tanggal dengan format YYYY-MM-DD' },
   month: { schema: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), message: 'harus berupa bulan dengan format YYYY-MM' },
   datetime: { schema: z.iso.datetime({ offset: true }), message: 'harus berupa tanggal dan jam ISO 8601 dengan zona waktu' },
   email: { schema: z.email(), message: 'harus berupa alamat e-mail yang valid' },
-  url: { schema: z.url({ protocol: /^https?$/ }), message: 'harus berupa tautan http(s) yang valid' },
+  url: { schema: z.url({ protocol: /^https?$/ }).max(DATA_LIMITS.url), message: `harus berupa tautan http(s) yang valid (paling panjang ${DATA_LIMITS.url} karakter)` },
   boolean: { schema: z.boolean(), message: 'harus berupa ya/tidak (true/false)' },
   list: {
-    schema: z.array(z.string().trim().min(1).max(500)).min(1).max(5000),
-    message: 'harus berupa daftar berisi 1–5.000 teks yang tidak kosong',
+    schema: z.array(line(DATA_LIMITS.listItem).min(1)).min(1).max(DATA_LIMITS.listItems),
+    message: `harus berupa daftar berisi 1–${DATA_LIMITS.listItems.toLocaleString('id-ID')} teks satu baris yang tidak kosong (masing-masing paling panjang ${DATA_LIMITS.listItem} karakter)`,
   },
 };
 
@@ -35,9 +48,9 @@ export const stepInputSchema = z.strictObject({
   data: z.record(z.string(), z.unknown()).optional(),
   checklist: z.record(z.string(), z.boolean()).optional(),
   documents: z
-    .record(z.string(), z.strictObject({ url: z.url({ protocol: /^https?$/ }), title: z.string().trim().max(300).optional() }))
+    .record(z.string(), z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(DATA_LIMITS.url), title: line(DATA_LIMITS.documentTitle).optional() }))
     .optional(),
-  note: z.string().trim().max(5000).optional(),
+  note: paragraph(DATA_LIMITS.note).optional(),
 });
 export type StepInput = z.infer<typeof stepInputSchema>;
 

@@ -2,17 +2,16 @@
 // the actor's staff record in one round trip; writing the case, the event (created, so two
 // transitions that computed the same sequence number cannot both commit), the idempotency record,
 // and whatever counters and outbox entries the step returned.
-import { FieldValue, type DocumentSnapshot, type Firestore, type Transaction } from '@google-cloud/firestore';
+import { FieldValue, type DocumentReference, type DocumentSnapshot, type Transaction } from '@google-cloud/firestore';
 import type { CaseState, Transition } from '../contract.ts';
 import { caseEventSchema, caseStateSchema, counterSchema, idempotencyRecordSchema, staffSchema, transitionSchema } from '../model/records.ts';
 import type { CaseStore, Idempotency, StoreStats, TxTools } from '../model/store.ts';
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
 import { eventId, parseSnap, parseStored, plain, type Paths } from './paths.ts';
+import { createWriteBudget } from './size.ts';
+import type { LockMore, Transactor } from './transact.ts';
 
-/** Firestore's ABORTED: contention that outlived the client's retries. */
-const ABORTED = 10;
-
-export function createCaseRepository(db: Firestore, p: Paths, stats: StoreStats): CaseStore {
+export function createCaseRepository(transact: Transactor, p: Paths, stats: StoreStats): CaseStore {
   function checkReplay(snap: DocumentSnapshot, idem: Idempotency): Transition | null {
     if (!snap.exists) return null;
     const rec = parseSnap(idempotencyRecordSchema, snap);
@@ -36,17 +35,26 @@ export function createCaseRepository(db: Firestore, p: Paths, stats: StoreStats)
     return parseSnap(caseStateSchema, snap);
   }
 
-  function write(tx: Transaction, agencyId: string, actorEmail: string, idem: Idempotency, t: Transition): void {
-    tx.set(p.cases(agencyId).doc(t.state.id), plain(t.state));
-    tx.create(p.events(agencyId, t.state.id).doc(eventId(t.event.seq)), plain(t.event));
-    tx.create(p.idempotency(agencyId, actorEmail, idem.key), {
-      requestHash: idem.requestHash,
-      caseId: t.state.id,
-      seq: t.event.seq,
-      result: JSON.stringify(t),
-      createdAt: FieldValue.serverTimestamp(),
-    });
-    stats.writes += 3;
+  /** Writes the case, its event and the idempotency record; every document is sized first (nothing is written if one is too large). */
+  function write(tx: Transaction, agencyId: string, actorEmail: string, idem: Idempotency, t: Transition, extra: { ref: DocumentReference; data: Record<string, unknown>; what: string; create: boolean }[] = []): void {
+    const docs = [
+      { ref: p.cases(agencyId).doc(t.state.id), data: plain(t.state) as unknown as Record<string, unknown>, what: 'Data kasus', create: false },
+      { ref: p.events(agencyId, t.state.id).doc(eventId(t.event.seq)), data: plain(t.event) as unknown as Record<string, unknown>, what: 'Catatan riwayat langkah', create: true },
+      {
+        ref: p.idempotency(agencyId, actorEmail, idem.key),
+        data: { requestHash: idem.requestHash, caseId: t.state.id, seq: t.event.seq, result: JSON.stringify(t), createdAt: FieldValue.serverTimestamp() },
+        what: 'Catatan hasil permintaan (idempotensi)',
+        create: true,
+      },
+      ...extra,
+    ];
+    const budget = createWriteBudget();
+    for (const d of docs) budget.add(d.ref.path, d.data, d.what);
+    for (const d of docs) {
+      if (d.create) tx.create(d.ref, d.data);
+      else tx.set(d.ref, d.data);
+    }
+    stats.writes += docs.length;
   }
 
   function unwrap<T>(r: Result<T>): T {
@@ -54,23 +62,15 @@ export function createCaseRepository(db: Firestore, p: Paths, stats: StoreStats)
     return r.value;
   }
 
-  async function run<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    try {
-      return await db.runTransaction(fn);
-    } catch (err) {
-      if ((err as { code?: number }).code === ABORTED) {
-        throw new DomainFailure(domainError('VERSION_CONFLICT', 'Kasus sedang diubah oleh orang lain. Muat ulang lalu coba lagi.'));
-      }
-      throw err;
-    }
-  }
-
-  function toolsFor(tx: Transaction, agencyId: string): TxTools {
+  function toolsFor(tx: Transaction, lockMore: LockMore, agencyId: string): TxTools {
     return {
-      async counter(name) {
-        const c = await tx.get(p.counter(agencyId, name));
-        stats.reads++;
-        return c.exists ? parseSnap(counterSchema, c).last : 0;
+      async counters(names) {
+        if (names.length === 0) return [];
+        const refs = names.map((n) => p.counter(agencyId, n));
+        await lockMore(refs.map((r) => r.path));
+        const snaps = await tx.getAll(...refs);
+        stats.reads += snaps.length;
+        return snaps.map((c) => (c.exists ? parseSnap(counterSchema, c).last : 0));
       },
       async signer(role) {
         const q = await tx.get(p.staffOf(agencyId).where('roles', 'array-contains', role).where('active', '==', true).limit(1));
@@ -84,39 +84,32 @@ export function createCaseRepository(db: Firestore, p: Paths, stats: StoreStats)
     async createCase(agencyId, actorEmail, idem, counterName, build) {
       const id = p.cases(agencyId).doc().id;
       const counterRef = p.counter(agencyId, counterName);
-      return run(async (tx) => {
+      return transact([counterRef.path], async (tx) => {
         const [idemSnap, counter] = await tx.getAll(p.idempotency(agencyId, actorEmail, idem.key), counterRef);
         stats.reads += 2;
         const first = checkReplay(idemSnap!, idem);
         if (first) return { value: first, replayed: true };
         const serial = (counter!.exists ? parseSnap(counterSchema, counter!).last : 0) + 1;
         const t = unwrap(build(id, serial));
-        tx.set(counterRef, { last: serial });
-        stats.writes++;
-        write(tx, agencyId, actorEmail, idem, t);
+        write(tx, agencyId, actorEmail, idem, t, [{ ref: counterRef, data: { last: serial }, what: 'Penghitung nomor kasus', create: false }]);
         return { value: t, replayed: false };
       });
     },
 
     async updateCase(agencyId, caseId, actorEmail, idem, step) {
-      return run(async (tx) => {
+      const caseRef = p.cases(agencyId).doc(caseId);
+      return transact([caseRef.path], async (tx, lockMore) => {
         // One round trip for everything a transition depends on.
-        const [idemSnap, snap, member] = await tx.getAll(p.idempotency(agencyId, actorEmail, idem.key), p.cases(agencyId).doc(caseId), p.staff(agencyId, actorEmail));
+        const [idemSnap, snap, member] = await tx.getAll(p.idempotency(agencyId, actorEmail, idem.key), caseRef, p.staff(agencyId, actorEmail));
         stats.reads += 3;
         const first = checkReplay(idemSnap!, idem);
         if (first) return { value: first, replayed: true };
         if (!snap!.exists) throw new DomainFailure(domainError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan.`, [{ path: 'caseId', message: 'Kasus tidak ditemukan.' }]));
         const staff = member!.exists ? parseSnap(staffSchema, member!) : null;
-        const fx = unwrap(await step(parseCase(snap!), staff, toolsFor(tx, agencyId)));
-        for (const [name, last] of Object.entries(fx.counters ?? {})) {
-          tx.set(p.counter(agencyId, name), { last });
-          stats.writes++;
-        }
-        for (const entry of fx.outbox ?? []) {
-          tx.create(p.outbox(agencyId, entry.id), plain(entry));
-          stats.writes++;
-        }
-        write(tx, agencyId, actorEmail, idem, fx.transition);
+        const fx = unwrap(await step(parseCase(snap!), staff, toolsFor(tx, lockMore, agencyId)));
+        const counters = Object.entries(fx.counters ?? {}).map(([name, last]) => ({ ref: p.counter(agencyId, name), data: { last }, what: 'Penghitung nomor', create: false }));
+        const outbox = (fx.outbox ?? []).map((entry) => ({ ref: p.outbox(agencyId, entry.id), data: plain(entry) as unknown as Record<string, unknown>, what: `Antrean surat ${entry.docLabel}`, create: true }));
+        write(tx, agencyId, actorEmail, idem, fx.transition, [...counters, ...outbox]);
         return { value: fx.transition, replayed: false };
       });
     },

@@ -7,15 +7,17 @@ import { createDeskRepository } from './desk.ts';
 import { createDirectory } from './directory.ts';
 import { createOutboxRepository } from './outbox.ts';
 import { pathsOf } from './paths.ts';
+import { createTransactor, type TransactOptions } from './transact.ts';
 
-export function createFirestoreStore(db: Firestore, opts: { now?: () => number } = {}): Store {
+export function createFirestoreStore(db: Firestore, opts: { now?: () => number; transactions?: TransactOptions } = {}): Store {
   const p = pathsOf(db);
   const stats: StoreStats = { reads: 0, writes: 0 };
+  const transact = createTransactor(db, opts.transactions);
   return {
     stats,
     ...createDirectory(db, p, stats, opts.now ?? Date.now),
-    ...createCaseRepository(db, p, stats),
+    ...createCaseRepository(transact, p, stats),
     ...createDeskRepository(p, stats),
-    outbox: createOutboxRepository(db, p, stats),
+    outbox: createOutboxRepository(db, transact, p, stats),
   };
 }

@@ -5,11 +5,12 @@ import type { Firestore } from '@google-cloud/firestore';
 import { caseStateSchema, outboxEntrySchema } from '../model/records.ts';
 import type { OutboxStore, StoreStats } from '../model/store.ts';
 import { parseSnap, plain, type Paths } from './paths.ts';
+import type { Transactor } from './transact.ts';
 
-export function createOutboxRepository(db: Firestore, p: Paths, stats: StoreStats): OutboxStore {
+export function createOutboxRepository(db: Firestore, transact: Transactor, p: Paths, stats: StoreStats): OutboxStore {
   return {
     async lease(agencyId, id, now, leaseMs) {
-      return db.runTransaction(async (tx) => {
+      return transact([p.outbox(agencyId, id).path], async (tx) => {
         const snap = await tx.get(p.outbox(agencyId, id));
         stats.reads++;
         if (!snap.exists) return null;
@@ -31,7 +32,8 @@ export function createOutboxRepository(db: Firestore, p: Paths, stats: StoreStat
     },
 
     async settle(e, outcome, document, now) {
-      await db.runTransaction(async (tx) => {
+      // The case is shared with the people taking its steps: it queues behind them here.
+      await transact([p.cases(e.agencyId).doc(e.caseId).path, p.outbox(e.agencyId, e.id).path], async (tx) => {
         const c = await tx.get(p.cases(e.agencyId).doc(e.caseId));
         stats.reads++;
         tx.update(p.outbox(e.agencyId, e.id), { ...outcome, leaseUntil: null, updatedAt: now.toISOString() });
@@ -64,7 +66,7 @@ export function createOutboxRepository(db: Firestore, p: Paths, stats: StoreStat
     },
 
     async requeue(agencyId, id, now) {
-      await db.runTransaction(async (tx) => {
+      await transact([p.outbox(agencyId, id).path], async (tx) => {
         const snap = await tx.get(p.outbox(agencyId, id));
         if (!snap.exists || parseSnap(outboxEntrySchema, snap).status !== 'dead') throw new Error(`outbox entry ${id} is not dead-lettered`);
         // A fresh copy from the (fixed) template; the send guard stays, so no e-mail goes out twice.

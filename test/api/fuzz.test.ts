@@ -1,0 +1,162 @@
+// 10,000 seeded requests over every route, as an attacker and a careless client would send them:
+// random shapes, wrong types, huge and deep bodies, reserved and path-like ids, lone surrogates,
+// prototype keys, path traversal, missing or foreign tokens. Every POST is invalid by construction.
+// Asserted: no answer >= 500, none slower than 2 s, and the project's documents exactly as before.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullInput, stepOf } from '../../functions/src/dev/sample-input.ts';
+import { catalogById } from '../../functions/src/sop/catalog/index.ts';
+import { junkObject, junkValue, mutate, NASTY_IDS, NASTY_STRINGS, pick, prng, type Rand } from '../support/fuzz-gen.ts';
+import { snapshotProject } from '../support/snapshot.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
+const WIDTH = 8;
+
+let s: Stack;
+const A = '/v1/agencies/balangan';
+const tokens = new Map<string, string>();
+const tokenOf = (email: string) => tokens.get(email) ?? (tokens.set(email, s.token(email)), tokens.get(email)!);
+
+interface Fixture {
+  caseAt1: string;
+  caseAt2: string;
+  kasi: string;
+  kabid: string;
+  petugas: string;
+  outsider: string;
+}
+let f: Fixture;
+
+beforeAll(async () => {
+  s = await startStack();
+  const kasi = s.who('balangan', 'kasi_layanan');
+  const mk = async () => (await s.call('POST', `${A}/cases`, { as: kasi, body: { sop: 'pusling', partner: { name: 'SDN 1 Paringin', email: 'sdn1@example.org' } } })).body.state.id as string;
+  const caseAt1 = await mk();
+  const caseAt2 = await mk();
+  const r = await s.call('POST', `${A}/cases/${caseAt2}/actions`, { as: kasi, body: { type: 'complete', step: 1, ...fullInput(stepOf(catalogById('pusling'), 1)) } });
+  expect(r.status).toBe(200);
+  f = { caseAt1, caseAt2, kasi, kabid: s.who('balangan', 'kabid_perpustakaan'), petugas: s.who('balangan', 'petugas_sirkulasi'), outsider: s.who('sukoharjo', 'kasi_layanan') };
+}, 120_000);
+afterAll(async () => s?.close());
+
+interface Req {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  token?: string | null;
+  idem?: string | null;
+  label: string;
+}
+
+const pusling = catalogById('pusling');
+
+/** Valid bodies of each POST route, for `mutate` to break. */
+function validPosts(r: Rand): { path: string; body: Record<string, unknown>; as: string }[] {
+  return [
+    { path: `${A}/cases`, body: { sop: 'pusling', title: 'Kunjungan', partner: { name: 'SD', email: 'a@b.id' } }, as: f.kasi },
+    { path: `${A}/cases/${f.caseAt1}/actions`, body: { type: 'complete', step: 1, ...fullInput(stepOf(pusling, 1)) }, as: f.kasi },
+    { path: `${A}/cases/${f.caseAt2}/actions`, body: { type: 'complete', step: 2, ...fullInput(stepOf(pusling, 2)) }, as: f.kasi },
+    { path: `${A}/cases/${pick(r, [f.caseAt1, f.caseAt2])}/cancel`, body: { reason: 'Mitra membatalkan' }, as: f.kabid },
+    { path: `${A}/desk/visits`, body: { name: 'Siti', institution: 'SMAN 1', category: 'pelajar', purpose: 'Membaca' }, as: f.petugas },
+    { path: `${A}/desk/reads`, body: { title: 'Laskar Pelangi', callNumber: '899.221 HIR l', classification: '899.221', copies: 2 }, as: f.petugas },
+  ];
+}
+
+/** encodeURIComponent, except that a lone surrogate goes out as the bytes a broken client would send. */
+const encodeQuery = (x: string) => (x.isWellFormed() ? encodeURIComponent(x) : '%ED%A0%80');
+
+const GET_PATHS = (r: Rand) => [
+  '/health',
+  '/v1/me',
+  `${A}/me`,
+  `${A}/sops`,
+  `${A}/sops/${pick(r, ['pusling', 'pks', 'tidak_ada', ...NASTY_IDS])}`,
+  `${A}/cases`,
+  `${A}/tasks`,
+  `${A}/cases/${pick(r, [f.caseAt1, f.caseAt2, 'TidakAda123', ...NASTY_IDS])}`,
+  `${A}/desk/recap?month=${encodeQuery(pick(r, ['2026-11', '2026-13', '', 'x', ...NASTY_STRINGS.slice(0, 8)]))}`,
+  `${A}/desk/recap?month[a]=b&month=2026-01`,
+  `/v1/agencies/${pick(r, ['sukoharjo', 'tidak-ada', ...NASTY_IDS])}/tasks`,
+  `/v1/${pick(r, ['', 'agencies', 'agencies/balangan', 'x/y/z', '..%2F..%2Fetc'])}`,
+  `${A}/cases/${f.caseAt1}/events/${pick(r, ['000001', ...NASTY_IDS])}`,
+];
+
+function request(r: Rand, i: number): Req {
+  const roll = r();
+  if (roll < 0.3) {
+    const path = pick(r, GET_PATHS(r));
+    const tok = r() < 0.85 ? tokenOf(pick(r, [f.kasi, f.kabid, f.petugas, f.outsider])) : pick(r, [null, 'abc.def.ghi', 'Bearer', 'x'.repeat(5000)]);
+    return { method: pick(r, ['GET', 'GET', 'GET', 'POST']) as 'GET', path, token: tok, idem: null, label: `GET ${path.slice(0, 60)}` };
+  }
+  const v = pick(r, validPosts(r));
+  const kind = r();
+  if (kind < 0.55) {
+    const m = mutate(r, v.body);
+    return { method: 'POST', path: v.path, body: m.body, token: tokenOf(v.as), label: `POST ${v.path.split('/').slice(-2).join('/')} ${m.label}` };
+  }
+  if (kind < 0.65) return { method: 'POST', path: v.path, body: v.body, token: tokenOf(v.as), idem: pick(r, [null, 'short', 'kunci dengan spasi', 'k'.repeat(201), 'ü-nicode-key']), label: 'bad Idempotency-Key' };
+  if (kind < 0.75) return { method: 'POST', path: v.path, body: v.body, token: pick(r, [null, 'abc.def.ghi', tokenOf(f.outsider)]), label: 'no, bad or foreign token' };
+  if (kind < 0.85) {
+    const path = v.path.replace(/cases\/[A-Za-z0-9]+/, `cases/${pick(r, NASTY_IDS)}`).replace('/agencies/balangan', `/agencies/${pick(r, ['balangan', ...NASTY_IDS])}`);
+    return { method: 'POST', path: path === v.path ? `${A}/cases/${pick(r, NASTY_IDS)}/actions` : path, body: v.body, token: tokenOf(v.as), label: 'bad id in path' };
+  }
+  if (kind < 0.92) return { method: 'POST', path: v.path, body: junkValue(r, 4) ?? junkObject(r), token: tokenOf(v.as), label: 'random JSON value' };
+  // Wrong role or wrong step: valid shape, refused by the workflow.
+  const wrong = [
+    { path: `${A}/cases/${f.caseAt1}/actions`, body: { type: 'complete', step: 1, ...fullInput(stepOf(pusling, 1)) }, as: f.petugas },
+    { path: `${A}/cases/${f.caseAt1}/actions`, body: { type: 'complete', step: 9, ...fullInput(stepOf(pusling, 9)) }, as: f.kasi },
+    { path: `${A}/cases/${f.caseAt2}/actions`, body: { type: 'decide', step: 2, decision: 'yes' }, as: f.kasi },
+    { path: `${A}/cases/${f.caseAt1}/cancel`, body: { reason: 'x' }, as: f.petugas },
+    { path: `${A}/cases`, body: { sop: 'tidak_ada' }, as: f.kasi },
+    { path: `${A}/desk/visits`, body: { name: 'Siti' }, as: f.kabid },
+    { path: `${A}/cases/${f.caseAt1}/actions`, body: { type: 'complete', step: 1, expectedVersion: 99, ...fullInput(stepOf(pusling, 1)) }, as: f.kasi },
+  ];
+  const w = wrong[i % wrong.length]!;
+  return { method: 'POST', path: w.path, body: w.body, token: tokenOf(w.as), label: 'wrong role, step or version' };
+}
+
+async function send(q: Req): Promise<{ status: number; ms: number; body: string }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (q.token) headers.authorization = `Bearer ${q.token}`;
+  if (q.method === 'POST' && q.idem !== null) headers['idempotency-key'] = q.idem ?? `fuzz-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  const t = performance.now();
+  const res = await fetch(s.url + q.path, { method: q.method, headers, ...(q.method === 'POST' && q.body !== undefined ? { body: typeof q.body === 'string' ? q.body : JSON.stringify(q.body) } : {}) });
+  const body = await res.text();
+  return { status: res.status, ms: performance.now() - t, body };
+}
+
+describe('fuzz: every route, hostile and careless input', () => {
+  it(`${REQUESTS.toLocaleString('en')} seeded requests (seed ${SEED}): no 5xx, none slower than 2 s, no state change`, async () => {
+    const before = await snapshotProject(s.db);
+    const r = prng(SEED);
+    const reqs = Array.from({ length: REQUESTS }, (_, i) => request(r, i));
+    const serverErrors: string[] = [];
+    const slow: string[] = [];
+    const acceptedPosts: string[] = [];
+    const byStatus: Record<number, number> = {};
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: WIDTH }, async () => {
+        while (next < reqs.length) {
+          const q = reqs[next++]!;
+          const out = await send(q);
+          byStatus[out.status] = (byStatus[out.status] ?? 0) + 1;
+          if (out.status >= 500) serverErrors.push(`${out.status} ${q.label}: ${out.body.slice(0, 200)}`);
+          if (out.ms > 2000) slow.push(`${Math.round(out.ms)} ms ${q.label}`);
+          if (q.method === 'POST' && out.status < 400) acceptedPosts.push(`${out.status} ${q.label}`);
+        }
+      }),
+    );
+    console.log(`fuzz seed ${SEED}: ${REQUESTS} requests, statuses ${JSON.stringify(byStatus)}`);
+    expect(serverErrors).toEqual([]);
+    expect(slow).toEqual([]);
+    expect(acceptedPosts).toEqual([]);
+    expect(await snapshotProject(s.db)).toEqual(before);
+    // The seed's requests covered the kinds of hostility named above.
+    const labels = new Set(reqs.map((q) => q.label.replace(/ at .*/, '').replace(/^POST \S+ /, '')));
+    for (const kind of ['lone surrogate', 'deep nesting', 'body over 256 KiB', '__proto__ key', 'bad id in path', 'wrong role, step or version', 'bad Idempotency-Key', 'no, bad or foreign token', 'not JSON']) {
+      expect([...labels].some((l) => l.startsWith(kind)), kind).toBe(true);
+    }
+  }, 900_000);
+});

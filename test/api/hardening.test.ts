@@ -86,6 +86,24 @@ describe('1. ids Firestore would refuse are answered at the boundary', () => {
   }
 });
 
+describe('ids from tokens and messages never name a path', () => {
+  it('a token whose e-mail cannot be an address -> 401', async () => {
+    for (const email of ['x/y@example.org', '__x__@example.org/..', `${'a'.repeat(250)}@example.org`]) {
+      await refused(401, 'UNAUTHENTICATED', () => s.call('GET', `${A}/tasks`, { token: s.token(email) }), 'Authorization');
+    }
+  });
+
+  it('an outbox message with path-like ids is acknowledged without touching the store', async () => {
+    const { handleOutboxEvent } = await import('../../functions/src/outbox/pubsub.ts');
+    const data = (m: unknown) => ({ message: { data: Buffer.from(JSON.stringify(m)).toString('base64') } });
+    const before = await snapshotProject(s.db);
+    for (const m of [{ agencyId: '../x', entryIds: ['a'] }, { agencyId: 'balangan', entryIds: ['a/b'] }, { agencyId: 'balangan', entryIds: ['__x__/y'] }]) {
+      expect(await handleOutboxEvent(s.app.worker ?? (null as never), data(m))).toEqual([]);
+    }
+    expect(await snapshotProject(s.db)).toEqual(before);
+  });
+});
+
 describe('2. a lone UTF-16 surrogate in any text field -> 400 naming the field', () => {
   const lone = 'SD \ud800';
   it('partner name, title', async () => {

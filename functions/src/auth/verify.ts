@@ -6,6 +6,8 @@ import { DomainFailure, domainError } from '../sop/errors.ts';
 
 export const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
 
+const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
 /** kid -> PEM public key or certificate. */
 export type PublicKeys = Record<string, string>;
 
@@ -47,6 +49,8 @@ export function createTokenVerifier(opts: VerifierOptions): TokenVerifier {
       throw unauthenticated(expired ? 'Token identitas sudah kedaluwarsa; muat ulang panel.' : `Token identitas tidak sah (${reason}).`);
     }
     if (!payload?.email) throw unauthenticated('Token identitas tidak memuat alamat e-mail (scope userinfo.email diperlukan).');
+    // The e-mail names the staff record; one that cannot be an address names nothing.
+    if (payload.email.length > 254 || !EMAIL.test(payload.email)) throw unauthenticated('Alamat e-mail pada token identitas tidak valid.');
     if (payload.email_verified !== true) throw unauthenticated(`Alamat e-mail ${payload.email} belum terverifikasi oleh Google.`);
     return { email: payload.email.toLowerCase(), subject: payload.sub };
   };

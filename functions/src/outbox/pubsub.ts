@@ -6,9 +6,11 @@ import { z } from 'zod';
 import type { OutboxNotifier } from '../cases/service.ts';
 import type { DrainResult, OutboxWorker } from './worker.ts';
 
+// Ids as the API writes them (agency ids, `{caseId}-{docId}-r{n}`): anything else is acknowledged
+// as malformed, never handed to the store, so a bad message cannot be redelivered forever.
 export const outboxMessageSchema = z.strictObject({
-  agencyId: z.string().min(1),
-  entryIds: z.array(z.string().min(1)).min(1).max(100),
+  agencyId: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  entryIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,200}$/)).min(1).max(100),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 

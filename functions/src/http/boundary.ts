@@ -35,7 +35,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const RESERVED_KEY = /^__.*__$/;
 
 function refuse(path: string, message: string, code: 'INVALID_INPUT' | 'TOO_LARGE' = 'INVALID_INPUT'): DomainFailure {
-  return new DomainFailure(domainError(code, `${path === '(body)' ? 'Isi permintaan' : `Isian ${path}`}: ${message}`, [{ path, message }]));
+  return new DomainFailure(domainError(code, `${path.startsWith('(') ? 'Isi permintaan' : `Isian ${path}`}: ${message}`, [{ path, message }]));
 }
 
 function text(s: string, path: string): string {
@@ -44,8 +44,9 @@ function text(s: string, path: string): string {
   return s.normalize('NFC');
 }
 
+/** Paths as the schemas name fields: `partner.name`, `data.x.0`; the root "(body)"/"(query)" drops out. */
 function join(path: string, key: string | number): string {
-  return path === '(body)' ? String(key) : `${path}.${key}`;
+  return path.startsWith('(') ? String(key) : `${path}.${key}`;
 }
 
 /**

@@ -1,0 +1,71 @@
+// The partner forms against the SOP catalog: each loads and fits its SOP, every step a partner or
+// another institution performs has a form or a stated reason why staff record it, and each entry
+// point the agencies asked for opens its SOP. The checks themselves are shown to catch mistakes.
+import { describe, expect, it } from 'vitest';
+import { STAFF_RECORDED } from '../../functions/src/forms/catalog.ts';
+import { PARTNER_FORMS } from '../../functions/src/forms/index.ts';
+import { checkForm, loadForm, type PartnerForm } from '../../functions/src/forms/schema.ts';
+import { CATALOG, catalogById } from '../../functions/src/sop/catalog/index.ts';
+
+describe('partner forms', () => {
+  it('every step performed by a partner or an institution has a form, or a reason staff record it', () => {
+    for (const def of CATALOG) {
+      for (const step of def.steps.filter((s) => s.performer !== 'staff')) {
+        const form = PARTNER_FORMS.find((f) => f.sopId === def.id && f.step === step.no);
+        const staff = STAFF_RECORDED.find((x) => x.sopId === def.id && x.step === step.no);
+        expect(form || staff, `${def.id} step ${step.no}`).toBeTruthy();
+        if (staff) expect(staff.reason.length).toBeGreaterThan(40);
+      }
+    }
+  });
+
+  it('opens every SOP a partner starts: kunjungan, pusling, burt, pks, kitapun', () => {
+    expect(PARTNER_FORMS.filter((f) => f.mode === 'open').map((f) => f.sopId).sort()).toEqual(['burt', 'kitapun', 'kunjungan', 'pks', 'pusling']);
+  });
+
+  it('answers the Pusling confirmation (step 6 decision), the PKS draft and the visit guest book', () => {
+    const pusling = PARTNER_FORMS.find((f) => f.sopId === 'pusling' && f.mode === 'answer')!;
+    expect(pusling.step).toBe(6);
+    expect(pusling.questions.find((q) => q.to.includes('decision'))?.options?.map((o) => o.value).sort()).toEqual(['no', 'yes']);
+    expect(PARTNER_FORMS.find((f) => f.sopId === 'pks' && f.mode === 'respond')?.steps).toContain(7);
+    expect(PARTNER_FORMS.find((f) => f.sopId === 'kunjungan' && f.mode === 'answer')?.step).toBe(9);
+  });
+
+  it('every answer of an opening form that completes the partner\'s start step fills what that step requires', () => {
+    for (const form of PARTNER_FORMS.filter((f) => f.mode === 'open' && f.step !== undefined)) {
+      const step = catalogById(form.sopId).steps.find((s) => s.no === form.step)!;
+      const targets = new Set(form.questions.filter((q) => q.required).flatMap((q) => q.to));
+      for (const k of step.kelengkapan) {
+        if (k.type === 'data' && !k.optional && !k.assign) expect(targets.has(`data.${k.id}`), `${form.id}: ${k.id}`).toBe(true);
+        if (k.type === 'document' && k.source === 'input') expect(targets.has(`document.${k.id}`), `${form.id}: ${k.id}`).toBe(true);
+      }
+    }
+  });
+
+  it('all questions and descriptions are written for a partner, with an e-mail for the receipt', () => {
+    for (const form of PARTNER_FORMS) {
+      expect(form.description.length).toBeGreaterThan(30);
+      if (form.mode === 'open') expect(form.questions.some((q) => q.to.includes('partner.email')), form.id).toBe(true);
+    }
+  });
+
+  const pusling = catalogById('pusling');
+  const base = PARTNER_FORMS.find((f) => f.id === 'pusling_konfirmasi')!;
+  const pksForm = PARTNER_FORMS.find((f) => f.id === 'pks_tanggapan')!;
+  const rows: { name: string; form: PartnerForm; problem: RegExp; def?: ReturnType<typeof catalogById> }[] = [
+    { name: 'a field of the wrong type', form: { ...base, questions: base.questions.map((q) => (q.id === 'jumlah' ? { ...q, kind: 'date' } : q)) }, problem: /tidak cocok untuk data.jumlah_pemustaka/ },
+    { name: 'a field the system assigns', def: catalogById('pks'), form: { ...pksForm, questions: [...pksForm.questions, { id: 'x', title: 'x', kind: 'short', required: false, to: ['data.nomor_pks_dinas'] }] }, problem: /diisi otomatis/ },
+    { name: 'a step that does not exist', form: { ...base, step: 99 }, problem: /langkah 99 tidak ada/ },
+    { name: 'a staff step answered by a partner', form: { ...base, step: 2, questions: base.questions.filter((q) => !q.to.includes('decision')) }, problem: /dikerjakan pegawai/ },
+    { name: 'no case reference', form: { ...base, questions: base.questions.filter((q) => q.kind !== 'reference') }, problem: /kode kasus/ },
+    { name: 'a decision step without the decision', form: { ...base, questions: base.questions.filter((q) => !q.to.includes('decision')) }, problem: /keputusan/ },
+    { name: 'two questions to one target', form: { ...base, questions: [...base.questions, { id: 'lagi', title: 'x', kind: 'short', required: false, to: ['data.lokasi_kunjungan'] }] }, problem: /sudah diisi/ },
+    { name: 'a document that is not a link', form: { ...base, questions: [...base.questions, { id: 'd', title: 'x', kind: 'short', required: false, to: ['document.buku_besar_bercap'] }] }, problem: /tautan/ },
+  ];
+  for (const row of rows) {
+    it(`refuses ${row.name}`, () => {
+      expect(checkForm(row.form, row.def ?? pusling).join('\n')).toMatch(row.problem);
+      expect(() => loadForm(row.form, row.def ?? pusling)).toThrow(row.problem);
+    });
+  }
+});

@@ -10,7 +10,7 @@ import { stepOf, type Exit, type SopDefinition, type Step, type Target } from '.
 import { maxMinutes, parseWaktu, type Waktu } from './waktu.ts';
 
 export type { AssignKind, CaseDocument, CaseEvent, CaseState, CaseStatus, DocumentStatus, Partner, StandardTime, Transition } from '../contract.ts';
-export { DATA_LIMITS, line, paragraph, stepInputSchema, type StepInput } from './kelengkapan.ts';
+export { DATA_LIMITS, line, paragraph, stepInputSchema, validateData, type StepInput } from './kelengkapan.ts';
 
 export interface Actor {
   email: string;

@@ -43,6 +43,12 @@ const dataValidators: Record<DataType, { schema: z.ZodType; message: string }> =
   },
 };
 
+/** Whether `value` is a valid value of a data field of this type; the reason when it is not. */
+export function validateData(dataType: DataType, value: unknown): string | null {
+  const check = dataValidators[dataType];
+  return check.schema.safeParse(value).success ? null : check.message;
+}
+
 /** The input of a step action as it arrives (already checked for shape at the HTTP boundary). */
 export const stepInputSchema = z.strictObject({
   data: z.record(z.string(), z.unknown()).optional(),

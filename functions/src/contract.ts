@@ -219,12 +219,15 @@ export interface StandardTime {
   unit: string | null;
 }
 
-export type ActionType = 'create' | 'complete' | 'decide' | 'cancel';
+/** respond: a partner's answer recorded on the case through a form, without moving it. */
+export type ActionType = 'create' | 'complete' | 'decide' | 'cancel' | 'respond';
 
 export interface EventActor {
   email: string;
   name?: string;
   roles: string[];
+  /** Set when a partner acted through a partner form: never a staff member. */
+  via?: 'formulir';
 }
 
 export interface CaseEvent {

@@ -3,11 +3,11 @@
 // from the agency's staff directory, never from the request.
 import { DateTime } from 'luxon';
 import { createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
-import type { AssignKind, CaseDetail, CaseRow, CaseState, CreateCaseRequest, SopDescription, Task, Transition } from '../contract.ts';
-import type { Agency, Staff } from '../model/records.ts';
-import type { Idempotency, Store, Stored, TxTools } from '../model/store.ts';
+import type { AssignKind, CaseDetail, CaseRow, CaseState, CreateCaseRequest, Partner, SopDescription, Task, Transition } from '../contract.ts';
+import type { Agency, Staff, Submission } from '../model/records.ts';
+import type { Effects, Idempotency, Store, Stored, TxTools } from '../model/store.ts';
 import { assignedFields, createCase, roleLabels, currentStepOf, plannedDocuments, transition, type Action, type Actor } from '../sop/engine.ts';
-import { DomainFailure, domainError } from '../sop/errors.ts';
+import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
 import { describeDefinition } from '../sop/describe.ts';
 import { stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
 import { agendaCounter, letterCounter, letterNumber, planLetters, plannedReads, prefetch, reserve } from '../outbox/plan.ts';
@@ -20,6 +20,9 @@ export interface Caller {
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
+
+/** Whose idempotency records a partner's form responses are kept under (no staff e-mail looks like it). */
+export const PARTNER_CALLER = 'formulir-mitra';
 
 /** Tells the outbox worker that entries are waiting (Pub/Sub in production, in-process locally). */
 export type OutboxNotifier = (agencyId: string, entryIds: string[]) => Promise<void>;
@@ -80,11 +83,40 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
       case 'today':
         return local.toISODate();
       case 'rekap_referensi': {
-        const month = x.action.type === 'cancel' ? undefined : x.action.input.data?.periode;
+        const month = x.action.type === 'complete' || x.action.type === 'decide' ? x.action.input.data?.periode : undefined;
         // An invalid period fails the step's own validation; no recap is needed for it.
         return typeof month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? store.deskRecap(x.agency.id, month) : null;
       }
     }
+  }
+
+  /**
+   * One action on a case inside its transaction: the numbers its fields and letters take (read
+   * together), the engine's transition, and the letters' outbox entries.
+   */
+  async function stepEffects(agency: Agency, def: SopDefinition, actor: Actor, member: Staff | null, state: CaseState, action: Action, tools: TxTools): Promise<Result<Effects>> {
+    const now = clock();
+    const calendar = await calendarOf(agency);
+    const counters: Record<string, number> = {};
+    const assigned: Record<string, unknown> = {};
+    let signers: Map<string, Staff | null> | undefined;
+    if ((action.type === 'complete' || action.type === 'decide') && state.status === 'open' && state.currentStep === action.step) {
+      const step = stepOf(def, action.step);
+      const fields = assignedFields(step);
+      signers = await prefetch(tools, counters, plannedReads(agency, def, plannedDocuments(def, state, action), fields.map((f) => f.assign), now));
+      for (const f of fields) assigned[f.id] = await assign(f.assign, { agency, def, step, action, tools, counters, now });
+    }
+    const t = transition({ def, actor, now, calendar, assigned }, state, action);
+    if (!t.ok) return t;
+    const outbox = await planLetters({ agency, def, actor, member, transition: t.value, tools, counters, signers, now });
+    return { ok: true, value: { transition: t.value, counters, outbox } };
+  }
+
+  /** Tells the worker about the letters a committed transition wrote. */
+  async function announce(agency: Agency, r: Stored<Transition>): Promise<void> {
+    if (r.replayed) return;
+    const ids = r.value.event.produced.map((d) => r.value.state.documents[d]?.outboxId).filter((x): x is string => !!x);
+    if (ids.length) await notify(agency.id, ids);
   }
 
   async function definitionOrFail(agencyId: string, sopId: string, version?: number): Promise<SopDefinition> {
@@ -138,12 +170,13 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
       const now = clock();
       const calendar = await calendarOf(c.agency);
       const year = localYear(c.agency, now);
-      return store.createCase(c.agency.id, c.actor.email, idem, `${def.code}-${year}`, (id, serial) =>
-        createCase(
+      return store.createCase(c.agency.id, c.actor.email, idem, `${def.code}-${year}`, (id, serial) => {
+        const t = createCase(
           { def, actor: c.actor, now, calendar },
           { id, agencyId: c.agency.id, nomor: `${def.code}/${year}/${String(serial).padStart(4, '0')}`, ...(input.title ? { title: input.title } : {}), ...(input.partner ? { partner: input.partner } : {}) },
-        ),
-      );
+        );
+        return t.ok ? { ok: true, value: { transition: t.value } } : t;
+      });
     },
 
     /**
@@ -152,29 +185,50 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
      * the same transaction; the worker is notified after it commits.
      */
     async act(agency: Agency, email: string, caseId: string, action: Action, idem: Idempotency): Promise<Stored<Transition>> {
-      const calendar = await calendarOf(agency);
-      const r = await store.updateCase(agency.id, caseId, email, idem, async (state, member, tools) => {
-        const actor = actorOf(agency, email, member);
-        const def = await definitionOrFail(agency.id, state.sopId, state.sopVersion);
-        const now = clock();
-        const counters: Record<string, number> = {};
-        const assigned: Record<string, unknown> = {};
-        let signers: Map<string, Staff | null> | undefined;
-        if (action.type !== 'cancel' && state.status === 'open' && state.currentStep === action.step) {
-          const step = stepOf(def, action.step);
-          const fields = assignedFields(step);
-          signers = await prefetch(tools, counters, plannedReads(agency, def, plannedDocuments(def, state, action), fields.map((f) => f.assign), now));
-          for (const f of fields) assigned[f.id] = await assign(f.assign, { agency, def, step, action, tools, counters, now });
-        }
-        const t = transition({ def, actor, now, calendar, assigned }, state, action);
-        if (!t.ok) return t;
-        const outbox = await planLetters({ agency, def, actor, member: member!, transition: t.value, tools, counters, signers, now });
-        return { ok: true, value: { transition: t.value, counters, outbox } };
+      const r = await store.updateCase(agency.id, caseId, email, idem, async (state, member, tools) =>
+        stepEffects(agency, await definitionOrFail(agency.id, state.sopId, state.sopVersion), actorOf(agency, email, member), member, state, action, tools),
+      );
+      await announce(agency, r);
+      return r;
+    },
+
+    /**
+     * A partner's action through a form: the same engine and transaction as staff, the partner as
+     * the actor (only partner steps), and the submission recorded with it. `idem.key` is the
+     * form response, so a second delivery replays.
+     */
+    async actAsPartner(agency: Agency, actor: Actor, caseId: string, action: Action, idem: Idempotency, submission: (t: Transition) => Submission): Promise<Stored<Transition>> {
+      const r = await store.updateCase(agency.id, caseId, PARTNER_CALLER, idem, async (state, _member, tools) => {
+        const fx = await stepEffects(agency, await definitionOrFail(agency.id, state.sopId, state.sopVersion), actor, null, state, action, tools);
+        return fx.ok ? { ok: true, value: { ...fx.value, submission: submission(fx.value.transition) } } : fx;
       });
-      if (!r.replayed) {
-        const ids = r.value.event.produced.map((d) => r.value.state.documents[d]?.outboxId).filter((x): x is string => !!x);
-        if (ids.length) await notify(agency.id, ids);
-      }
+      await announce(agency, r);
+      return r;
+    },
+
+    /** A case a partner's form opens, with what the form gave; `complete` takes the start step too (the partner performs it). */
+    async openAsPartner(
+      agency: Agency,
+      actor: Actor,
+      input: { sop: string; title?: string; partner: Partner; data: Record<string, unknown>; complete?: Extract<Action, { type: 'complete' }> },
+      idem: Idempotency,
+      submission: (t: Transition) => Submission,
+    ): Promise<Stored<Transition>> {
+      const def = await definitionOrFail(agency.id, input.sop);
+      const now = clock();
+      const calendar = await calendarOf(agency);
+      const year = localYear(agency, now);
+      const r = await store.createCase(agency.id, PARTNER_CALLER, idem, `${def.code}-${year}`, async (id, serial, tools) => {
+        const created = createCase(
+          { def, actor, now, calendar },
+          { id, agencyId: agency.id, nomor: `${def.code}/${year}/${String(serial).padStart(4, '0')}`, partner: input.partner, data: input.data, ...(input.title ? { title: input.title } : {}) },
+        );
+        if (!created.ok) return created;
+        if (!input.complete) return { ok: true, value: { transition: created.value, submission: submission(created.value) } };
+        const fx = await stepEffects(agency, def, actor, null, created.value.state, input.complete, tools);
+        return fx.ok ? { ok: true, value: { ...fx.value, history: [created.value.event], submission: submission(fx.value.transition) } } : fx;
+      });
+      await announce(agency, r);
       return r;
     },
 

@@ -117,8 +117,8 @@ const standardTimeSchema = z.object({
 export const caseEventSchema = z.object({
   seq: z.number().int().positive(),
   at: isoInstant,
-  actor: z.object({ email: z.string(), name: z.string().optional(), roles: z.array(z.string()) }),
-  action: z.enum(['create', 'complete', 'decide', 'cancel']),
+  actor: z.object({ email: z.string(), name: z.string().optional(), roles: z.array(z.string()), via: z.literal('formulir').optional() }),
+  action: z.enum(['create', 'complete', 'decide', 'cancel', 'respond']),
   step: z.number().int().nullable(),
   toStep: z.number().int().nullable(),
   decision: z.enum(['yes', 'no']).nullable(),
@@ -172,6 +172,42 @@ export const deskReadSchema = z.object({
   ...deskStamp,
 });
 export type DeskKind = 'visits' | 'reads';
+
+// ---- Partner form submissions ----
+
+/**
+ * One response to a partner form, recorded exactly once (its id is the form and the response):
+ * accepted (it opened or moved a case, in the same transaction), rejected (why, per question) or
+ * held for staff review (a burst, or the same request again within a day). Never dropped.
+ */
+export const submissionSchema = z.object({
+  id: z.string().min(1),
+  agencyId: z.string().min(1),
+  formId: z.string().min(1),
+  formVersion: z.number().int().positive(),
+  sopId: z.string().min(1),
+  responseId: z.string().min(1),
+  receivedAt: isoInstant,
+  submittedAt: isoInstant,
+  respondentEmail: z.string().nullable(),
+  /** The contact the partner gave (for burst checks and, once accepted, the receipt). */
+  contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
+  /** The answers as sent, by question id (long answers cut, and said so, to fit the document). */
+  answers: z.record(z.string(), z.array(z.string())),
+  status: z.enum(['accepted', 'rejected', 'held']),
+  reason: z.string().nullable(),
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  caseId: z.string().nullable(),
+  caseNomor: z.string().nullable(),
+  seq: z.number().int().nullable(),
+  /** Hash of the form and its normalised answers: the same request twice is held. */
+  fingerprint: z.string(),
+  /** Staff who turned a rejected or held submission into a case, when one did. */
+  handledBy: z.string().nullable().default(null),
+  handledAt: isoInstant.nullable().default(null),
+});
+export type Submission = z.infer<typeof submissionSchema>;
+export type SubmissionInput = z.input<typeof submissionSchema>;
 
 // ---- The outbox ----
 

@@ -4,7 +4,7 @@
 import type { CaseEvent, CaseState, DeskRead, DeskRecap, DeskVisit, Transition } from '../contract.ts';
 import type { Result } from '../sop/errors.ts';
 import type { SopDefinition } from '../sop/schema.ts';
-import type { Agency, AgencyInput, DeskKind, OutboxEntry, OutboxProgress, Staff, StaffInput } from './records.ts';
+import type { Agency, AgencyInput, DeskKind, OutboxEntry, OutboxProgress, Staff, StaffInput, Submission } from './records.ts';
 
 export interface Idempotency {
   key: string;
@@ -37,12 +37,17 @@ export interface TxTools {
 /** What a transition writes besides the case and its event. */
 export interface Effects {
   transition: Transition;
-  /** New last values of counters read through TxTools.counter. */
+  /** Earlier events of the same transaction (a case a form opened, before the step it completed). */
+  history?: CaseEvent[];
+  /** New last values of counters read through TxTools.counters. */
   counters?: Record<string, number>;
   outbox?: OutboxEntry[];
+  /** The partner form submission that caused this transition, recorded with it. */
+  submission?: Submission;
 }
 
 export type StepFn = (state: CaseState, member: Staff | null, tools: TxTools) => Promise<Result<Effects>> | Result<Effects>;
+export type CreateFn = (id: string, serial: number, tools: TxTools) => Promise<Result<Effects>> | Result<Effects>;
 
 /** Agencies, staff, SOP definitions and holidays: read often, changed by set-up. */
 export interface DirectoryStore {
@@ -59,7 +64,7 @@ export interface DirectoryStore {
 /** Cases with their events, idempotency records and counters: one transaction per transition. */
 export interface CaseStore {
   /** A new case numbered from the per-agency counter `counterName`, in one transaction. */
-  createCase(agencyId: string, actorEmail: string, idem: Idempotency, counterName: string, build: (id: string, serial: number) => Result<Transition>): Promise<Stored<Transition>>;
+  createCase(agencyId: string, actorEmail: string, idem: Idempotency, counterName: string, build: CreateFn): Promise<Stored<Transition>>;
   /**
    * One transition = one transaction: read the case, the idempotency record and the actor's staff
    * record, run `step`, write the case, the event, the counters and the outbox entries it returns.
@@ -79,6 +84,21 @@ export interface DeskStore {
   /** Stores the record under (actor, key); a replay returns the first record, a reused key with other content is refused. */
   recordDesk<K extends DeskKind>(agencyId: string, kind: K, actorEmail: string, idem: Idempotency, record: DeskRecord<K>): Promise<{ id: string; record: DeskRecord<K>; replayed: boolean }>;
   deskRecap(agencyId: string, month: string): Promise<DeskRecap>;
+}
+
+/** Partner form submissions: recorded once by form and response, listed for staff review. */
+export interface SubmissionStore {
+  /** A rejected or held submission (accepted ones are written with their case): the first record of an id wins. */
+  recordSubmission(submission: Submission): Promise<{ submission: Submission; replayed: boolean }>;
+  submission(agencyId: string, id: string): Promise<Submission | null>;
+  /** Newest first; `status` filters. */
+  listSubmissions(agencyId: string, opts: { status?: Submission['status']; limit: number }): Promise<Submission[]>;
+  /** How many submissions from this e-mail or phone arrived since `since` (burst check). */
+  recentFrom(agencyId: string, contact: { email: string | null; phone: string | null }, since: string): Promise<number>;
+  /** The last submission with this fingerprint, if any (the same request twice). */
+  lastWithFingerprint(agencyId: string, fingerprint: string): Promise<Submission | null>;
+  /** Marks a submission handled by staff (turned into a case by hand). */
+  markHandled(agencyId: string, id: string, by: string, at: string, caseId: string | null): Promise<void>;
 }
 
 /** The outbox the worker drains: leases, progress, settlement, retries and requeues. */
@@ -106,7 +126,7 @@ export interface SetupStore {
   installDefinitions(agencyId: string, defs: SopDefinition[]): Promise<void>;
 }
 
-export interface Store extends DirectoryStore, CaseStore, DeskStore, SetupStore {
+export interface Store extends DirectoryStore, CaseStore, DeskStore, SubmissionStore, SetupStore {
   readonly outbox: OutboxStore;
   readonly stats: StoreStats;
 }

@@ -41,7 +41,8 @@ export interface PlanInput {
   agency: Agency;
   def: SopDefinition;
   actor: Actor;
-  member: Staff;
+  /** The actor's staff record; null for a partner acting through a form. */
+  member: Staff | null;
   transition: Transition;
   tools: TxTools;
   /** Counter values already reserved in this transaction (shared with agenda numbers); updated in place. */
@@ -83,7 +84,8 @@ function letterContext(p: PlanInput, template: TemplateSpec, nomor: string | nul
   const { state, event } = transition;
   const step = def.steps.find((s) => s.no === event.step)!;
   const roleLabel = (roles: string[]) => def.roles.find((r) => roles.includes(r.id))?.label;
-  const jabatan = p.member.jabatan || roleLabel(p.member.roles);
+  const member = p.member ?? { email: p.actor.email, name: p.actor.name ?? p.actor.email, roles: [] as string[], jabatan: undefined, nip: undefined, pangkat: undefined };
+  const jabatan = member.jabatan || roleLabel(member.roles);
   return {
     agency: { id: agency.id, name: agency.name, shortName: agency.shortName, timeZone: agency.timeZone, letterhead: agency.letterhead! },
     case: {
@@ -99,11 +101,11 @@ function letterContext(p: PlanInput, template: TemplateSpec, nomor: string | nul
     },
     step: { no: step.no, activity: step.activity, note: event.note },
     actor: {
-      email: p.member.email,
-      name: p.member.name,
+      email: member.email,
+      name: member.name,
       ...(jabatan ? { jabatan } : {}),
-      ...(p.member.nip ? { nip: p.member.nip } : {}),
-      ...(p.member.pangkat ? { pangkat: p.member.pangkat } : {}),
+      ...(member.nip ? { nip: member.nip } : {}),
+      ...(member.pangkat ? { pangkat: member.pangkat } : {}),
     },
     signer: signer
       ? { name: signer.name, jabatan: signer.jabatan ?? roleLabel(signer.roles) ?? template.signerRole!, ...(signer.nip ? { nip: signer.nip } : {}), ...(signer.pangkat ? { pangkat: signer.pangkat } : {}) }

@@ -16,14 +16,20 @@ export interface Actor {
   email: string;
   name?: string;
   roles: string[];
+  /** A partner acting through a partner form: takes only the steps a partner performs. */
+  partner?: true;
 }
 
-export type Action =
-  | { type: 'complete'; step: number; expectedVersion?: number; input: StepInput }
-  | { type: 'decide'; step: number; decision: 'yes' | 'no'; expectedVersion?: number; input: StepInput }
-  | { type: 'cancel'; reason: string; expectedVersion?: number };
+/** Data a partner form brings that no kelengkapan of the step asks for: kept on the case (already validated). */
+type Extra = { extra?: Record<string, unknown> };
 
-type StepAction = Exclude<Action, { type: 'cancel' }>;
+export type Action =
+  | ({ type: 'complete'; step: number; expectedVersion?: number; input: StepInput } & Extra)
+  | ({ type: 'decide'; step: number; decision: 'yes' | 'no'; expectedVersion?: number; input: StepInput } & Extra)
+  | { type: 'cancel'; reason: string; expectedVersion?: number }
+  | { type: 'respond'; data: Record<string, unknown>; note?: string; expectedVersion?: number };
+
+type StepAction = Extract<Action, { type: 'complete' | 'decide' }>;
 
 export interface Context {
   def: SopDefinition;
@@ -94,7 +100,7 @@ function inputRecord(input: StepInput): Record<string, unknown> {
 }
 
 function actorRecord(actor: Actor): CaseEvent['actor'] {
-  return actor.name ? { email: actor.email, name: actor.name, roles: [...actor.roles] } : { email: actor.email, roles: [...actor.roles] };
+  return { email: actor.email, ...(actor.name ? { name: actor.name } : {}), roles: [...actor.roles], ...(actor.partner ? { via: 'formulir' as const } : {}) };
 }
 
 /** An event with nothing measured: creation and cancellation. */
@@ -108,9 +114,13 @@ export interface CreateInput {
   nomor: string;
   title?: string;
   partner?: Partner;
+  /** Data the partner's form gave when it opened the case (already validated). */
+  data?: Record<string, unknown>;
 }
 
+/** Staff of the creating roles; a partner only through a form that opens this SOP (the forms layer checks which). */
 export function canCreate(def: SopDefinition, actor: Actor): boolean {
+  if (actor.partner) return true;
   const roles = def.createRoles ?? stepOf(def, def.startStep).actors;
   return roles.some((r) => actor.roles.includes(r));
 }
@@ -137,7 +147,7 @@ export function createCase(ctx: Context, input: CreateInput): Result<Transition>
     stepStartedAt: null,
     dueAt: null,
     version: 1,
-    data: {},
+    data: { ...input.data },
     documents: {},
     decisions: {},
     outcome: null,
@@ -153,7 +163,7 @@ export function createCase(ctx: Context, input: CreateInput): Result<Transition>
     action: 'create',
     step: null,
     toStep: state.currentStep,
-    input: { title: state.title, ...(input.partner ? { partner: input.partner } : {}) },
+    input: { title: state.title, ...(input.partner ? { partner: input.partner } : {}), ...(input.data && Object.keys(input.data).length ? { data: input.data } : {}) },
     note: null,
     stepStartedAt: null,
     dueAt: null,
@@ -273,7 +283,7 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
     );
   }
   const step = stepOf(def, action.step);
-  if (!step.actors.some((r) => actor.roles.includes(r))) {
+  if (actor.partner ? step.performer === 'staff' : !step.actors.some((r) => actor.roles.includes(r))) {
     return fail(domainError('WRONG_ROLE', `Langkah ${step.no} hanya dapat dikerjakan oleh ${roleLabels(def, step.actors)}.`));
   }
   const resolved = resolveExit(def, step, current, action);
@@ -285,6 +295,7 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
     return fail(domainError('MISSING_KELENGKAPAN', `Kelengkapan langkah ${step.no} belum lengkap: ${missing.map((p) => p.message).join(' ')}`, missing));
   }
   const produced = apply(ctx, step, state, action.input, resolved.value);
+  Object.assign(state.data, action.extra);
   const measured = measure(ctx, step, current, state);
   enterStep(def, state, resolved.value.exit.to, resolved.value.exit.outcome, ctx.now, ctx.calendar);
   const event: CaseEvent = {
@@ -304,10 +315,31 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
   return { ok: true, value: { state, event } };
 }
 
+/** A partner's reply through a form, kept on the case at its current step; the case does not move. */
+function respond(ctx: Context, current: CaseState, state: CaseState, action: Extract<Action, { type: 'respond' }>): Result<Transition> {
+  if (!ctx.actor.partner) return fail(domainError('WRONG_ROLE', 'Tanggapan mitra hanya masuk melalui formulir mitra.'));
+  Object.assign(state.data, action.data);
+  const event = plainEvent({
+    seq: state.version,
+    at: state.updatedAt,
+    actor: ctx.actor,
+    action: 'respond',
+    step: current.currentStep,
+    toStep: current.currentStep,
+    input: Object.keys(action.data).length ? { data: action.data } : {},
+    note: action.note?.trim() || null,
+    stepStartedAt: current.stepStartedAt,
+    dueAt: current.dueAt,
+  });
+  return { ok: true, value: { state, event } };
+}
+
 export function transition(ctx: Context, current: CaseState, action: Action): Result<Transition> {
   const next = nextVersion(current, action, ctx.now.toISOString());
   if (!next.ok) return next;
-  return action.type === 'cancel' ? cancel(ctx, current, next.value, action.reason) : takeStep(ctx, current, next.value, action);
+  if (action.type === 'cancel') return cancel(ctx, current, next.value, action.reason);
+  if (action.type === 'respond') return respond(ctx, current, next.value, action);
+  return takeStep(ctx, current, next.value, action);
 }
 
 /**
@@ -315,7 +347,7 @@ export function transition(ctx: Context, current: CaseState, action: Action): Re
  * be taken: lets the caller read what those letters need before it runs the transition.
  */
 export function plannedDocuments(def: SopDefinition, state: CaseState, action: Action): { id: string; label: string }[] {
-  if (action.type === 'cancel' || state.status !== 'open' || state.currentStep !== action.step) return [];
+  if (action.type === 'cancel' || action.type === 'respond' || state.status !== 'open' || state.currentStep !== action.step) return [];
   const step = stepOf(def, action.step);
   const r = resolveExit(def, step, state, action);
   return r.ok ? [...step.produces, ...r.value.exit.produces] : [];

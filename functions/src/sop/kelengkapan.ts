@@ -91,7 +91,9 @@ export function checkKelengkapan(step: Step, state: CaseState, input: StepInput)
           break;
         }
         if (v === undefined || v === null || v === '') {
-          if (!k.optional) missing.push({ path: `data.${k.id}`, message: `${k.label} wajib diisi.` });
+          // A value already on the case (from the partner's form, or an earlier round of a loop) stands.
+          const onCase = state.data[k.id];
+          if (!k.optional && (onCase === undefined || onCase === null || onCase === '')) missing.push({ path: `data.${k.id}`, message: `${k.label} wajib diisi.` });
           break;
         }
         const check = dataValidators[k.dataType];

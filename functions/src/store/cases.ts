@@ -5,11 +5,18 @@
 import { FieldValue, type DocumentReference, type DocumentSnapshot, type Transaction } from '@google-cloud/firestore';
 import type { CaseState, Transition } from '../contract.ts';
 import { caseEventSchema, caseStateSchema, counterSchema, idempotencyRecordSchema, staffSchema, transitionSchema } from '../model/records.ts';
-import type { CaseStore, Idempotency, StoreStats, TxTools } from '../model/store.ts';
+import type { CaseStore, Effects, Idempotency, StoreStats, TxTools } from '../model/store.ts';
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
 import { eventId, parseSnap, parseStored, plain, type Paths } from './paths.ts';
 import { createWriteBudget } from './size.ts';
 import type { LockMore, Transactor } from './transact.ts';
+
+interface Write {
+  ref: DocumentReference;
+  data: Record<string, unknown>;
+  what: string;
+  create: boolean;
+}
 
 export function createCaseRepository(transact: Transactor, p: Paths, stats: StoreStats): CaseStore {
   function checkReplay(snap: DocumentSnapshot, idem: Idempotency): Transition | null {
@@ -36,7 +43,7 @@ export function createCaseRepository(transact: Transactor, p: Paths, stats: Stor
   }
 
   /** Writes the case, its event and the idempotency record; every document is sized first (nothing is written if one is too large). */
-  function write(tx: Transaction, agencyId: string, actorEmail: string, idem: Idempotency, t: Transition, extra: { ref: DocumentReference; data: Record<string, unknown>; what: string; create: boolean }[] = []): void {
+  function write(tx: Transaction, agencyId: string, actorEmail: string, idem: Idempotency, t: Transition, extra: Write[] = []): void {
     const docs = [
       { ref: p.cases(agencyId).doc(t.state.id), data: plain(t.state) as unknown as Record<string, unknown>, what: 'Data kasus', create: false },
       { ref: p.events(agencyId, t.state.id).doc(eventId(t.event.seq)), data: plain(t.event) as unknown as Record<string, unknown>, what: 'Catatan riwayat langkah', create: true },
@@ -55,6 +62,17 @@ export function createCaseRepository(transact: Transactor, p: Paths, stats: Stor
       else tx.set(d.ref, d.data);
     }
     stats.writes += docs.length;
+  }
+
+  /** The documents a transition writes besides the case, its event and the idempotency record. */
+  function effects(agencyId: string, fx: Effects): Write[] {
+    const caseId = fx.transition.state.id;
+    return [
+      ...(fx.history ?? []).map((e) => ({ ref: p.events(agencyId, caseId).doc(eventId(e.seq)), data: plain(e) as unknown as Record<string, unknown>, what: 'Catatan riwayat langkah', create: true })),
+      ...Object.entries(fx.counters ?? {}).map(([name, last]) => ({ ref: p.counter(agencyId, name), data: { last }, what: 'Penghitung nomor', create: false })),
+      ...(fx.outbox ?? []).map((entry) => ({ ref: p.outbox(agencyId, entry.id), data: plain(entry) as unknown as Record<string, unknown>, what: `Antrean surat ${entry.docLabel}`, create: true })),
+      ...(fx.submission ? [{ ref: p.submission(agencyId, fx.submission.id), data: plain(fx.submission) as unknown as Record<string, unknown>, what: 'Kiriman mitra', create: true }] : []),
+    ];
   }
 
   function unwrap<T>(r: Result<T>): T {
@@ -84,15 +102,15 @@ export function createCaseRepository(transact: Transactor, p: Paths, stats: Stor
     async createCase(agencyId, actorEmail, idem, counterName, build) {
       const id = p.cases(agencyId).doc().id;
       const counterRef = p.counter(agencyId, counterName);
-      return transact([counterRef.path], async (tx) => {
+      return transact([counterRef.path], async (tx, lockMore) => {
         const [idemSnap, counter] = await tx.getAll(p.idempotency(agencyId, actorEmail, idem.key), counterRef);
         stats.reads += 2;
         const first = checkReplay(idemSnap!, idem);
         if (first) return { value: first, replayed: true };
         const serial = (counter!.exists ? parseSnap(counterSchema, counter!).last : 0) + 1;
-        const t = unwrap(build(id, serial));
-        write(tx, agencyId, actorEmail, idem, t, [{ ref: counterRef, data: { last: serial }, what: 'Penghitung nomor kasus', create: false }]);
-        return { value: t, replayed: false };
+        const fx = unwrap(await build(id, serial, toolsFor(tx, lockMore, agencyId)));
+        write(tx, agencyId, actorEmail, idem, fx.transition, [{ ref: counterRef, data: { last: serial }, what: 'Penghitung nomor kasus', create: false }, ...effects(agencyId, fx)]);
+        return { value: fx.transition, replayed: false };
       });
     },
 
@@ -107,9 +125,7 @@ export function createCaseRepository(transact: Transactor, p: Paths, stats: Stor
         if (!snap!.exists) throw new DomainFailure(domainError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan.`, [{ path: 'caseId', message: 'Kasus tidak ditemukan.' }]));
         const staff = member!.exists ? parseSnap(staffSchema, member!) : null;
         const fx = unwrap(await step(parseCase(snap!), staff, toolsFor(tx, lockMore, agencyId)));
-        const counters = Object.entries(fx.counters ?? {}).map(([name, last]) => ({ ref: p.counter(agencyId, name), data: { last }, what: 'Penghitung nomor', create: false }));
-        const outbox = (fx.outbox ?? []).map((entry) => ({ ref: p.outbox(agencyId, entry.id), data: plain(entry) as unknown as Record<string, unknown>, what: `Antrean surat ${entry.docLabel}`, create: true }));
-        write(tx, agencyId, actorEmail, idem, fx.transition, [...counters, ...outbox]);
+        write(tx, agencyId, actorEmail, idem, fx.transition, effects(agencyId, fx));
         return { value: fx.transition, replayed: false };
       });
     },

@@ -7,6 +7,7 @@ import { createDeskRepository } from './desk.ts';
 import { createDirectory } from './directory.ts';
 import { createOutboxRepository } from './outbox.ts';
 import { pathsOf } from './paths.ts';
+import { createSubmissionRepository } from './submissions.ts';
 import { createTransactor, type TransactOptions } from './transact.ts';
 
 export function createFirestoreStore(db: Firestore, opts: { now?: () => number; transactions?: TransactOptions } = {}): Store {
@@ -18,6 +19,7 @@ export function createFirestoreStore(db: Firestore, opts: { now?: () => number; 
     ...createDirectory(db, p, stats, opts.now ?? Date.now),
     ...createCaseRepository(transact, p, stats),
     ...createDeskRepository(p, stats),
+    ...createSubmissionRepository(p, stats),
     outbox: createOutboxRepository(db, transact, p, stats),
   };
 }

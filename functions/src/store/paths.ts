@@ -10,6 +10,7 @@
 //   agencies/{agencyId}/idempotency/{hash}           first result of each idempotency key
 //   agencies/{agencyId}/outbox/{entryId}             letters to render and send
 //   agencies/{agencyId}/desk_visits, desk_reads      reading-desk records
+//   agencies/{agencyId}/submissions/{formId}-{responseId}   partner form submissions
 //   holidays/{year}                                  national holidays and cuti bersama
 import type { DocumentSnapshot, Firestore } from '@google-cloud/firestore';
 import type { z } from 'zod';
@@ -38,6 +39,8 @@ export function pathsOf(db: Firestore) {
     counter: (a: string, name: string) => agency(a).collection('counters').doc(name),
     idempotency: (a: string, email: string, key: string) => agency(a).collection('idempotency').doc(requestHash([email.toLowerCase(), key])),
     outbox: (a: string, id: string) => agency(a).collection('outbox').doc(id),
+    submissions: (a: string) => agency(a).collection('submissions'),
+    submission: (a: string, id: string) => agency(a).collection('submissions').doc(id),
     desk: (a: string, kind: DeskKind) => agency(a).collection(kind === 'visits' ? 'desk_visits' : 'desk_reads'),
   };
 }

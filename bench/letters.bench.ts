@@ -91,7 +91,7 @@ async function main() {
     for (let r = 0; r < ROUNDS; r++) {
       for (const id of Object.keys(TEMPLATES)) {
         const bytes = await readFile(join(TEMPLATES_DIR, `${id}.docx`));
-        const fields = buildFields(id, { ...sample.context });
+        const fields = buildFields(id, { ...sample.context! });
         let t = performance.now();
         // Baseline: docxtemplater filling the same template in memory, no files, no bookkeeping.
         new Docxtemplater(new PizZip(bytes), { delimiters: { start: '{{', end: '}}' }, linebreaks: true, paragraphLoop: true }).render(fields).toBuffer();

@@ -3,6 +3,8 @@
 import { createTokenVerifier, type VerifierOptions } from './auth/verify.ts';
 import { createCaseService, type OutboxNotifier } from './cases/service.ts';
 import { createDeskService } from './desk/service.ts';
+import { createRefs } from './forms/refs.ts';
+import { createFormService } from './forms/service.ts';
 import type { DocumentBackend, MailSender } from './documents/types.ts';
 import { createApi } from './http/api.ts';
 import type { Pacer } from './outbox/pacer.ts';
@@ -24,6 +26,8 @@ export interface AppDeps {
     pacers?: { docs?: Pacer; mail?: Pacer };
     worker?: Pick<WorkerDeps, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'leaseMs' | 'random'>;
   };
+  /** Partner forms: the secret that signs case references and status links, and the API's public URL for them. */
+  forms?: { secret: string; publicUrl: string };
 }
 
 export function createApp(deps: AppDeps) {
@@ -42,5 +46,6 @@ export function createApp(deps: AppDeps) {
         ...deps.documents.worker,
       })
     : null;
-  return { store, cases, desk, api, worker };
+  const forms = deps.forms ? createFormService(store, cases, { refs: createRefs(deps.forms.secret), publicUrl: deps.forms.publicUrl, ...clockOpt }) : null;
+  return { store, cases, desk, api, worker, forms };
 }

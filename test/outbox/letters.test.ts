@@ -93,7 +93,7 @@ describe('letters of Kunjungan resmi', () => {
     // The agenda number was assigned at step 3; letter numbers follow the agency's format.
     const c0 = await s.call('GET', `/v1/agencies/babel/cases/${id}`, { as: s.who('babel', 'kasi_layanan') });
     expect(c0.body.case.data.nomor_agenda).toMatch(/^\d+$/);
-    const numbers = es.map((e) => e.context.nomor);
+    const numbers = es.map((e) => e.context!.nomor);
     for (const n of numbers.filter(Boolean)) expect(n).toMatch(/^[\d.]+\/\d+\/DKPUS\/XI\/2026$/);
     expect(es[1]!.email).toMatchObject({ to: ['tu@sman1pkp.example.org'] });
 
@@ -109,8 +109,8 @@ describe('letters of Kunjungan resmi', () => {
     for (const d of docs) expect(d.text).not.toContain('{{');
     const reply = docs.find((d) => d.appProperties.sopKey === es[1]!.id)!;
     // Addressed to the institution named in its request (step 1), numbered and dated in WIB.
-    expect(reply.text).toContain(`tujuan: Pimpinan ${String(es[1]!.context.case.data.nama_instansi)}`);
-    expect(reply.text).toContain(`nomor: ${es[1]!.context.nomor}`);
+    expect(reply.text).toContain(`tujuan: Pimpinan ${String(es[1]!.context!.case.data.nama_instansi)}`);
+    expect(reply.text).toContain(`nomor: ${es[1]!.context!.nomor}`);
     expect(reply.text).toContain('tempat_tanggal: Pangkalpinang, 23 November 2026');
 
     expect(fake.sent).toHaveLength(1);
@@ -303,7 +303,7 @@ describe('letter numbers', () => {
     );
     expect(rs.map((r) => r.status)).toEqual(ids.map(() => 200));
     const all = (await Promise.all(ids.map((id) => entries('sukoharjo', id)))).flat();
-    const serials = all.filter((e) => e.context.nomor).map((e) => Number(e.context.nomor!.split('/')[1]));
+    const serials = all.filter((e) => e.context!.nomor).map((e) => Number(e.context!.nomor!.split('/')[1]));
     expect(serials.length).toBeGreaterThan(0);
     expect([...serials].sort((a, b) => a - b)).toEqual(Array.from({ length: serials.length }, (_, i) => start + i + 1));
   });

@@ -114,8 +114,8 @@ function casesFor(name: string, setup: () => Promise<{ s: Stack; documentsOf: (e
           const text = texts[0]!;
           expect(text).not.toMatch(/\{\{|\}\}/);
           if (TEMPLATES[e.templateId]!.numbered) {
-            expect(e.context.nomor).toMatch(w.agency === 'babel' ? /\/DKPUS\/XI\/2026$/ : /\/DISPUSIP\/XI\/2026$/);
-            expect(text).toContain(e.context.nomor!);
+            expect(e.context!.nomor).toMatch(w.agency === 'babel' ? /\/DKPUS\/XI\/2026$/ : /\/DISPUSIP\/XI\/2026$/);
+            expect(text).toContain(e.context!.nomor!);
           }
           expect(await env.sentTo(e)).toBe(w.emailed.includes(e.docId) ? 1 : 0);
         }
@@ -123,7 +123,7 @@ function casesFor(name: string, setup: () => Promise<{ s: Stack; documentsOf: (e
         for (const docId of new Set(entries.map((e) => e.docId))) expect(c.body.case.documents[docId].status).toBe('ready');
         // The register holds the letters' numbers and the agency's PKS number reserved at step 11.
         const reserved = typeof c.body.case.data.nomor_pks_dinas === 'string' ? [c.body.case.data.nomor_pks_dinas as string] : [];
-        await expectGaplessRegister(s, w.agency, [...entries.filter((e) => e.context.nomor).map((e) => e.context.nomor!), ...reserved]);
+        await expectGaplessRegister(s, w.agency, [...entries.filter((e) => e.context!.nomor).map((e) => e.context!.nomor!), ...reserved]);
         if (w.sop === 'pks') {
           const final = entries.find((e) => e.docId === 'pks_final')!;
           const text = (await env.documentsOf(final))[0]!;

@@ -12,6 +12,8 @@ import type { SopDefinition } from '../../functions/src/sop/schema.ts';
 import { testFirestore } from './firestore.ts';
 
 export const AUDIENCE = 'test-client.apps.googleusercontent.com';
+/** Signs case references and status links in tests (a deployment sets FORMS_SECRET). */
+export const FORMS_SECRET = 'uji-rahasia-formulir-mitra-0123456789abcdef';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -23,6 +25,7 @@ export async function startStack(opts: { catalog?: SopDefinition[]; clock?: () =
   const signer = createDevSigner();
   const app = createApp({
     store: createFirestoreStore(db),
+    forms: { secret: FORMS_SECRET, publicUrl: 'https://api.example.test' },
     auth: { audience: AUDIENCE, keys: async () => signer.publicKeys },
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.documents ? { documents: opts.documents } : {}),

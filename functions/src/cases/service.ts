@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import { createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
 import type { AssignKind, CaseDetail, CaseRow, CaseState, CreateCaseRequest, Partner, SopDescription, Task, Transition } from '../contract.ts';
-import type { Agency, Staff, Submission } from '../model/records.ts';
+import type { Agency, OutboxEntry, Staff, Submission } from '../model/records.ts';
 import type { Effects, Idempotency, Store, Stored, TxTools } from '../model/store.ts';
 import { assignedFields, createCase, roleLabels, currentStepOf, plannedDocuments, transition, type Action, type Actor } from '../sop/engine.ts';
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
@@ -23,6 +23,9 @@ export type CaseService = ReturnType<typeof createCaseService>;
 
 /** Whose idempotency records a partner's form responses are kept under (no staff e-mail looks like it). */
 export const PARTNER_CALLER = 'formulir-mitra';
+
+/** The e-mail confirming a partner's submission, if it can be sent (an outbox entry of kind mail). */
+export type Receipt = (t: Transition) => OutboxEntry | null;
 
 /** Tells the outbox worker that entries are waiting (Pub/Sub in production, in-process locally). */
 export type OutboxNotifier = (agencyId: string, entryIds: string[]) => Promise<void>;
@@ -112,11 +115,22 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
     return { ok: true, value: { transition: t.value, counters, outbox } };
   }
 
-  /** Tells the worker about the letters a committed transition wrote. */
-  async function announce(agency: Agency, r: Stored<Transition>): Promise<void> {
+  /** Tells the worker about the letters (and the receipt) a committed transition wrote. */
+  async function announce(agency: Agency, r: Stored<Transition>, more: string[] = []): Promise<void> {
     if (r.replayed) return;
-    const ids = r.value.event.produced.map((d) => r.value.state.documents[d]?.outboxId).filter((x): x is string => !!x);
+    const ids = [...r.value.event.produced.map((d) => r.value.state.documents[d]?.outboxId).filter((x): x is string => !!x), ...more];
     if (ids.length) await notify(agency.id, ids);
+  }
+
+  /** A partner's transition with its submission record and its receipt e-mail, for one transaction. */
+  function withSubmission(fx: Effects, submission: (t: Transition) => Submission, receipt: Receipt): Effects {
+    const mail = receipt(fx.transition);
+    return { ...fx, submission: submission(fx.transition), outbox: [...(fx.outbox ?? []), ...(mail ? [mail] : [])] };
+  }
+
+  function receiptId(r: Stored<Transition>, receipt: Receipt): string[] {
+    const mail = r.replayed ? null : receipt(r.value);
+    return mail ? [mail.id] : [];
   }
 
   async function definitionOrFail(agencyId: string, sopId: string, version?: number): Promise<SopDefinition> {
@@ -197,12 +211,12 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
      * the actor (only partner steps), and the submission recorded with it. `idem.key` is the
      * form response, so a second delivery replays.
      */
-    async actAsPartner(agency: Agency, actor: Actor, caseId: string, action: Action, idem: Idempotency, submission: (t: Transition) => Submission): Promise<Stored<Transition>> {
+    async actAsPartner(agency: Agency, actor: Actor, caseId: string, action: Action, idem: Idempotency, submission: (t: Transition) => Submission, receipt: Receipt): Promise<Stored<Transition>> {
       const r = await store.updateCase(agency.id, caseId, PARTNER_CALLER, idem, async (state, _member, tools) => {
         const fx = await stepEffects(agency, await definitionOrFail(agency.id, state.sopId, state.sopVersion), actor, null, state, action, tools);
-        return fx.ok ? { ok: true, value: { ...fx.value, submission: submission(fx.value.transition) } } : fx;
+        return fx.ok ? { ok: true, value: withSubmission(fx.value, submission, receipt) } : fx;
       });
-      await announce(agency, r);
+      await announce(agency, r, receiptId(r, receipt));
       return r;
     },
 
@@ -213,6 +227,7 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
       input: { sop: string; title?: string; partner: Partner; data: Record<string, unknown>; complete?: Extract<Action, { type: 'complete' }> },
       idem: Idempotency,
       submission: (t: Transition) => Submission,
+      receipt: Receipt,
     ): Promise<Stored<Transition>> {
       const def = await definitionOrFail(agency.id, input.sop);
       const now = clock();
@@ -224,11 +239,11 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
           { id, agencyId: agency.id, nomor: `${def.code}/${year}/${String(serial).padStart(4, '0')}`, partner: input.partner, data: input.data, ...(input.title ? { title: input.title } : {}) },
         );
         if (!created.ok) return created;
-        if (!input.complete) return { ok: true, value: { transition: created.value, submission: submission(created.value) } };
+        if (!input.complete) return { ok: true, value: withSubmission({ transition: created.value }, submission, receipt) };
         const fx = await stepEffects(agency, def, actor, null, created.value.state, input.complete, tools);
-        return fx.ok ? { ok: true, value: { ...fx.value, history: [created.value.event], submission: submission(fx.value.transition) } } : fx;
+        return fx.ok ? { ok: true, value: withSubmission({ ...fx.value, history: [created.value.event] }, submission, receipt) } : fx;
       });
-      await announce(agency, r);
+      await announce(agency, r, receiptId(r, receipt));
       return r;
     },
 

@@ -13,7 +13,7 @@ import { KIND_TYPE, sopField, type PartnerForm, type Question } from './schema.t
 /** A response with its answers by our question ids (the intake maps Google's question ids). */
 export interface FormAnswers {
   answers: Record<string, string[]>;
-  respondentEmail?: string;
+  respondentEmail?: string | null;
 }
 
 export interface ReadAnswers {

@@ -255,16 +255,20 @@ export type OutboxProgress = z.infer<typeof outboxProgressSchema>;
  * call, so a retry resumes where the last attempt stopped.
  */
 export const outboxEntrySchema = z.object({
+  /** letter: render a template (and maybe e-mail it); mail: only an e-mail (a receipt to a partner). */
+  kind: z.enum(['letter', 'mail']).default('letter'),
   id: z.string().min(1),
   agencyId: z.string().min(1),
   caseId: z.string().min(1),
   docId: z.string().min(1),
   docLabel: z.string(),
   revision: z.number().int().positive(),
-  templateId: z.string().min(1),
+  /** The letter's template; empty for a mail entry. */
+  templateId: z.string(),
   /** Document title, e.g. "Surat Tugas KUNJUNGAN-2026-0003". */
   title: z.string(),
-  context: letterContextSchema,
+  /** What the letter says; null for a mail entry. */
+  context: letterContextSchema.nullable(),
   /** Set when the SOP sends this letter to the partner. */
   email: z.object({ to: z.array(z.string()).min(1), subject: z.string(), text: z.string() }).nullable(),
   status: z.enum(['pending', 'running', 'done', 'dead']),

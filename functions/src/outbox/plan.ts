@@ -154,6 +154,7 @@ export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
     const signer = !role ? null : p.signers?.has(role) ? p.signers.get(role)! : await tools.signer(role);
     const id = `${state.id}-${docId}-r${doc.revision}`;
     entries.push({
+      kind: 'letter',
       id,
       agencyId: agency.id,
       caseId: state.id,

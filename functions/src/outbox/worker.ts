@@ -52,9 +52,9 @@ export function createOutboxWorker(deps: WorkerDeps) {
     await outbox.progress(e, progress, clock());
   }
 
-  async function perform(e: OutboxEntry, agency: Agency): Promise<void> {
+  /** The letter: copy, fill and export it once each; the file to attach. */
+  async function render(e: OutboxEntry & { context: NonNullable<OutboxEntry['context']> }, agency: Agency, key: string) {
     const backend = deps.backendFor(agency);
-    const key = effectKey(e);
     // 1. The document: copy once.
     let doc: CopiedDocument | null = e.progress.documentId ? { documentId: e.progress.documentId, url: e.progress.url! } : null;
     if (!doc && e.progress.copyIntent) doc = await backend.findCopy(key);
@@ -79,9 +79,17 @@ export function createOutboxWorker(deps: WorkerDeps) {
       await record(e, { filled: true, missingPlaceholders: [] });
     }
 
-    // 3. The PDF, and 4. the e-mail when the SOP sends this letter to the partner.
+    // 3. The PDF.
     const file = await backend.export(doc);
     if (e.progress.pdfUrl === undefined) await record(e, { pdfUrl: file.url });
+    return file;
+  }
+
+  async function perform(e: OutboxEntry, agency: Agency): Promise<void> {
+    const key = effectKey(e);
+    const file = e.kind === 'letter' && e.context ? await render({ ...e, context: e.context }, agency, key) : null;
+    if (e.kind === 'letter' && !file) throw new Permanent(`Antrean surat ${e.id} tidak memuat isi surat.`);
+    // 4. The e-mail, when the SOP sends this letter to the partner (or the entry is only an e-mail).
     if (e.email && !e.progress.messageId) {
       const mailer = deps.mailerFor(agency);
       if (!mailer || !agency.mail) throw new Permanent(`Instansi ${agency.name} belum mengatur alamat pengirim e-mail; surat tidak dapat dikirim ke mitra.`);
@@ -91,7 +99,8 @@ export function createOutboxWorker(deps: WorkerDeps) {
       } else {
         await record(e, { sendIntent: true });
         await deps.pacers?.mail?.take();
-        const r = await mailer.send({ key, from: { name: agency.mail.fromName, address: agency.mail.fromAddress }, to: e.email.to, subject: e.email.subject, text: e.email.text, attachments: [{ ...file, filename: attachmentName(e.title, file.filename) }] });
+        const attachments = file ? [{ ...file, filename: attachmentName(e.title, file.filename) }] : [];
+        const r = await mailer.send({ key, from: { name: agency.mail.fromName, address: agency.mail.fromAddress }, to: e.email.to, subject: e.email.subject, text: e.email.text, attachments });
         await record(e, { messageId: r.id });
       }
     }

@@ -42,6 +42,24 @@ export const agencySchema = z.object({
     .default({ format: '{klasifikasi}/{urut}/{unit}/{bulan_romawi}/{tahun}', unit: 'DISPUSIP', pad: 0, klasifikasi: {} }),
   /** The agency's sending address (the Gmail user the function sends as). */
   mail: z.object({ fromName: z.string().min(1), fromAddress: z.email() }).optional(),
+  /**
+   * The agency's partner forms in Google Forms (written by `npm run admin -- create-forms`): the
+   * form, its public link, and which Google question holds each of our questions.
+   */
+  forms: z
+    .record(
+      z.string(),
+      z.object({
+        googleFormId: z.string().min(1),
+        /** The public link partners open (responderUri). */
+        responderUri: z.string().min(1),
+        /** Our question id -> Google's questionId (hex; its decimal value is the prefill `entry.` id). */
+        questionIds: z.record(z.string(), z.string()),
+        /** The version of our form definition the Google form was last built from. */
+        version: z.number().int().positive(),
+      }),
+    )
+    .default({}),
   /** Production documents: the Drive folder for generated letters and each template's Google Doc id. */
   google: z.object({ folderId: z.string().min(1), templates: z.record(z.string(), z.string()).default({}) }).optional(),
   letterhead: letterheadSchema.optional(),

@@ -1,5 +1,6 @@
 // The fake's public types, and the store and answers its endpoint handlers share with the server.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { forms_v1 } from '@googleapis/forms';
 
 export interface FakeRequest {
   method: string;
@@ -58,9 +59,44 @@ export interface FakeGoogle {
   sent: SentMessage[];
   addTemplate(id: string, text: string, name?: string): void;
   fail(rule: FaultRule): void;
-  /** Forgets requests, documents, sent messages and fault rules. */
+  /** Google Forms: the forms, their responses and watches, and what only a fake can do. */
+  forms: FakeForms;
+  /** Forgets requests, documents, sent messages, forms and fault rules. */
   reset(): void;
   close(): Promise<void>;
+}
+
+/** A watch notification as Forms publishes it: to `topicName`, with these message attributes. */
+export type FormsNotifier = (topicName: string, attributes: { formId: string; watchId: string; eventType: string }) => Promise<void>;
+
+export interface FakeWatch extends forms_v1.Schema$Watch {
+  id: string;
+  eventType: string;
+  expireTime: string;
+}
+
+export interface FakeForm {
+  formId: string;
+  info: forms_v1.Schema$Info;
+  items: forms_v1.Schema$Item[];
+  publishState: { isPublished: boolean; isAcceptingResponses: boolean };
+  revision: number;
+  responses: forms_v1.Schema$FormResponse[];
+  watches: Map<string, FakeWatch>;
+}
+
+export interface FakeForms {
+  all: Map<string, FakeForm>;
+  /**
+   * A respondent submits answers (by Google question id, choice answers as the option text): the
+   * response is stored and every active RESPONSES watch of the form is notified, as Forms does.
+   * Resolves once the notifications were handed to the notifier.
+   */
+  submit(formId: string, answers: Record<string, string[]>, opts?: { at?: Date; respondentEmail?: string }): Promise<string>;
+  /** Where watch notifications go (a Pub/Sub emulator topic in tests, the intake in-process locally). */
+  setNotifier(notify: FormsNotifier | null): void;
+  /** The fake's clock for response times and watch expiry (Date.now unless set). */
+  setClock(now: () => Date): void;
 }
 
 /** An answer of a handler: JSON, or bytes with their content type. */
@@ -72,6 +108,11 @@ export type Answer =
 export interface Store {
   documents: Map<string, FakeDocument>;
   sent: SentMessage[];
+  forms: Map<string, FakeForm>;
+  /** The server's own URL (responderUri points at its local responder page). */
+  baseUrl: string;
+  now(): Date;
+  notify: FormsNotifier | null;
   /** Ids from one counter shared by every kind (copy-1, rev-2, msg3), never reset: unique for the whole run. */
   nextId(prefix: string): string;
 }

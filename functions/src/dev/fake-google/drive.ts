@@ -1,5 +1,5 @@
-// Drive v3: copy a template, list by appProperties, export as PDF, and upload a .docx converted
-// into a Google Doc.
+// Drive v3: copy a template, list by appProperties, export as PDF, upload a .docx converted into
+// a Google Doc, and get or move a file (a partner form into the agency's folder).
 import PizZip from 'pizzip';
 import type { drive_v3 } from '@googleapis/drive';
 import { matches, parseFields, parseQuery, select } from './drive-query.ts';
@@ -16,8 +16,24 @@ export const handleDrive: Handler = (req, store) => {
   if (method === 'GET' && path === '/drive/v3/files') return list(req, store);
   if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(path))) return exportPdf(decodeURIComponent(m[1]!), req, store);
   if (method === 'POST' && path === '/upload/drive/v3/files') return upload(req, store);
+  if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path))) {
+    const id = decodeURIComponent(m[1]!);
+    return { status: 200, json: withFields(fileResource(id, documentOr404(store, id)), req.query['fields'], 'kind,id,name,mimeType') };
+  }
+  if (method === 'PATCH' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path))) return move(decodeURIComponent(m[1]!), req, store);
   return undefined;
 };
+
+/** files.update with addParents/removeParents: a file has exactly one parent, as in Drive today. */
+function move(id: string, req: FakeRequest, store: Store): Answer {
+  const doc = documentOr404(store, id);
+  const add = (req.query['addParents'] ?? '').split(',').filter(Boolean);
+  const remove = (req.query['removeParents'] ?? '').split(',').filter(Boolean);
+  const parents = [...doc.parents.filter((p) => !remove.includes(p)), ...add.filter((p) => !doc.parents.includes(p) || remove.includes(p))];
+  if (parents.length > 1) throw new HttpFailure(403, 'Increasing the number of parents is not allowed.', 'cannotAddParent');
+  doc.parents = parents;
+  return { status: 200, json: withFields(fileResource(id, doc), req.query['fields'], 'kind,id,name,mimeType') };
+}
 
 function copy(sourceId: string, req: FakeRequest, store: Store): Answer {
   const source = documentOr404(store, sourceId);

@@ -65,6 +65,8 @@ export const agencySchema = z.object({
   letterhead: letterheadSchema.optional(),
 });
 export type Agency = z.infer<typeof agencySchema> & { id: string };
+/** One partner form of an agency in Google Forms (agency.forms[formId]). */
+export type AgencyForm = z.infer<typeof agencySchema>['forms'][string];
 export type AgencyInput = z.input<typeof agencySchema>;
 
 export const staffSchema = z.object({
@@ -226,6 +228,26 @@ export const submissionSchema = z.object({
 });
 export type Submission = z.infer<typeof submissionSchema>;
 export type SubmissionInput = z.input<typeof submissionSchema>;
+
+/** From a Google form id back to the agency and our form (written by create-forms, read by the intake). */
+export const formLinkSchema = z.object({
+  googleFormId: z.string().min(1),
+  agencyId: z.string().min(1),
+  formId: z.string().min(1),
+});
+export type FormLink = z.infer<typeof formLinkSchema>;
+
+/**
+ * How far a form's responses were read: the latest lastSubmittedTime among responses already
+ * recorded. The next read lists from a little before it (responses can share a timestamp and may
+ * become listable late), so it overlaps; recording exactly once makes the overlap harmless.
+ */
+export const formCursorSchema = z.object({
+  googleFormId: z.string().min(1),
+  since: isoInstant,
+  updatedAt: isoInstant,
+});
+export type FormCursor = z.infer<typeof formCursorSchema>;
 
 // ---- The outbox ----
 

@@ -4,7 +4,7 @@
 import type { CaseEvent, CaseState, DeskRead, DeskRecap, DeskVisit, Transition } from '../contract.ts';
 import type { Result } from '../sop/errors.ts';
 import type { SopDefinition } from '../sop/schema.ts';
-import type { Agency, AgencyInput, DeskKind, OutboxEntry, OutboxProgress, Staff, StaffInput, Submission } from './records.ts';
+import type { Agency, AgencyForm, AgencyInput, DeskKind, FormCursor, FormLink, OutboxEntry, OutboxProgress, Staff, StaffInput, Submission } from './records.ts';
 
 export interface Idempotency {
   key: string;
@@ -124,9 +124,24 @@ export interface SetupStore {
   putHolidays(year: number, dates: string[]): Promise<void>;
   /** Stores new versions only (running cases keep theirs); the highest version becomes active. */
   installDefinitions(agencyId: string, defs: SopDefinition[]): Promise<void>;
+  /**
+   * Saves the agency's Google form for our form `formId` (agency.forms) together with the link
+   * from the Google form id back to it; a link to a replaced Google form is removed.
+   */
+  putAgencyForm(agencyId: string, formId: string, form: AgencyForm): Promise<void>;
 }
 
-export interface Store extends DirectoryStore, CaseStore, DeskStore, SubmissionStore, SetupStore {
+/** Reading partner form responses from Google Forms: which form a notification is about, and how far each was read. */
+export interface FormIntakeStore {
+  formLink(googleFormId: string): Promise<FormLink | null>;
+  /** Every agency's forms (the sweep renews their watches and polls them all). */
+  formLinks(): Promise<FormLink[]>;
+  formCursor(agencyId: string, formId: string): Promise<FormCursor | null>;
+  /** Moves the cursor to `cursor.since` unless it is already there or later (concurrent reads never move it back). */
+  advanceFormCursor(agencyId: string, formId: string, cursor: FormCursor): Promise<void>;
+}
+
+export interface Store extends DirectoryStore, CaseStore, DeskStore, SubmissionStore, SetupStore, FormIntakeStore {
   readonly outbox: OutboxStore;
   readonly stats: StoreStats;
 }

@@ -2,7 +2,7 @@
 // set-up, so agencies and holidays are cached for a minute and definition versions (immutable)
 // for the life of the instance. Set-up writes go through here too, and clear what they change.
 import type { Firestore } from '@google-cloud/firestore';
-import { agencySchema, holidaysSchema, sopHeadSchema, sopVersionSchema, staffSchema, type Agency, type Staff } from '../model/records.ts';
+import { agencySchema, formLinkSchema, holidaysSchema, sopHeadSchema, sopVersionSchema, staffSchema, type Agency, type FormLink, type Staff } from '../model/records.ts';
 import type { DirectoryStore, SetupStore, StoreStats } from '../model/store.ts';
 import { corruptDocument } from '../sop/errors.ts';
 import { loadDefinition, type SopDefinition } from '../sop/schema.ts';
@@ -94,6 +94,21 @@ export function createDirectory(db: Firestore, p: Paths, stats: StoreStats, now:
       if (bad.length) throw new Error(`holidays for ${year}: not dates of that year (yyyy-mm-dd): ${bad.join(', ')}`);
       await p.holidays().doc(String(year)).set({ dates });
       holidayCache = undefined;
+    },
+
+    async putAgencyForm(agencyId, formId, form) {
+      const entry = agencySchema.shape.forms.unwrap().valueType.parse(form);
+      await db.runTransaction(async (tx) => {
+        const snap = await tx.get(p.agency(agencyId));
+        if (!snap.exists) throw new Error(`agency ${agencyId} does not exist`);
+        const before = parseSnap(agencySchema, snap).forms[formId];
+        if (before && before.googleFormId !== entry.googleFormId) tx.delete(p.formLink(before.googleFormId));
+        const link: FormLink = formLinkSchema.parse({ googleFormId: entry.googleFormId, agencyId, formId });
+        tx.set(p.formLink(entry.googleFormId), link);
+        // Our form ids are [a-z0-9_], so the dotted path names exactly one map entry.
+        tx.update(snap.ref, { [`forms.${formId}`]: plain(entry) });
+      });
+      agencies.delete(agencyId);
     },
 
     async installDefinitions(agencyId, defs) {

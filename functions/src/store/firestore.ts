@@ -5,6 +5,7 @@ import type { Store, StoreStats } from '../model/store.ts';
 import { createCaseRepository } from './cases.ts';
 import { createDeskRepository } from './desk.ts';
 import { createDirectory } from './directory.ts';
+import { createFormIntakeRepository } from './forms.ts';
 import { createOutboxRepository } from './outbox.ts';
 import { pathsOf } from './paths.ts';
 import { createSubmissionRepository } from './submissions.ts';
@@ -20,6 +21,7 @@ export function createFirestoreStore(db: Firestore, opts: { now?: () => number; 
     ...createCaseRepository(transact, p, stats),
     ...createDeskRepository(p, stats),
     ...createSubmissionRepository(p, stats),
+    ...createFormIntakeRepository(db, p, stats),
     outbox: createOutboxRepository(db, transact, p, stats),
   };
 }

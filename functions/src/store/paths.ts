@@ -11,6 +11,8 @@
 //   agencies/{agencyId}/outbox/{entryId}             letters to render and send
 //   agencies/{agencyId}/desk_visits, desk_reads      reading-desk records
 //   agencies/{agencyId}/submissions/{formId}-{responseId}   partner form submissions
+//   agencies/{agencyId}/form_cursors/{formId}        how far a Google form's responses were read
+//   form_links/{googleFormId}                        the agency and our form of a Google form
 //   holidays/{year}                                  national holidays and cuti bersama
 import type { DocumentSnapshot, Firestore } from '@google-cloud/firestore';
 import type { z } from 'zod';
@@ -42,6 +44,9 @@ export function pathsOf(db: Firestore) {
     submissions: (a: string) => agency(a).collection('submissions'),
     submission: (a: string, id: string) => agency(a).collection('submissions').doc(id),
     desk: (a: string, kind: DeskKind) => agency(a).collection(kind === 'visits' ? 'desk_visits' : 'desk_reads'),
+    formLinks: () => db.collection('form_links'),
+    formLink: (googleFormId: string) => db.collection('form_links').doc(googleFormId),
+    formCursor: (a: string, formId: string) => agency(a).collection('form_cursors').doc(formId),
   };
 }
 

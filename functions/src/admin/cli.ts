@@ -8,6 +8,7 @@
 //   print-sop <sopId>                             the catalog definition as JSON, to edit and diff
 //   upload-templates <agencyId> <driveFolderId>   the .docx letter templates -> Google Docs in that folder, ids saved on the agency
 //   requeue <agencyId> <outboxEntryId>            retry a dead-lettered letter after fixing its cause
+//   create-forms <agencyId>                       the partner forms in Google Forms (created or updated, idempotent), in the agency's Drive folder
 import { readFileSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
 import { CATALOG, catalogById } from '../sop/catalog/index.ts';
@@ -15,9 +16,12 @@ import { describeDefinition } from '../sop/describe.ts';
 import { createFirestoreStore } from '../store/firestore.ts';
 import { join } from 'node:path';
 import { drive } from '@googleapis/drive';
+import { forms } from '@googleapis/forms';
 import { GoogleAuth } from 'google-auth-library';
 import { uploadDocxTemplates } from '../documents/google.ts';
 import { TEMPLATES, TEMPLATES_DIR } from '../documents/templates.ts';
+import { createGoogleForms } from '../forms/google.ts';
+import { createAgencyForms } from '../forms/setup.ts';
 
 const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//   ')).map((l) => l.slice(5)).join('\n');
 
@@ -79,6 +83,15 @@ async function main(argv: string[]): Promise<void> {
         const { id: _id, ...rest } = agency;
         await store.putAgency(agencyId, { ...rest, google: { folderId, templates: ids } });
         console.log(`uploaded ${Object.keys(ids).length} templates to folder ${folderId} for ${agencyId}`);
+        break;
+      }
+      case 'create-forms': {
+        need(1);
+        // As the person running the command (ADC): the forms are theirs, in the agency's folder.
+        const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/forms.body', 'https://www.googleapis.com/auth/drive'] });
+        const google = createGoogleForms({ forms: forms({ version: 'v1', auth }), drive: drive({ version: 'v3', auth }) });
+        for (const r of await createAgencyForms({ store, google }, args[0]!)) console.log(`${r.outcome.padEnd(9)} ${r.formId.padEnd(22)} ${r.responderUri}`);
+        console.log('The sweep function creates each form\'s watch within its next run; until then it reads the forms itself.');
         break;
       }
       case 'requeue':

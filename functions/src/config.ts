@@ -20,6 +20,14 @@ export interface Config {
   /** Pace of Docs API writes and Gmail sends per minute (Google's per-user quotas: 60 each). */
   docsPerMinute: number;
   mailPerMinute: number;
+  /** Pub/Sub topic the Forms watches publish to (`sop-forms`, or a full projects/P/topics/T name). */
+  formsTopic: string;
+  /**
+   * Partner forms: the secret that signs case references in prefilled links and status links, and
+   * the public URL of the `api` function those links point at. Both or neither; the `intake`
+   * function and the forms part of `sweep` need them.
+   */
+  forms: { secret: string; publicUrl: string } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const outboxTopic = env.OUTBOX_TOPIC ?? 'sop-outbox';
   if (!/^[A-Za-z][\w.~+%-]{2,254}$/.test(outboxTopic)) problems.push(`OUTBOX_TOPIC "${outboxTopic}" is not a valid Pub/Sub topic name.`);
+  const formsTopic = env.FORMS_TOPIC || 'sop-forms';
+  if (!/^(projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/topics\/)?[A-Za-z][\w.~+%-]{2,254}$/.test(formsTopic)) {
+    problems.push(`FORMS_TOPIC "${formsTopic}" is not a valid Pub/Sub topic name (a name like sop-forms, or projects/PROJECT/topics/NAME).`);
+  }
+  const forms = formsSettings(env, problems);
   const docsPerMinute = positive('DOCS_PER_MINUTE', env.DOCS_PER_MINUTE, 60, problems);
   const mailPerMinute = positive('MAIL_PER_MINUTE', env.MAIL_PER_MINUTE, 60, problems);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
@@ -59,5 +72,25 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     gmailKeyFile: env.GMAIL_KEY_FILE || undefined,
     docsPerMinute,
     mailPerMinute,
+    formsTopic,
+    forms,
   };
+}
+
+function formsSettings(env: NodeJS.ProcessEnv, problems: string[]): Config['forms'] {
+  const secret = env.FORMS_SECRET || undefined;
+  const publicUrl = env.PUBLIC_URL || undefined;
+  if (!secret && !publicUrl) return undefined;
+  if (!secret) problems.push('FORMS_SECRET is required with PUBLIC_URL: a random secret of at least 32 characters that signs the case references in partner links (e.g. `openssl rand -base64 48`, kept in Secret Manager).');
+  else if (secret.length < 32) problems.push(`FORMS_SECRET must be at least 32 characters (it has ${secret.length}): it signs the case references in partner links.`);
+  let url: URL | null = null;
+  try {
+    url = publicUrl ? new URL(publicUrl) : null;
+  } catch {
+    /* reported below */
+  }
+  const local = url !== null && url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname);
+  if (!publicUrl) problems.push('PUBLIC_URL is required with FORMS_SECRET: the public URL of the api function (https://REGION-PROJECT.cloudfunctions.net/api), which status links in receipts point at.');
+  else if (!url || (url.protocol !== 'https:' && !local) || url.search || url.hash) problems.push(`PUBLIC_URL "${publicUrl}" must be the https URL of the api function, without a query.`);
+  return secret && publicUrl && !problems.some((p) => p.startsWith('FORMS_SECRET') || p.startsWith('PUBLIC_URL')) ? { secret, publicUrl: publicUrl.replace(/\/+$/, '') } : undefined;
 }

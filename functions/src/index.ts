@@ -1,10 +1,12 @@
 // Function entry points only: `api` (HTTP, called by the Sheets add-on), `worker` (CloudEvent
-// from the outbox Pub/Sub topic) and `sweep` (HTTP, called by Cloud Scheduler with OIDC).
-// All three share this module (one deployment source) and the settings and store, loaded at start
+// from the outbox Pub/Sub topic), `intake` (CloudEvent from the Forms watches' topic) and `sweep`
+// (HTTP, called by Cloud Scheduler with OIDC).
+// All four share this module (one deployment source) and the settings and store, loaded at start
 // so a wrong setting stops the instance at once; each loads the rest of its wiring on first use:
-// the api's cold start must not pay for the worker's Google Docs, Drive and Gmail clients.
+// the api's cold start must not pay for the worker's Google Docs, Drive and Gmail clients, nor
+// for the intake's Forms client.
 import { cloudEvent, http, type CloudEvent } from '@google-cloud/functions-framework';
-import './entry/runtime.ts';
+import { config } from './entry/runtime.ts';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
@@ -13,6 +15,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 const api = once(async () => (await import('./entry/api.ts')).api);
 const worker = once(async () => (await import('./entry/worker.ts')).worker);
+const intake = once(async () => (await import('./entry/intake.ts')).intake);
 
 http('api', async (req, res) => (await api())(req, res));
 
@@ -21,12 +24,25 @@ cloudEvent('worker', async (event: CloudEvent<unknown>) => {
   await handleOutboxEvent(await worker(), event.data);
 });
 
+cloudEvent('intake', async (event: CloudEvent<unknown>) => {
+  await (await intake()).handleEvent(event.data);
+});
+
+// The outbox (lost notifications, retries, expired leases) and, when partner forms are set up,
+// the forms: watches renewed or recreated, every form read for responses a notification missed.
 http('sweep', async (_req, res) => {
-  res.status(200).json(await (await worker()).sweep());
+  const [w, f] = await Promise.all([worker(), config.forms ? intake() : null]);
+  const [outbox, forms] = await Promise.all([w.sweep(), f ? f.sweep() : null]);
+  res.status(200).json({ outbox, forms });
 });
 
 // An instance serves one function (FUNCTION_TARGET); start loading its wiring while the server starts.
-const preload: Record<string, () => Promise<unknown>> = { api, worker, sweep: worker };
+const preload: Record<string, () => Promise<unknown>> = {
+  api,
+  worker,
+  intake,
+  sweep: () => Promise.all([worker(), config.forms ? intake() : null]),
+};
 void preload[process.env.FUNCTION_TARGET ?? '']?.().catch((err: unknown) => {
   console.error(JSON.stringify({ severity: 'ERROR', message: `loading ${process.env.FUNCTION_TARGET} failed`, error: err instanceof Error ? err.stack : String(err) }));
 });

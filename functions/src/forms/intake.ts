@@ -209,12 +209,15 @@ export function createFormIntake(deps: { store: Store; forms: FormService; googl
       const out: SweepResult = { forms: links.length, recorded: 0, watches: { ok: 0, renewed: 0, created: 0 }, failed: [] };
       await eachLimit(links, 4, async (link) => {
         try {
-          out.watches[await ensureWatch(link.googleFormId)]++;
+          const kept = await ensureWatch(link.googleFormId);
+          out.watches[kept]++;
         } catch (err) {
           out.failed.push({ formId: link.formId, agencyId: link.agencyId, error: `watch: ${err instanceof Error ? err.message : String(err)}` });
         }
         try {
-          out.recorded += (await read(link)).recorded;
+          // Not `out.recorded += await ...`: that reads the sum before the wait, and parallel reads would overwrite each other.
+          const { recorded } = await read(link);
+          out.recorded += recorded;
         } catch (err) {
           out.failed.push({ formId: link.formId, agencyId: link.agencyId, error: `read: ${err instanceof Error ? err.message : String(err)}` });
         }

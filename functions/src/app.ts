@@ -30,6 +30,8 @@ export interface AppDeps {
   forms?: { secret: string; publicUrl: string };
 }
 
+export type App = ReturnType<typeof createApp>;
+
 export function createApp(deps: AppDeps) {
   const clockOpt = deps.clock ? { clock: deps.clock } : {};
   const store = deps.store;

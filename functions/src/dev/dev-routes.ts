@@ -1,4 +1,5 @@
-// The local-only routes around the API: demo staff, signed dev tokens, and the sidebar preview.
+// The local-only routes around the API: demo staff, signed dev tokens, the sidebar preview, and
+// whatever else the local stack adds (the partner forms).
 // Used by `npm start` and the browser tests; the deployed functions never include them.
 import type { HttpFunction, Request, Response } from '@google-cloud/functions-framework';
 import { signIdToken, type DevSigner } from './tokens.ts';
@@ -17,6 +18,8 @@ export interface DevRoutes {
   people: DemoPerson[];
   /** Serves the sidebar preview under /preview (sheets-addon/preview). */
   preview?: HttpFunction;
+  /** More local routes (the partner forms' /dev/forms); true when it answered. */
+  extra?: (req: Request, res: Response) => Promise<boolean>;
 }
 
 export function createDevHandler(r: DevRoutes): HttpFunction {
@@ -32,6 +35,7 @@ export function createDevHandler(r: DevRoutes): HttpFunction {
     if (req.path === '/dev/token') return token(req, res);
     if (req.path === '/dev/staff') return void res.json({ staff: r.people });
     if (r.preview && (req.path === '/preview' || req.path.startsWith('/preview/'))) return r.preview(req, res);
+    if (r.extra && req.path.startsWith('/dev/') && (await r.extra(req, res))) return;
     return r.api(req, res);
   };
 }

@@ -1,6 +1,8 @@
 // `npm start`: the whole backend on this machine. Starts the Firestore emulator, loads the SOP
-// catalog and the demo agencies and staff, serves the `api` function on localhost and prints how
-// to try it. Local only: the dev token route exists here, never in the deployed function.
+// catalog and the demo agencies and staff, serves the `api` function on localhost, the partner
+// forms on a local stand-in for Google Forms (local-forms.ts), and prints how to try it. Local
+// only: the dev token route exists here, never in the deployed function.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Firestore } from '@google-cloud/firestore';
@@ -15,6 +17,7 @@ import { freePort, startFirestoreEmulator } from './emulators.ts';
 import { serve } from './serve.ts';
 import { createDevSigner } from './tokens.ts';
 import { createDevHandler } from './dev-routes.ts';
+import { startLocalForms } from './local-forms.ts';
 import { createPreviewHandler } from '../../../sheets-addon/preview/preview.ts';
 
 // Local only: there is no GCE metadata server to probe for credentials.
@@ -23,6 +26,7 @@ process.env.METADATA_SERVER_DETECTION ??= 'none';
 const PROJECT = process.env.GOOGLE_CLOUD_PROJECT ?? 'demo-perpustakaan';
 const AUDIENCE = process.env.AUTH_AUDIENCE ?? 'local-dev.apps.googleusercontent.com';
 const PORT = Number(process.env.PORT ?? 8080);
+const FORMS_PORT = Number(process.env.FORMS_PORT ?? PORT + 1);
 
 async function main(): Promise<void> {
   const emulatorHost = process.env.FIRESTORE_EMULATOR_HOST;
@@ -39,6 +43,8 @@ async function main(): Promise<void> {
   const app = createApp({
     store: createFirestoreStore(db),
     auth: { audience: AUDIENCE, keys: async () => signer.publicKeys },
+    // A fresh secret per start: references signed by an earlier run (on an emptied emulator) are void anyway.
+    forms: { secret: randomBytes(32).toString('base64url'), publicUrl: `http://127.0.0.1:${PORT}` },
     notify: async (agencyId, ids) => {
       // After the response: the API answers at once, the letters follow a moment later.
       setImmediate(() => void Promise.all(ids.map((id) => worker?.drain(agencyId, id))).catch((err) => console.error('worker:', err)));
@@ -51,8 +57,10 @@ async function main(): Promise<void> {
   worker = app.worker;
   const sweeper = setInterval(() => void worker?.sweep().catch((err) => console.error('sweep:', err)), 30_000);
   const people = await seedDemo(app.store, CATALOG);
+  const agencies = [...new Set(people.map((p) => p.agencyId))];
+  const forms = await startLocalForms(app, { agencies, port: FORMS_PORT, project: PROJECT });
 
-  const server = await serve(createDevHandler({ api: app.api, signer, audience: AUDIENCE, people, preview: createPreviewHandler() }), PORT);
+  const server = await serve(createDevHandler({ api: app.api, signer, audience: AUDIENCE, people, preview: createPreviewHandler(), extra: forms.route }), PORT);
 
   mkdirSync('.local', { recursive: true });
   writeFileSync('.local/dev-staff.json', JSON.stringify(people, null, 2));
@@ -67,6 +75,14 @@ Layanan SOP perpustakaan berjalan (lokal, emulator Firestore ${host}, proyek ${P
   Surat (.docx):  ${docsDir}
   E-mail (.eml):  ${outboxDir}
 
+Formulir mitra (tiruan Google Formulir di ${forms.fakeUrl}; kiriman menjadi kasus dalam beberapa detik):
+${forms.forms
+  .filter((f) => f.mode === 'open')
+  .map((f) => `  ${f.agencyId.padEnd(10)} ${f.formId.padEnd(21)} ${f.url}`)
+  .join('\n')}
+  Semua formulir (juga formulir jawaban):  ${server.url}/dev/forms
+  Tautan jawaban mitra untuk kasus:        ${server.url}/dev/forms/link?agency=balangan&case=<id kasus>
+
 Coba:
   TOKEN=$(curl -s "${server.url}/dev/token?email=${kabid.email}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
   curl -s -H "Authorization: Bearer $TOKEN" ${server.url}/v1/agencies/${kabid.agencyId}/sops
@@ -79,6 +95,7 @@ Tekan Ctrl+C untuk berhenti.`);
 
   const stop = async () => {
     clearInterval(sweeper);
+    await forms.close();
     await server.close();
     await db.terminate();
     await emulator?.stop();

@@ -95,7 +95,7 @@ function page(form: FakeForm, values: Record<string, string>, error?: string, st
       return `<div class="card"><label class="q" for="f${q.questionId}">${esc(item.title ?? '')}${q.required ? ' <span class="wajib">*</span>' : ''}</label>${help}${field(item, values[entryName(q.questionId!)] ?? '')}</div>`;
     })
     .join('\n');
-  const head = `<div class="card"><h1>${esc(form.info.title ?? '')}</h1>${form.info.description ? `<p>${esc(form.info.description)}</p>` : ''}
+  const head = `<div class="card"><h1>${esc(form.info.title ?? '')}</h1>${form.info.description ? `<p>${esc(form.info.description).replace(/\n/g, '<br>')}</p>` : ''}
 <p class="lokal">Formulir lokal (tiruan Google Formulir untuk mencoba di komputer ini). <span class="wajib">*</span> wajib diisi.</p>
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}</div>`;
   const action = `/forms/d/${encodeURIComponent(form.formId)}/formResponse`;

@@ -174,8 +174,7 @@ export function createSubmissionReview(store: Store, cases: CaseService, opts: {
       if (!first) throw notFound(`Kiriman ${id.slice(0, 120)} tidak ditemukan.`, 'submissionId');
       const form = formById(first.formId);
       // Only a form that opens a case: anything else cannot become one, whatever its state.
-      const wrongForm = formError(first, form);
-      if (wrongForm || !form) throw wrongForm!;
+      if (form?.mode !== 'open') throw formError(first, form)!;
       const unknown = Object.keys(corrected).filter((k) => !form.questions.some((q) => q.id === k));
       if (unknown.length) {
         const fields = unknown.map((k) => ({ path: `answers.${k}`, message: `Pertanyaan "${k}" tidak ada pada formulir "${form.title}".` }));

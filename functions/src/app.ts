@@ -4,7 +4,9 @@ import { createTokenVerifier, type VerifierOptions } from './auth/verify.ts';
 import { createCaseService, type OutboxNotifier } from './cases/service.ts';
 import { createDeskService } from './desk/service.ts';
 import { createRefs } from './forms/refs.ts';
+import { createSubmissionReview } from './forms/review.ts';
 import { createFormService } from './forms/service.ts';
+import { createStatusPages } from './forms/status.ts';
 import type { DocumentBackend, MailSender } from './documents/types.ts';
 import { createApi } from './http/api.ts';
 import type { Pacer } from './outbox/pacer.ts';
@@ -35,9 +37,13 @@ export type App = ReturnType<typeof createApp>;
 export function createApp(deps: AppDeps) {
   const clockOpt = deps.clock ? { clock: deps.clock } : {};
   const store = deps.store;
-  const cases = createCaseService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
+  // One signer for everything the forms secret signs: form links in e-mails, links staff hand
+  // out, the status pages and the intake's check of the references it receives.
+  const refs = deps.forms ? createRefs(deps.forms.secret) : null;
+  const cases = createCaseService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}), ...(refs ? { formRefs: refs } : {}) });
   const desk = createDeskService(store, cases, clockOpt);
-  const api = createApi({ cases, desk, verify: createTokenVerifier(deps.auth) });
+  const review = createSubmissionReview(store, cases, { refs, ...clockOpt });
+  const api = createApi({ cases, desk, review, statusPages: createStatusPages(store, refs, deps.clock), verify: createTokenVerifier(deps.auth) });
   const worker = deps.documents
     ? createOutboxWorker({
         store,
@@ -48,6 +54,6 @@ export function createApp(deps: AppDeps) {
         ...deps.documents.worker,
       })
     : null;
-  const forms = deps.forms ? createFormService(store, cases, { refs: createRefs(deps.forms.secret), publicUrl: deps.forms.publicUrl, ...clockOpt }) : null;
+  const forms = deps.forms && refs ? createFormService(store, cases, { refs, publicUrl: deps.forms.publicUrl, ...clockOpt }) : null;
   return { store, cases, desk, api, worker, forms };
 }

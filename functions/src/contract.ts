@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'CASE_CLOSED'
   | 'VERSION_CONFLICT'
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** The partner's submission was already accepted as a case or turned into one by staff: HTTP 409. */
+  | 'SUBMISSION_HANDLED'
+  /** The submission answers a step of an existing case (answer or respond form): it cannot open one. HTTP 409. */
+  | 'SUBMISSION_NOT_OPENABLE'
   /** The request (or what it would store) is over a documented size limit: HTTP 413. */
   | 'TOO_LARGE'
   /** Contention outlasted the service's retries; nothing changed, try again: HTTP 503. */
@@ -294,6 +298,11 @@ export interface CaseDetail {
   dueLocal: string | null;
   /** WIB, WITA or WIT. */
   timeZone: string;
+  /**
+   * The partner form that answers the current step, when there is one: staff can hand its
+   * prefilled link to a partner without e-mail (GET .../partner-link).
+   */
+  partnerForm: { formId: string; title: string } | null;
 }
 
 /** One row of the "Kasus" sheet (GET .../cases): what a clerk reads at a glance. */
@@ -408,6 +417,97 @@ export interface DeskRecap {
   byClassification: Record<string, number>;
   /** Most read first. */
   titles: { title: string; count: number }[];
+}
+
+// ---- Partner form submissions ("Kiriman mitra") and partner links ----
+
+/**
+ * accepted: it opened or moved a case; rejected: its answers or its case reference could not be
+ * used (why, per question); held: valid, but kept for staff to check (a burst from one contact,
+ * or the same request again within a day).
+ */
+export type SubmissionStatus = 'accepted' | 'rejected' | 'held';
+
+/** GET .../submissions?status=&limit=: the query as the URL carries it (strings). */
+export interface SubmissionListQuery {
+  status?: SubmissionStatus;
+  /** 1-200, default 50. */
+  limit?: string;
+}
+
+/** One question of the form with what the partner answered (as sent; long answers were cut when stored). */
+export interface SubmissionAnswer {
+  /** The question id: errors name it as `answers.<id>`. */
+  id: string;
+  title: string;
+  help?: string;
+  /** How it is asked: short, paragraph, list, email, phone, integer, date, time, datetime, url, choice, reference. */
+  kind: string;
+  required: boolean;
+  options?: { value: string; label: string }[];
+  values: string[];
+}
+
+export interface SubmissionView {
+  id: string;
+  status: SubmissionStatus;
+  formId: string;
+  formTitle: string;
+  /** open: a response opens a case; answer and respond: it acts on an existing case; null: the form is no longer in the catalog. */
+  formMode: 'open' | 'answer' | 'respond' | null;
+  sopId: string;
+  receivedAt: string;
+  /** receivedAt in the agency's zone, e.g. "Senin, 12 Oktober 2026 09.05 WITA". */
+  receivedLocal: string;
+  contact: { name: string | null; email: string | null; phone: string | null };
+  /** Why it was rejected or held; null when accepted. */
+  reason: string | null;
+  /** Per question (`path` is a question id, or "(formulir)" for the form as a whole). */
+  problems: FieldProblem[];
+  /** Every question of the form, in the form's order, then answers to questions the form no longer has. */
+  answers: SubmissionAnswer[];
+  /** The case it opened or moved (accepted), or the case staff opened from it. */
+  caseId: string | null;
+  caseNomor: string | null;
+  /** The staff member who turned it into a case (e-mail and name), and when. */
+  handledBy: string | null;
+  handledByName: string | null;
+  handledAt: string | null;
+  handledLocal: string | null;
+  /** Rejected or held, not yet handled, from a form that opens a case: staff may turn it into one. */
+  canOpenCase: boolean;
+}
+
+export interface SubmissionListResponse {
+  submissions: SubmissionView[];
+  /** The limit applied (newest first); `more` when older submissions were left out. */
+  limit: number;
+  more: boolean;
+}
+
+/**
+ * POST .../submissions/{id}/case: open a case of the form's SOP from a rejected or held
+ * submission, as the calling staff member. `answers` corrects answers by question id (the others
+ * stay as the partner sent them); every answer is checked again as the form checks it.
+ * Answers 201 with the new case (200 on a replay), like POST .../cases.
+ */
+export interface SubmissionCaseRequest {
+  answers?: Record<string, string[]>;
+}
+
+/** GET .../cases/{id}/partner-link: the prefilled form link of the case's current step. */
+export interface PartnerLinkResponse {
+  caseId: string;
+  nomor: string;
+  step: number;
+  formId: string;
+  formTitle: string;
+  /** What the partner does with it, in one sentence (the form's description). */
+  instruction: string;
+  url: string;
+  /** The link works once, until the case changes or this instant passes. */
+  expiresAt: string;
+  expiresLocal: string;
 }
 
 export interface HealthResponse {

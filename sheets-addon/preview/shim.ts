@@ -149,6 +149,19 @@ const impl: Impl = {
   async deskRecap(month) {
     return api('GET', `${await base()}/desk/recap?month=${encodeURIComponent(month)}`);
   },
+  async listSubmissions(status, limit) {
+    const q = [status ? `status=${encodeURIComponent(status)}` : '', limit ? `limit=${limit}` : ''].filter(Boolean).join('&');
+    return api('GET', `${await base()}/submissions${q ? `?${q}` : ''}`);
+  },
+  async getSubmission(submissionId) {
+    return api('GET', `${await base()}/submissions/${encodeURIComponent(submissionId)}`);
+  },
+  async openSubmissionCase(submissionId, input, idempotencyKey) {
+    return api('POST', `${await base()}/submissions/${encodeURIComponent(submissionId)}/case`, input, idempotencyKey);
+  },
+  async partnerLink(caseId) {
+    return api('GET', `${await base()}/cases/${encodeURIComponent(caseId)}/partner-link`);
+  },
   /** Stand-in for the "Kasus" sheet: the same rows, drawn as a table under the sidebar. */
   async syncDashboard() {
     const { cases } = await api<{ cases: CaseRow[] }>('GET', `${await base()}/cases`);

@@ -63,6 +63,14 @@ export interface SidebarCalls {
   deskRecap(month: string): Api.DeskRecap;
   /** Writes the "Kasus" sheet (one values batchUpdate, RAW); returns how many cases it holds. */
   syncDashboard(): { rows: number };
+  /** GET /v1/agencies/{a}/submissions?status=&limit=: partner form submissions, newest first (status null: all). */
+  listSubmissions(status: Api.SubmissionStatus | null, limit: number | null): Api.SubmissionListResponse;
+  /** GET /v1/agencies/{a}/submissions/{id} */
+  getSubmission(submissionId: string): Api.SubmissionView;
+  /** POST /v1/agencies/{a}/submissions/{id}/case: a case from a rejected or held submission, with corrected answers. */
+  openSubmissionCase(submissionId: string, input: Api.SubmissionCaseRequest, idempotencyKey: string): Api.TransitionResponse;
+  /** GET /v1/agencies/{a}/cases/{id}/partner-link: the prefilled form link of the current step. */
+  partnerLink(caseId: string): Api.PartnerLinkResponse;
 }
 
 export type SidebarCallName = keyof SidebarCalls;

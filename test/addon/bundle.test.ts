@@ -25,6 +25,10 @@ const SIDEBAR_CALLS = [
   'recordRead',
   'deskRecap',
   'syncDashboard',
+  'listSubmissions',
+  'getSubmission',
+  'openSubmissionCase',
+  'partnerLink',
 ];
 const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'showNewCase', 'syncDashboardFromMenu', ...SIDEBAR_CALLS];
 

@@ -154,6 +154,38 @@ describe('calls to the API', () => {
     expect(fakes.fetches).toEqual([]);
   });
 
+  it('Kiriman mitra: the list with its query, one submission, a case from it with the key, and the partner link', () => {
+    const list = { submissions: [], limit: 20, more: false };
+    fakes.on({ method: 'get', url: `${A}/submissions?status=rejected&limit=20` }, { status: 200, body: list });
+    fakes.on({ method: 'get', url: `${A}/submissions` }, { status: 200, body: { ...list, limit: 50 } });
+    fakes.on({ method: 'get', url: `${A}/submissions/pusling_permintaan-ACYD_x-1` }, { status: 200, body: { id: 'pusling_permintaan-ACYD_x-1' } });
+    fakes.on({ method: 'post', url: `${A}/submissions/pusling_permintaan-ACYD_x-1/case` }, { status: 201, body: { state: { id: 'New2' }, replayed: false } });
+    fakes.on({ method: 'get', url: `${A}/cases/AbC123/partner-link` }, { status: 200, body: { url: 'https://docs.google.com/forms/x' } });
+
+    expect(server.listSubmissions('rejected', 20)).toEqual(list);
+    expect(server.listSubmissions(null, null)).toMatchObject({ limit: 50 });
+    expect(server.getSubmission('pusling_permintaan-ACYD_x-1')).toEqual({ id: 'pusling_permintaan-ACYD_x-1' });
+    const input = { answers: { email: ['benar@example.org'] } };
+    expect(server.openSubmissionCase('pusling_permintaan-ACYD_x-1', input, 'key-sub-0001')).toEqual({ state: { id: 'New2' }, replayed: false });
+    expect(server.partnerLink('AbC123')).toEqual({ url: 'https://docs.google.com/forms/x' });
+
+    const [, , get, post, link] = fakes.fetches as FetchCall[];
+    expect(get).toMatchObject({ method: 'get' });
+    expect(post).toMatchObject({ method: 'post', json: input });
+    expect(post!.headers['Idempotency-Key']).toBe('key-sub-0001');
+    expect(link!.headers['Idempotency-Key']).toBeUndefined();
+    for (const f of fakes.fetches) expect(f.headers.Authorization).toBe('Bearer id-token-of-rina');
+
+    // Refused before the API is called.
+    const before = fakes.fetches.length;
+    expect(errorOf(() => server.listSubmissions('semua' as 'held', null))).toMatchObject({ code: 'INVALID_INPUT', path: 'status' });
+    expect(errorOf(() => server.listSubmissions(null, 500))).toMatchObject({ code: 'INVALID_INPUT', path: 'limit' });
+    expect(errorOf(() => server.getSubmission('../cases'))).toMatchObject({ code: 'INVALID_INPUT', path: 'submissionId' });
+    expect(errorOf(() => server.openSubmissionCase('pusling_permintaan-ACYD_x-1', input, ''))).toMatchObject({ code: 'INVALID_INPUT', path: 'Idempotency-Key' });
+    expect(errorOf(() => server.openSubmissionCase('pusling_permintaan-ACYD_x-1', null as unknown as object, 'key-sub-0002'))).toMatchObject({ code: 'INVALID_INPUT', path: '(body)' });
+    expect(fakes.fetches).toHaveLength(before);
+  });
+
   it("API errors become Error(JSON) with the API's code, message, path and fields", () => {
     const error = {
       code: 'MISSING_KELENGKAPAN',

@@ -1,13 +1,17 @@
 // 10,000 seeded requests over every route, as an attacker and a careless client would send them:
 // random shapes, wrong types, huge and deep bodies, reserved and path-like ids, lone surrogates,
-// prototype keys, path traversal, missing or foreign tokens. Every POST is invalid by construction.
+// prototype keys, path traversal, missing or foreign tokens, forged status-page tokens. Every POST
+// is invalid by construction.
 // Asserted: no answer >= 500, none slower than 2 s, and the project's documents exactly as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullInput, stepOf } from '../../functions/src/dev/sample-input.ts';
+import { sampleAnswers } from '../../functions/src/dev/sample-answers.ts';
+import { formById } from '../../functions/src/forms/index.ts';
+import { createRefs } from '../../functions/src/forms/refs.ts';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 import { junkObject, junkValue, mutate, NASTY_IDS, NASTY_STRINGS, pick, prng, type Rand } from '../support/fuzz-gen.ts';
 import { snapshotProject } from '../support/snapshot.ts';
-import { startStack, type Stack } from '../support/stack.ts';
+import { FORMS_SECRET, startStack, type Stack } from '../support/stack.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
@@ -21,6 +25,10 @@ const tokenOf = (email: string) => tokens.get(email) ?? (tokens.set(email, s.tok
 interface Fixture {
   caseAt1: string;
   caseAt2: string;
+  /** Submissions that can never become a case: one accepted (it has one), one answering a step. */
+  accepted: string;
+  answering: string;
+  statusToken: string;
   kasi: string;
   kabid: string;
   petugas: string;
@@ -36,7 +44,13 @@ beforeAll(async () => {
   const caseAt2 = await mk();
   const r = await s.call('POST', `${A}/cases/${caseAt2}/actions`, { as: kasi, body: { type: 'complete', step: 1, ...fullInput(stepOf(catalogById('pusling'), 1)) } });
   expect(r.status).toBe(200);
-  f = { caseAt1, caseAt2, kasi, kabid: s.who('balangan', 'kabid_perpustakaan'), petugas: s.who('balangan', 'petugas_sirkulasi'), outsider: s.who('sukoharjo', 'kasi_layanan') };
+  const submit = (formId: string, answers: Record<string, string[]>) =>
+    s.app.forms!.receive('balangan', { formId, responseId: `fuzz-${formId}`, submittedAt: new Date().toISOString(), respondentEmail: null, answers });
+  const accepted = (await submit('pusling_permintaan', sampleAnswers(formById('pusling_permintaan')!))).submission;
+  const answering = (await submit('pusling_konfirmasi', { ...sampleAnswers(formById('pusling_konfirmasi')!), kode_kasus: ['palsu'] })).submission;
+  expect([accepted.status, answering.status]).toEqual(['accepted', 'rejected']);
+  const statusToken = createRefs(FORMS_SECRET).sign({ k: 'status', a: 'balangan', c: accepted.caseId!, e: 4_102_444_800 });
+  f = { caseAt1, caseAt2, accepted: accepted.id, answering: answering.id, statusToken, kasi, kabid: s.who('balangan', 'kabid_perpustakaan'), petugas: s.who('balangan', 'petugas_sirkulasi'), outsider: s.who('sukoharjo', 'kasi_layanan') };
 }, 120_000);
 afterAll(async () => s?.close());
 
@@ -60,6 +74,8 @@ function validPosts(r: Rand): { path: string; body: Record<string, unknown>; as:
     { path: `${A}/cases/${pick(r, [f.caseAt1, f.caseAt2])}/cancel`, body: { reason: 'Mitra membatalkan' }, as: f.kabid },
     { path: `${A}/desk/visits`, body: { name: 'Siti', institution: 'SMAN 1', category: 'pelajar', purpose: 'Membaca' }, as: f.petugas },
     { path: `${A}/desk/reads`, body: { title: 'Laskar Pelangi', callNumber: '899.221 HIR l', classification: '899.221', copies: 2 }, as: f.petugas },
+    { path: `${A}/submissions/${f.accepted}/case`, body: { answers: { email: ['benar@example.org'] } }, as: f.kasi },
+    { path: `${A}/submissions/${f.answering}/case`, body: { answers: { keputusan: ['yes'] } }, as: f.kasi },
   ];
 }
 
@@ -80,6 +96,10 @@ const GET_PATHS = (r: Rand) => [
   `/v1/agencies/${pick(r, ['sukoharjo', 'tidak-ada', ...NASTY_IDS])}/tasks`,
   `/v1/${pick(r, ['', 'agencies', 'agencies/balangan', 'x/y/z', '..%2F..%2Fetc'])}`,
   `${A}/cases/${f.caseAt1}/events/${pick(r, ['000001', ...NASTY_IDS])}`,
+  `${A}/submissions?${pick(r, ['status=rejected', 'status=held&limit=3', 'limit=0', 'limit=999', 'status=semua', 'status[a]=b', `limit=${encodeQuery(pick(r, NASTY_STRINGS))}`])}`,
+  `${A}/submissions/${pick(r, [f.accepted, f.answering, 'pusling_permintaan-TidakAda', ...NASTY_IDS])}`,
+  `${A}/cases/${pick(r, [f.caseAt1, f.caseAt2, ...NASTY_IDS])}/partner-link`,
+  `/p/${pick(r, [f.statusToken, `${f.statusToken.slice(0, -2)}AA`, f.statusToken.split('.')[0]!, 'abc', '', '%00', ...NASTY_IDS])}`,
 ];
 
 function request(r: Rand, i: number): Req {

@@ -2,7 +2,7 @@
 // (its own project), the local dev server with the sidebar preview, and one headless Chromium
 // (Debian's package, driven by playwright-core); per test, a fresh browser context and page, so no
 // test inherits another's identity, page or session storage. Screenshots go to
-// test-output/sidebar/<area>/<test>-NN-<name>.png (areas: walk, cases, reading-desk).
+// test-output/sidebar/<area>/<test>-NN-<name>.png (areas: walk, cases, reading-desk, kiriman).
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -97,6 +97,21 @@ export function sidebarHarness(area: string) {
     return sidebar(page, test);
   }
 
+  /**
+   * A phone (its own context, `width` px wide, touch) on a page the API serves itself, such as a
+   * partner's status page /p/<token>; `shot` takes the whole page.
+   */
+  async function phone(test: string, path: string, width = 360) {
+    const context = await browser!.newContext({ viewport: { width, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    const page = await context.newPage();
+    onTestFinished(async () => void (await context.close()));
+    page.setDefaultTimeout(WAIT_MS);
+    const response = await page.goto(stack().url + path);
+    let shotNo = 0;
+    const shot = async (name: string) => void (await page.screenshot({ path: join(out, `${test}-${String(++shotNo).padStart(2, '0')}-${name}.png`), fullPage: true }));
+    return { page, response, shot };
+  }
+
   function sidebar(page: Page, test: string) {
     let shotNo = 0;
     const file = (name: string) => join(out, `${test}-${String(++shotNo).padStart(2, '0')}-${name}.png`);
@@ -124,6 +139,8 @@ export function sidebarHarness(area: string) {
       expectStep,
       /** The sidebar column as it appears at 300 px. */
       shot: async (name: string) => void (await page.locator('#sidebar').screenshot({ path: file(name) })),
+      /** One part of the sidebar (a section), at its real size. */
+      shotOf: async (selector: string, name: string) => void (await page.locator(selector).screenshot({ path: file(name) })),
       /** The whole preview page: top bar, sidebar and the stand-in "Kasus" sheet. */
       fullShot: async (name: string) => void (await page.screenshot({ path: file(name), fullPage: true })),
       async openTask(nomor: string, step: number): Promise<void> {
@@ -145,6 +162,7 @@ export function sidebarHarness(area: string) {
     },
     person,
     open,
+    phone,
     /** A POST to the API with its clock `days` days behind, e.g. a request that came in a month ago. */
     async postDaysAgo(days: number, path: string, o: { as: string; body: unknown }) {
       clockOffsetMs = -days * 86_400_000;

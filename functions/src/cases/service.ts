@@ -13,6 +13,8 @@ import { stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
 import { agendaCounter, letterCounter, letterNumber, planLetters, plannedReads, prefetch, reserve } from '../outbox/plan.ts';
 import { templateFor } from '../documents/templates.ts';
 import { parseWaktu } from '../sop/waktu.ts';
+import { answerFormFor } from '../forms/links.ts';
+import type { Refs } from '../forms/refs.ts';
 
 export interface Caller {
   agency: Agency;
@@ -30,7 +32,25 @@ export type Receipt = (t: Transition) => OutboxEntry | null;
 /** Tells the outbox worker that entries are waiting (Pub/Sub in production, in-process locally). */
 export type OutboxNotifier = (agencyId: string, entryIds: string[]) => Promise<void>;
 
-export function createCaseService(store: Store, opts: { clock?: () => Date; notify?: OutboxNotifier } = {}) {
+/** What a case opened from a partner's submission starts with, read inside its transaction. */
+export interface FromSubmission {
+  title?: string;
+  partner: Partner;
+  data: Record<string, unknown>;
+  /** The start step, taken at once when the partner performs it (the form answered it). */
+  complete?: Extract<Action, { type: 'complete' }>;
+  /** The submission, marked handled by this case: written in the same transaction. */
+  handled: (t: Transition) => Submission;
+}
+
+export interface CaseServiceOptions {
+  clock?: () => Date;
+  notify?: OutboxNotifier;
+  /** Signs the prefilled form links partner e-mails carry (the forms secret); without it partners are asked to reply by e-mail. */
+  formRefs?: Refs;
+}
+
+export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
   const clock = opts.clock ?? (() => new Date());
   // A lost notification only delays the letter until the sweeper runs: never fail the request for it.
   const notify: OutboxNotifier = async (agencyId, ids) => {
@@ -111,11 +131,16 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
     }
     const t = transition({ def, actor, now, calendar, assigned }, state, action);
     if (!t.ok) return t;
-    const outbox = await planLetters({ agency, def, actor, member, transition: t.value, tools, counters, signers, now });
+    const outbox = await planLetters({ agency, def, actor, member, transition: t.value, tools, counters, signers, now, refs: opts.formRefs ?? null });
     return { ok: true, value: { transition: t.value, counters, outbox } };
   }
 
-  /** Tells the worker about the letters (and the receipt) a committed transition wrote. */
+  /** E-mails without a letter the transition wrote (form links); not on the case, so named here. */
+  function mailsOf(fx: Result<Effects>): string[] {
+    return fx.ok ? (fx.value.outbox ?? []).filter((e) => e.kind === 'mail').map((e) => e.id) : [];
+  }
+
+  /** Tells the worker about the letters (and the e-mails) a committed transition wrote. */
   async function announce(agency: Agency, r: Stored<Transition>, more: string[] = []): Promise<void> {
     if (r.replayed) return;
     const ids = [...r.value.event.produced.map((d) => r.value.state.documents[d]?.outboxId).filter((x): x is string => !!x), ...more];
@@ -139,8 +164,19 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
     return def;
   }
 
+  /** PUSLING/2026/0001: the SOP's code, the local year and the serial of the per-agency counter. */
+  function caseNomor(def: SopDefinition, year: number, serial: number): string {
+    return `${def.code}/${year}/${String(serial).padStart(4, '0')}`;
+  }
+
   function localYear(agency: Agency, at: Date): number {
     return DateTime.fromJSDate(at, { zone: agency.timeZone }).year;
+  }
+
+  /** The partner form answering the current step (its link is offered to staff), or null. */
+  function partnerFormOf(state: CaseState): CaseDetail['partnerForm'] {
+    const form = state.status === 'open' && state.currentStep !== null ? answerFormFor(state.sopId, state.currentStep) : null;
+    return form ? { formId: form.id, title: form.title } : null;
   }
 
   async function taskOf(agency: Agency, state: CaseState, now: Date): Promise<Task | null> {
@@ -187,7 +223,7 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
       return store.createCase(c.agency.id, c.actor.email, idem, `${def.code}-${year}`, (id, serial) => {
         const t = createCase(
           { def, actor: c.actor, now, calendar },
-          { id, agencyId: c.agency.id, nomor: `${def.code}/${year}/${String(serial).padStart(4, '0')}`, ...(input.title ? { title: input.title } : {}), ...(input.partner ? { partner: input.partner } : {}) },
+          { id, agencyId: c.agency.id, nomor: caseNomor(def, year, serial), ...(input.title ? { title: input.title } : {}), ...(input.partner ? { partner: input.partner } : {}) },
         );
         return t.ok ? { ok: true, value: { transition: t.value } } : t;
       });
@@ -199,10 +235,13 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
      * the same transaction; the worker is notified after it commits.
      */
     async act(agency: Agency, email: string, caseId: string, action: Action, idem: Idempotency): Promise<Stored<Transition>> {
-      const r = await store.updateCase(agency.id, caseId, email, idem, async (state, member, tools) =>
-        stepEffects(agency, await definitionOrFail(agency.id, state.sopId, state.sopVersion), actorOf(agency, email, member), member, state, action, tools),
-      );
-      await announce(agency, r);
+      let mails: string[] = [];
+      const r = await store.updateCase(agency.id, caseId, email, idem, async (state, member, tools) => {
+        const fx = await stepEffects(agency, await definitionOrFail(agency.id, state.sopId, state.sopVersion), actorOf(agency, email, member), member, state, action, tools);
+        mails = mailsOf(fx); // the attempt that commits is the last one to run
+        return fx;
+      });
+      await announce(agency, r, mails);
       return r;
     },
 
@@ -236,7 +275,7 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
       const r = await store.createCase(agency.id, PARTNER_CALLER, idem, `${def.code}-${year}`, async (id, serial, tools) => {
         const created = createCase(
           { def, actor, now, calendar },
-          { id, agencyId: agency.id, nomor: `${def.code}/${year}/${String(serial).padStart(4, '0')}`, partner: input.partner, data: input.data, ...(input.title ? { title: input.title } : {}) },
+          { id, agencyId: agency.id, nomor: caseNomor(def, year, serial), partner: input.partner, data: input.data, ...(input.title ? { title: input.title } : {}) },
         );
         if (!created.ok) return created;
         if (!input.complete) return { ok: true, value: withSubmission({ transition: created.value }, submission, receipt) };
@@ -244,6 +283,33 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
         return fx.ok ? { ok: true, value: withSubmission({ ...fx.value, history: [created.value.event] }, submission, receipt) } : fx;
       });
       await announce(agency, r, receiptId(r, receipt));
+      return r;
+    },
+
+    /**
+     * A case staff open from a partner's rejected or held submission: as the form would have, but
+     * the staff member is the actor (their roles count, the events name them), and the submission
+     * is marked handled in the same transaction. `prepare` runs inside it, after the idempotency
+     * check, so a replay answers with the first case even once the submission is handled.
+     */
+    async openFromSubmission(c: Caller, sopId: string, idem: Idempotency, prepare: (tools: TxTools, def: SopDefinition) => Promise<Result<FromSubmission>>): Promise<Stored<Transition>> {
+      const def = await definitionOrFail(c.agency.id, sopId);
+      const [member, calendar] = await Promise.all([store.staff(c.agency.id, c.actor.email), calendarOf(c.agency)]);
+      const now = clock();
+      const year = localYear(c.agency, now);
+      let mails: string[] = [];
+      const r = await store.createCase(c.agency.id, c.actor.email, idem, `${def.code}-${year}`, async (id, serial, tools) => {
+        const prepared = await prepare(tools, def);
+        if (!prepared.ok) return prepared;
+        const { title, partner, data, complete, handled } = prepared.value;
+        const created = createCase({ def, actor: c.actor, now, calendar }, { id, agencyId: c.agency.id, nomor: caseNomor(def, year, serial), partner, data, ...(title ? { title } : {}) });
+        if (!created.ok) return created;
+        if (!complete) return { ok: true, value: { transition: created.value, handled: handled(created.value) } };
+        const fx = await stepEffects(c.agency, def, c.actor, member, created.value.state, complete, tools);
+        mails = mailsOf(fx);
+        return fx.ok ? { ok: true, value: { ...fx.value, history: [created.value.event], handled: handled(fx.value.transition) } } : fx;
+      });
+      await announce(c.agency, r, mails);
       return r;
     },
 
@@ -259,6 +325,7 @@ export function createCaseService(store: Store, opts: { clock?: () => Date; noti
         currentStep: step ? { ...step, standard: parseWaktu(step.waktu), canAct: step.actors.some((r) => c.actor.roles.includes(r)) } : null,
         dueLocal: found.state.dueAt ? cal.formatLocal(new Date(found.state.dueAt)) : null,
         timeZone: ZONE_LABEL[c.agency.timeZone],
+        partnerForm: partnerFormOf(found.state),
       };
     },
 

@@ -1,8 +1,13 @@
 // Links a partner opens: a form's public link, prefilled with the signed reference of their case
 // when the form answers a step, so they never type a case number.
+import type { CaseState } from '../contract.ts';
 import type { Agency } from '../model/records.ts';
 import { PARTNER_FORMS } from './index.ts';
+import type { Refs } from './refs.ts';
 import type { PartnerForm } from './schema.ts';
+
+/** How long a prefilled form link works, in days (INTAKE_LIMITS.linkDays). */
+export const LINK_DAYS = 30;
 
 /** The form a partner answers at `step` of a case of `sopId` (answer or respond forms). */
 export function answerFormFor(sopId: string, step: number): PartnerForm | null {
@@ -24,4 +29,31 @@ export function prefilledLink(agency: Agency, formId: string, reference: string)
   url.searchParams.set('usp', 'pp_url');
   url.searchParams.set(`entry.${BigInt(`0x${googleQid}`).toString(10)}`, reference);
   return url.toString();
+}
+
+/**
+ * The reference a prefilled link carries: the case as it is at `version`, for the form of `step`.
+ * It works once (the answer moves the case to another version) and for LINK_DAYS days.
+ */
+export function formReference(refs: Refs, agencyId: string, caseId: string, step: number, version: number, now: Date): { token: string; expiresAt: Date } {
+  const e = Math.floor(now.getTime() / 1000) + LINK_DAYS * 86_400;
+  return { token: refs.sign({ k: 'form', a: agencyId, c: caseId, s: step, v: version, e }), expiresAt: new Date(e * 1000) };
+}
+
+/** The form of a case's current step and its prefilled link (null when the agency has no such form yet, or no secret signs links). */
+export interface StepLink {
+  form: PartnerForm;
+  step: number;
+  url: string | null;
+  expiresAt: Date;
+}
+
+/** What a partner answers at the case's current step, if a form does; null when the case is over or the step has no form. */
+export function stepLink(refs: Refs | null, agency: Agency, state: Pick<CaseState, 'id' | 'sopId' | 'status' | 'currentStep' | 'version'>, now: Date): StepLink | null {
+  if (state.status !== 'open' || state.currentStep === null) return null;
+  const form = answerFormFor(state.sopId, state.currentStep);
+  if (!form) return null;
+  if (!refs) return { form, step: state.currentStep, url: null, expiresAt: now };
+  const ref = formReference(refs, agency.id, state.id, state.currentStep, state.version, now);
+  return { form, step: state.currentStep, url: prefilledLink(agency, form.id, ref.token), expiresAt: ref.expiresAt };
 }

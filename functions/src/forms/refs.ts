@@ -18,7 +18,10 @@ const claimsSchema = z.strictObject({
 });
 export type RefClaims = z.infer<typeof claimsSchema>;
 
-export type RefCheck = { ok: true; claims: RefClaims } | { ok: false; reason: string };
+/** malformed: not a reference at all; forged: the signature does not match (tampered, or another secret); expired. */
+export type RefProblem = 'malformed' | 'forged' | 'expired';
+
+export type RefCheck = { ok: true; claims: RefClaims } | { ok: false; reason: string; problem: RefProblem };
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
@@ -35,19 +38,19 @@ export function createRefs(secret: string) {
     /** The claims of a genuine, unexpired reference; a forged, tampered or expired one gets a reason in Indonesian. */
     verify(token: string, now: Date): RefCheck {
       const m = /^([A-Za-z0-9_-]{1,800})\.([A-Za-z0-9_-]{43})$/.exec(token);
-      if (!m) return { ok: false, reason: 'Kode kasus tidak dikenali.' };
+      if (!m) return { ok: false, reason: 'Kode kasus tidak dikenali.', problem: 'malformed' };
       const given = Buffer.from(m[2]!, 'base64url');
       const expected = mac(m[1]!);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'Kode kasus tidak sah (tanda tangan tidak cocok).' };
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'Kode kasus tidak sah (tanda tangan tidak cocok).', problem: 'forged' };
       let claims: RefClaims;
       try {
         const parsed = claimsSchema.safeParse(JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8')));
-        if (!parsed.success) return { ok: false, reason: 'Kode kasus tidak dikenali.' };
+        if (!parsed.success) return { ok: false, reason: 'Kode kasus tidak dikenali.', problem: 'malformed' };
         claims = parsed.data;
       } catch {
-        return { ok: false, reason: 'Kode kasus tidak dikenali.' };
+        return { ok: false, reason: 'Kode kasus tidak dikenali.', problem: 'malformed' };
       }
-      if (claims.e * 1000 < now.getTime()) return { ok: false, reason: 'Tautan formulir sudah kedaluwarsa; minta tautan baru kepada petugas.' };
+      if (claims.e * 1000 < now.getTime()) return { ok: false, reason: 'Tautan formulir sudah kedaluwarsa; minta tautan baru kepada petugas.', problem: 'expired' };
       return { ok: true, claims };
     },
   };

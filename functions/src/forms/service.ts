@@ -12,6 +12,7 @@ import type { Actor } from '../sop/engine.ts';
 import { DomainFailure } from '../sop/errors.ts';
 import { readAnswers, type ReadAnswers } from './answers.ts';
 import { formById } from './index.ts';
+import { formReference, LINK_DAYS } from './links.ts';
 import type { Refs } from './refs.ts';
 import type { PartnerForm } from './schema.ts';
 
@@ -33,7 +34,7 @@ export const INTAKE_LIMITS = {
   /** Stored answer text per question (the rest is cut, and the record says so). */
   storedAnswerChars: 2_000,
   /** How long a prefilled form link works. */
-  linkDays: 30,
+  linkDays: LINK_DAYS,
 } as const;
 
 /** Outcomes that mean the response itself cannot be taken (kept as rejected); others are ours to retry. */
@@ -199,7 +200,7 @@ export function createFormService(store: Store, cases: CaseService, opts: { refs
 
     /** A prefilled-link reference for the form that answers `step` of a case at `version`. */
     reference(agencyId: string, caseId: string, step: number, version: number, now = clock()): string {
-      return opts.refs.sign({ k: 'form', a: agencyId, c: caseId, s: step, v: version, e: Math.floor(now.getTime() / 1000) + INTAKE_LIMITS.linkDays * 86_400 });
+      return formReference(opts.refs, agencyId, caseId, step, version, now).token;
     },
   };
 

@@ -7,6 +7,9 @@ import type { CaseService, Caller } from '../cases/service.ts';
 import type { DeskService } from '../desk/service.ts';
 import { DomainFailure, domainError, type DomainError, type ErrorCode } from '../sop/errors.ts';
 import type { TokenVerifier } from '../auth/verify.ts';
+import type { SubmissionReview } from '../forms/review.ts';
+import type { StatusPages } from '../forms/status.ts';
+import { PAGE_CSP, renderErrorPage } from '../forms/status-page.ts';
 import { checkedBody, checkedValue, ID } from './boundary.ts';
 import { routesOf } from './routes.ts';
 
@@ -21,6 +24,8 @@ export const STATUS: Record<ErrorCode, number> = {
   CASE_CLOSED: 409,
   VERSION_CONFLICT: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
+  SUBMISSION_HANDLED: 409,
+  SUBMISSION_NOT_OPENABLE: 409,
   TOO_LARGE: 413,
   BUSY: 503,
   INTERNAL: 500,
@@ -28,7 +33,7 @@ export const STATUS: Record<ErrorCode, number> = {
 
 export interface HandlerContext {
   req: Request;
-  /** The path's ids, each checked against its pattern: [agency, case or sop]. */
+  /** The path's ids, each checked against its pattern: [agency, case, sop or submission]. */
   params: string[];
   /** The JSON body, checked at the boundary (size, depth, Unicode) and NFC-normalised; {} for GET. */
   body: unknown;
@@ -45,13 +50,16 @@ export interface Route {
   method: 'GET' | 'POST';
   pattern: RegExp;
   /** What each captured segment is, in order. */
-  params: ('agency' | 'case' | 'sop')[];
+  params: ('agency' | 'case' | 'sop' | 'submission')[];
   handler: (ctx: HandlerContext) => Promise<{ status?: number; body: unknown }>;
 }
 
 export interface ApiDeps {
   cases: CaseService;
   desk: DeskService;
+  review: SubmissionReview;
+  /** The partners' status pages (/p/<token>), signed with the forms secret. */
+  statusPages: StatusPages;
   verify: TokenVerifier;
 }
 
@@ -60,6 +68,7 @@ const UNKNOWN: Record<Route['params'][number], { field: string; message: (id: st
   agency: { field: 'agencyId', message: (id) => `Instansi "${id.slice(0, 80)}" tidak terdaftar.` },
   sop: { field: 'sopId', message: (id) => `SOP "${id.slice(0, 80)}" tidak ditemukan.` },
   case: { field: 'caseId', message: (id) => `Kasus ${id.slice(0, 80)} tidak ditemukan.` },
+  submission: { field: 'submissionId', message: (id) => `Kiriman ${id.slice(0, 80)} tidak ditemukan.` },
 };
 
 function checkedParams(route: Route, path: string): string[] {
@@ -74,6 +83,21 @@ function checkedParams(route: Route, path: string): string[] {
   return values;
 }
 
+/**
+ * GET /p/<token>: a partner's status page, HTML, outside /v1 and without a Google token (the
+ * signed token is the key). Refusals are pages too, 4xx; only our own failure is a 500.
+ */
+async function statusPage(pages: StatusPages, token: string, res: Response): Promise<void> {
+  res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PAGE_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow' });
+  try {
+    const page = await pages.page(token);
+    res.status(page.status).send(page.html);
+  } catch (err) {
+    console.error(JSON.stringify({ severity: 'ERROR', message: 'status page: unexpected error', error: err instanceof Error ? err.stack : String(err) }));
+    res.status(500).send(renderErrorPage('Terjadi kesalahan', 'Halaman status tidak dapat ditampilkan saat ini. Coba lagi beberapa saat lagi.'));
+  }
+}
+
 export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promise<void> {
   const { cases, verify } = deps;
   const routes = routesOf(deps);
@@ -84,6 +108,10 @@ export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promi
       const path = req.path.replace(/\/+$/, '') || '/';
       if (req.method === 'GET' && path === '/health') {
         res.status(200).json({ ok: true } satisfies HealthResponse);
+        return;
+      }
+      if ((req.method === 'GET' || req.method === 'HEAD') && (path === '/p' || path.startsWith('/p/'))) {
+        await statusPage(deps.statusPages, path.slice('/p/'.length), res);
         return;
       }
       if (req.method === 'GET' && path === '/v1/me') {

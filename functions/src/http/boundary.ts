@@ -22,13 +22,15 @@ export const LIMITS = {
 
 /**
  * Ids in paths and bodies. Agencies and SOPs are named by people (lower case, digits, "-" or
- * "_"); cases have Firestore's generated ids. Anything else cannot exist: 404 for a path, 400 for
+ * "_"); cases have Firestore's generated ids; submissions are a form id and a response id. Anything else cannot exist: 404 for a path, 400 for
  * a body field, before any store call.
  */
 export const ID = {
   agency: /^[a-z0-9-]{2,64}$/,
   sop: /^[a-z][a-z0-9_]{0,63}$/,
   case: /^[A-Za-z0-9]{1,64}$/,
+  /** A partner form submission: the form's id, "-", Google's response id (URL-safe). */
+  submission: /^[a-z][a-z0-9_]{0,63}-[A-Za-z0-9_-]{1,230}$/,
 } as const;
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;

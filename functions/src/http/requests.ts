@@ -7,6 +7,7 @@ import type * as Api from '../contract.ts';
 import { requestHash } from '../model/records.ts';
 import type { Idempotency } from '../model/store.ts';
 import { line, paragraph, stepInputSchema } from '../sop/engine.ts';
+import { SUBMISSION_LIST } from '../forms/review.ts';
 import { ID } from './boundary.ts';
 import { DomainFailure, domainError, type FieldProblem } from '../sop/errors.ts';
 
@@ -55,6 +56,16 @@ export const readBody = z.strictObject({
 
 export const recapQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
 
+export const submissionsQuery = z.strictObject({
+  status: z.enum(['accepted', 'rejected', 'held']).optional(),
+  limit: z.string().regex(/^[1-9]\d{0,2}$/, 'harus bilangan bulat 1–200').refine((v) => Number(v) <= SUBMISSION_LIST.maxLimit, 'paling banyak 200').optional(),
+});
+
+/** Corrected answers by question id: as many lines as a form answer may hold (the form's own checks follow). */
+export const submissionCaseBody = z.strictObject({
+  answers: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'harus id pertanyaan'), z.array(z.string().max(20_000)).max(20)).optional(),
+});
+
 const idemKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,200}$/);
 
 function fieldsOf(error: z.ZodError, prefix = ''): FieldProblem[] {
@@ -95,4 +106,6 @@ export type RequestChecks = [
   Check<Same<z.input<typeof cancelBody>, Api.CancelRequest>>,
   Check<Same<z.input<typeof visitBody>, Api.DeskVisitRequest>>,
   Check<Same<z.input<typeof readBody>, Api.DeskReadRequest>>,
+  Check<Same<z.input<typeof submissionsQuery>, Api.SubmissionListQuery>>,
+  Check<Same<z.input<typeof submissionCaseBody>, Api.SubmissionCaseRequest>>,
 ];

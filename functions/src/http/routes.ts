@@ -4,11 +4,12 @@ import type * as Api from '../contract.ts';
 import type { Action } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import type { ApiDeps, HandlerContext, Route } from './api.ts';
-import { cancelBody, createCaseBody, idempotency, parse, readBody, recapQuery, stepBody, visitBody } from './requests.ts';
+import { SUBMISSION_LIST } from '../forms/review.ts';
+import { cancelBody, createCaseBody, idempotency, parse, readBody, recapQuery, stepBody, submissionCaseBody, submissionsQuery, visitBody } from './requests.ts';
 
 /**
- * A route under /v1/agencies/:agency whose answer is typed by the contract. `:case` and `:sop`
- * match any one segment; the API checks each against its id pattern before the handler runs.
+ * A route under /v1/agencies/:agency whose answer is typed by the contract. `:case`, `:sop` and
+ * `:submission` match any one segment; the API checks each against its id pattern before the handler runs.
  */
 function route<T>(method: Route['method'], path: string, handler: (ctx: HandlerContext) => Promise<{ status?: number; body: T }>): Route {
   const params = ['agency', ...[...path.matchAll(/:(\w+)/g)].map((m) => m[1]!)] as Route['params'];
@@ -26,7 +27,7 @@ function stepAction(b: ReturnType<typeof stepBody.parse>): Action {
   return { type: 'complete', step: b.step, input, ...ver };
 }
 
-export function routesOf({ cases, desk }: Pick<ApiDeps, 'cases' | 'desk'>): Route[] {
+export function routesOf({ cases, desk, review }: Pick<ApiDeps, 'cases' | 'desk' | 'review'>): Route[] {
   return [
     route<Api.AgencyMeResponse>('GET', '/me', async ({ caller }) => {
       const c = await caller();
@@ -68,5 +69,17 @@ export function routesOf({ cases, desk }: Pick<ApiDeps, 'cases' | 'desk'>): Rout
       const q = parse(recapQuery, query, 'Parameter rekap');
       return { body: await desk.recap(await caller(), q.month) };
     }),
+    // Kiriman mitra: partner form submissions, and cases staff open from them.
+    route<Api.SubmissionListResponse>('GET', '/submissions', async ({ query, caller }) => {
+      const q = parse(submissionsQuery, query, 'Parameter daftar kiriman');
+      return { body: await review.list(await caller(), { ...(q.status ? { status: q.status } : {}), limit: q.limit ? Number(q.limit) : SUBMISSION_LIST.defaultLimit }) };
+    }),
+    route<Api.SubmissionView>('GET', '/submissions/:submission', async ({ caller, params }) => ({ body: await review.get(await caller(), params[1]!) })),
+    route<Api.TransitionResponse>('POST', '/submissions/:submission/case', async ({ req, body, caller, agency, params }) => {
+      const b = parse(submissionCaseBody, body, 'Kasus dari kiriman');
+      const r = await review.openCase(await caller(), params[1]!, b.answers ?? {}, idempotency(req, b, `submission-case:${agency.id}:${params[1]}`));
+      return { status: r.replayed ? 200 : 201, body: { ...r.value, replayed: r.replayed } };
+    }),
+    route<Api.PartnerLinkResponse>('GET', '/cases/:case/partner-link', async ({ caller, params }) => ({ body: await review.partnerLink(await caller(), params[1]!) })),
   ];
 }

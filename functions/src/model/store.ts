@@ -32,6 +32,8 @@ export interface TxTools {
   counters(names: string[]): Promise<number[]>;
   /** An active staff member holding `role` (the signer of a letter), or null. */
   signer(role: string): Promise<Staff | null>;
+  /** A partner form submission, read in the transaction (so two staff cannot both turn it into a case). */
+  submission(id: string): Promise<Submission | null>;
 }
 
 /** What a transition writes besides the case and its event. */
@@ -44,6 +46,8 @@ export interface Effects {
   outbox?: OutboxEntry[];
   /** The partner form submission that caused this transition, recorded with it. */
   submission?: Submission;
+  /** A rejected or held submission staff turned into this case, written back marked handled. */
+  handled?: Submission;
 }
 
 export type StepFn = (state: CaseState, member: Staff | null, tools: TxTools) => Promise<Result<Effects>> | Result<Effects>;

@@ -1,11 +1,15 @@
 // Inside a transition's transaction: every document the step produced that a template renders
 // gets its letter number (from the per-agency, per-year counter, so no gaps and no duplicates),
-// a snapshot of what the letter will say, and an outbox entry for the worker.
+// a snapshot of what the letter will say, and an outbox entry for the worker. When the step
+// brings the case to a step the partner answers through a form, the partner's e-mail carries the
+// prefilled link, signed here for the version this transition writes.
 import { DateTime } from 'luxon';
 import { templateFor, type TemplateSpec } from '../documents/templates.ts';
 import { formatLetterNumber } from '../documents/format.ts';
 import type { LetterContext } from '../documents/types.ts';
 import type { AssignKind, Transition } from '../contract.ts';
+import { stepLink, type StepLink } from '../forms/links.ts';
+import type { Refs } from '../forms/refs.ts';
 import type { Agency, OutboxEntry, Staff } from '../model/records.ts';
 import type { TxTools } from '../model/store.ts';
 import type { Actor } from '../sop/engine.ts';
@@ -50,7 +54,12 @@ export interface PlanInput {
   /** Signers already read, by role (see prefetch); others are read when needed. */
   signers?: Map<string, Staff | null>;
   now: Date;
+  /** Signs prefilled form links (the case service's option); without it partners are asked to reply by e-mail. */
+  refs?: Refs | null;
 }
+
+/** A planned letter with the partner's next step, if the case now waits on a form they answer. */
+type LetterPlan = PlanInput & { next: StepLink | null };
 
 export const letterCounter = (year: number) => `surat-${year}`;
 export const agendaCounter = (year: number) => `agenda-${year}`;
@@ -116,7 +125,7 @@ function letterContext(p: PlanInput, template: TemplateSpec, nomor: string | nul
 }
 
 /** The e-mail that carries the letter to the partner, when the SOP sends it and an address is known. */
-function partnerEmail(p: PlanInput, template: TemplateSpec, nomor: string | null): OutboxEntry['email'] {
+function partnerEmail(p: LetterPlan, template: TemplateSpec, nomor: string | null): OutboxEntry['email'] {
   const { agency } = p;
   const { state } = p.transition;
   const to = template.emailToPartner ? recipient(state) : null;
@@ -128,6 +137,7 @@ function partnerEmail(p: PlanInput, template: TemplateSpec, nomor: string | null
       `Yth. ${state.partner?.name ?? 'Bapak/Ibu'},`,
       '',
       `Bersama ini kami sampaikan ${template.title}${nomor ? ` nomor ${nomor}` : ''} terkait ${state.title} (kasus ${state.nomor}), terlampir dalam bentuk PDF.`,
+      ...(p.next ? ['', ...nextStepLines(p, p.next)] : []),
       '',
       'Atas perhatian dan kerja samanya kami ucapkan terima kasih.',
       '',
@@ -137,7 +147,23 @@ function partnerEmail(p: PlanInput, template: TemplateSpec, nomor: string | null
   };
 }
 
+/**
+ * The letters a transition produced, and, when it brought the case to a step the partner answers
+ * through a form and no letter goes to the partner, an e-mail with only the prefilled link.
+ */
 export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
+  const { event, state } = p.transition;
+  const moved = (event.action === 'complete' || event.action === 'decide') && event.toStep !== null && event.toStep !== event.step;
+  const next = moved ? stepLink(p.refs ?? null, p.agency, state, p.now) : null;
+  const letters = await lettersOf({ ...p, next });
+  const to = recipient(state);
+  // Only an answer form the partner performs gets its own e-mail: a reply form (PKS drafts) spans
+  // several staff steps and would otherwise write to the partner at each of them.
+  if (!next?.url || next.form.mode !== 'answer' || !to || !p.agency.mail || letters.some((e) => e.email)) return letters;
+  return [...letters, formMail(p, next, next.url, to)];
+}
+
+async function lettersOf(p: LetterPlan): Promise<OutboxEntry[]> {
   const { agency, transition, tools, now } = p;
   const { state, event } = transition;
   if (event.step === null || event.produced.length === 0) return [];
@@ -177,4 +203,48 @@ export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
     state.documents[docId] = { ...doc, nomor, templateId: template.id, outboxId: id };
   }
   return entries;
+}
+
+/** Expiry dates as a partner reads them: "12 November 2026". */
+function localDate(agency: Agency, at: Date): string {
+  return DateTime.fromJSDate(at, { zone: agency.timeZone }).setLocale('id').toFormat('d LLLL yyyy');
+}
+
+/** One sentence on what the partner does next, then the link; a reply by e-mail while the agency has no such form. */
+function nextStepLines(p: PlanInput, next: StepLink): string[] {
+  const what = `Langkah berikutnya: ${next.form.description}`;
+  if (!next.url) return [`${what} Formulir daring untuk itu belum tersedia; mohon balas e-mail ini dengan menyebut nomor kasus ${p.transition.state.nomor}.`];
+  return [`${what} Isi formulir "${next.form.title}" melalui tautan berikut; kode kasus Anda sudah terisi dan tautan berlaku sampai ${localDate(p.agency, next.expiresAt)}:`, next.url];
+}
+
+/** An e-mail carrying only the prefilled link (no letter this step), sent once by the outbox. */
+function formMail(p: PlanInput, next: StepLink, url: string, to: string): OutboxEntry {
+  const { agency, now } = p;
+  const { state } = p.transition;
+  const at = now.toISOString();
+  return {
+    kind: 'mail',
+    id: `${state.id}-formulir_${next.form.id}-v${state.version}`.slice(0, 200),
+    agencyId: agency.id,
+    caseId: state.id,
+    docId: `formulir_${next.form.id}`,
+    docLabel: next.form.title,
+    revision: 1,
+    templateId: '',
+    title: next.form.title,
+    context: null,
+    email: {
+      to: [to],
+      subject: `${next.form.title} (${state.nomor}) — ${agency.shortName}`,
+      text: [`Yth. ${state.partner?.name ?? 'Bapak/Ibu'},`, '', `Terkait ${state.title} (kasus ${state.nomor}):`, '', ...nextStepLines(p, { ...next, url }), '', 'Hormat kami,', agency.name].join('\n'),
+    },
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: at,
+    leaseUntil: null,
+    progress: {},
+    lastError: null,
+    createdAt: at,
+    updatedAt: at,
+  };
 }

@@ -49,6 +49,12 @@ export const HARI: readonly string[] = Object.freeze(['Senin', 'Selasa', 'Rabu',
 /** Month names: BULAN[month - 1]. */
 export const BULAN: readonly string[] = Object.freeze(['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']);
 
+/** "Senin, 12 Oktober 2026 09.05 WITA": an instant as people in the agency's zone read it (no calendar needed). */
+export function formatInZone(at: Date, zone: AgencyZone): string {
+  const d = DateTime.fromJSDate(at, { zone });
+  return `${HARI[d.weekday - 1]}, ${d.day} ${BULAN[d.month - 1]} ${d.year} ${String(d.hour).padStart(2, '0')}.${String(d.minute).padStart(2, '0')} ${ZONE_LABEL[zone]}`;
+}
+
 const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 function validateConfig(cfg: CalendarConfig): void {

@@ -4,7 +4,7 @@
 // and whatever counters and outbox entries the step returned.
 import { FieldValue, type DocumentReference, type DocumentSnapshot, type Transaction } from '@google-cloud/firestore';
 import type { CaseState, Transition } from '../contract.ts';
-import { caseEventSchema, caseStateSchema, counterSchema, idempotencyRecordSchema, staffSchema, transitionSchema } from '../model/records.ts';
+import { caseEventSchema, caseStateSchema, counterSchema, idempotencyRecordSchema, staffSchema, submissionSchema, transitionSchema } from '../model/records.ts';
 import type { CaseStore, Effects, Idempotency, StoreStats, TxTools } from '../model/store.ts';
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
 import { eventId, parseSnap, parseStored, plain, type Paths } from './paths.ts';
@@ -72,6 +72,7 @@ export function createCaseRepository(transact: Transactor, p: Paths, stats: Stor
       ...Object.entries(fx.counters ?? {}).map(([name, last]) => ({ ref: p.counter(agencyId, name), data: { last }, what: 'Penghitung nomor', create: false })),
       ...(fx.outbox ?? []).map((entry) => ({ ref: p.outbox(agencyId, entry.id), data: plain(entry) as unknown as Record<string, unknown>, what: `Antrean surat ${entry.docLabel}`, create: true })),
       ...(fx.submission ? [{ ref: p.submission(agencyId, fx.submission.id), data: plain(fx.submission) as unknown as Record<string, unknown>, what: 'Kiriman mitra', create: true }] : []),
+      ...(fx.handled ? [{ ref: p.submission(agencyId, fx.handled.id), data: plain(fx.handled) as unknown as Record<string, unknown>, what: 'Kiriman mitra', create: false }] : []),
     ];
   }
 
@@ -94,6 +95,11 @@ export function createCaseRepository(transact: Transactor, p: Paths, stats: Stor
         const q = await tx.get(p.staffOf(agencyId).where('roles', 'array-contains', role).where('active', '==', true).limit(1));
         stats.reads++;
         return q.empty ? null : parseSnap(staffSchema, q.docs[0]!);
+      },
+      async submission(id) {
+        const snap = await tx.get(p.submission(agencyId, id));
+        stats.reads++;
+        return snap.exists ? parseSnap(submissionSchema, snap) : null;
       },
     };
   }

@@ -193,6 +193,43 @@ export function syncDashboard(): { rows: number } {
   return writeDashboard();
 }
 
+// Kiriman mitra: partner form submissions, cases opened from them, and the partner's form link.
+
+const SUBMISSION_STATUSES: readonly string[] = ['accepted', 'rejected', 'held'];
+
+export function listSubmissions(status: Api.SubmissionStatus | null, limit: number | null): Api.SubmissionListResponse {
+  const query: string[] = [];
+  if (status !== null && status !== undefined) {
+    if (!SUBMISSION_STATUSES.includes(status)) throw invalid('status', 'Status kiriman tidak valid: pilih accepted, rejected atau held.');
+    query.push(`status=${status}`);
+  }
+  if (limit !== null && limit !== undefined) {
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', 'Jumlah kiriman harus bilangan bulat 1–200.');
+    query.push(`limit=${limit}`);
+  }
+  return callApi<Api.SubmissionListResponse>('GET', `${agencyPath(currentAgencyId(), 'submissions')}${query.length ? `?${query.join('&')}` : ''}`);
+}
+
+function requireSubmissionId(value: unknown): string {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,300}$/.test(value)) throw invalid('submissionId', 'Kiriman tidak valid.');
+  return value;
+}
+
+export function getSubmission(submissionId: string): Api.SubmissionView {
+  return callApi<Api.SubmissionView>('GET', agencyPath(currentAgencyId(), 'submissions', requireSubmissionId(submissionId)));
+}
+
+export function openSubmissionCase(submissionId: string, input: Api.SubmissionCaseRequest, idempotencyKey: string): Api.TransitionResponse {
+  const key = requireKey(idempotencyKey);
+  const id = requireSubmissionId(submissionId);
+  const body = requireObject(input, '(body)', 'Kasus dari kiriman');
+  return callApi<Api.TransitionResponse>('POST', agencyPath(currentAgencyId(), 'submissions', id, 'case'), body, key);
+}
+
+export function partnerLink(caseId: string): Api.PartnerLinkResponse {
+  return callApi<Api.PartnerLinkResponse>('GET', agencyPath(currentAgencyId(), 'cases', requireId(caseId, 'caseId', 'Nomor kasus'), 'partner-link'));
+}
+
 // Compile-time check: the exports above implement every call of the contract with its signature.
 const implemented: SidebarCalls = {
   whoAmI,
@@ -209,5 +246,9 @@ const implemented: SidebarCalls = {
   recordRead,
   deskRecap,
   syncDashboard,
+  listSubmissions,
+  getSubmission,
+  openSubmissionCase,
+  partnerLink,
 };
 void implemented;

@@ -1,6 +1,7 @@
 // The Sheets sidebar: my tasks, every case of the agency (searchable), a case with its history and
 // documents, the form of the current step generated from its kelengkapan, new cases and cancellation,
-// and the reading desk (guest book, books read, monthly recap). Runs in the browser (inside
+// the partners' form submissions ("Kiriman mitra"), and the reading desk (guest book, books read,
+// monthly recap). Runs in the browser (inside
 // Google Sheets, or the local preview) and talks only through google.script.run
 // (sheets-addon/src/contract.ts). Everything the user reads is in Bahasa Indonesia.
 //
@@ -10,6 +11,7 @@ import { showCases } from './views/cases.ts';
 import { showDesk } from './views/desk.ts';
 import { showNewCase } from './views/new-case.ts';
 import { pickAgency, start } from './views/start.ts';
+import { showSubmissions } from './views/submissions.ts';
 import { showTasks } from './views/tasks.ts';
 
 function init(): void {
@@ -18,6 +20,7 @@ function init(): void {
       if (b.dataset.nav === 'new') void showNewCase();
       else if (b.dataset.nav === 'cases') void showCases();
       else if (b.dataset.nav === 'desk') void showDesk();
+      else if (b.dataset.nav === 'submissions') void showSubmissions();
       else void showTasks();
     });
   }

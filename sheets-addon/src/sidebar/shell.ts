@@ -4,13 +4,14 @@ import type { SopDescription } from '../../../functions/src/contract.ts';
 import type { ApiError, Me } from '../contract.ts';
 import { $, h } from './dom.ts';
 import type { DeskAccess } from './logic/desk.ts';
+import type { SubmissionFilter } from './logic/submissions.ts';
 import { parseFailure } from './logic/failures.ts';
 import { KeyKeeper } from './logic/idempotency.ts';
 import { call } from './script-run.ts';
 
-export type ViewName = 'tasks' | 'cases' | 'case' | 'new' | 'desk' | 'agency';
+export type ViewName = 'tasks' | 'cases' | 'case' | 'new' | 'desk' | 'agency' | 'submissions' | 'submission';
 /** The views with a tab in the nav bar. */
-export type TabName = 'tasks' | 'cases' | 'new' | 'desk';
+export type TabName = 'tasks' | 'cases' | 'new' | 'desk' | 'submissions';
 
 export const app = {
   me: null as Me | null,
@@ -21,9 +22,13 @@ export const app = {
   view: 'tasks' as ViewName,
   caseId: null as string | null,
   /** The list a case was opened from: the case's back link returns there. */
-  returnTo: 'tasks' as 'tasks' | 'cases',
+  returnTo: 'tasks' as 'tasks' | 'cases' | 'submissions',
   /** What was typed in the search box of "Semua kasus", kept while the sidebar stays open. */
   casesQuery: '',
+  /** Which submissions "Kiriman mitra" lists, kept while the sidebar stays open. */
+  submissionFilter: 'all' as SubmissionFilter,
+  /** The submission on screen, if any. */
+  submissionId: null as string | null,
 };
 
 /** The keys of the case actions (create, step, cancel): one attempt at a time, whichever form sent it. */

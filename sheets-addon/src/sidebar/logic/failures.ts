@@ -47,8 +47,8 @@ export function parseFailure(e: unknown): ApiError {
   return { code: 'NETWORK', message: raw && !/^\s*$/.test(raw) ? `${NETWORK_MESSAGE} (${raw.slice(0, 200)})` : NETWORK_MESSAGE };
 }
 
-/** Errors after which the case on screen is stale: show the message, then load the case again. */
-export const RELOAD_CODES = new Set(['WRONG_ROLE', 'NOT_CURRENT_STEP', 'VERSION_CONFLICT', 'CASE_CLOSED']);
+/** Errors after which what is on screen (a case, a submission) is stale: show the message, then load it again. */
+export const RELOAD_CODES = new Set(['WRONG_ROLE', 'NOT_CURRENT_STEP', 'VERSION_CONFLICT', 'CASE_CLOSED', 'SUBMISSION_HANDLED']);
 /** Errors that name fields of the form. */
 export const FIELD_CODES = new Set(['MISSING_KELENGKAPAN', 'INVALID_INPUT']);
 

@@ -10,8 +10,10 @@ import { call } from '../script-run.ts';
 import { app, busy, enterView, errorPanel, type Flash, loadSops, setView } from '../shell.ts';
 import { cancelSection } from './case-cancel.ts';
 import { documentsSection } from './case-documents.ts';
+import { partnerLinkSection } from './case-partner-link.ts';
 import { timelineSection } from './case-timeline.ts';
 import { showCases } from './cases.ts';
+import { showSubmissions } from './submissions.ts';
 import { stepForm } from './step-form.ts';
 import { showTasks } from './tasks.ts';
 
@@ -30,7 +32,7 @@ export async function showCase(caseId: string, flash?: Flash): Promise<void> {
   }
   if (app.caseId !== caseId) return; // the user went elsewhere meanwhile
   const sop = sops?.find((s) => s.id === detail.case.sopId);
-  setView(caseHead(detail), currentStepSection(detail, sop), documentsSection(detail.case.documents), timelineSection(detail.events, sop), cancelSection(detail, sop));
+  setView(caseHead(detail), currentStepSection(detail, sop), partnerLinkSection(detail), documentsSection(detail.case.documents), timelineSection(detail.events, sop), cancelSection(detail, sop));
 }
 
 /** After a refusal saying the case changed meanwhile: the case again, fresh, under the refusal. */
@@ -38,10 +40,11 @@ export function reloadCase(caseId: string, err: ApiError): void {
   void showCase(caseId, { kind: 'error', text: err.message, lines: ['Data kasus di bawah sudah dimuat ulang; periksa, lalu lanjutkan bila masih perlu.'] });
 }
 
-/** "← Tugas saya" or "← Semua kasus": back to the list the case was opened from. */
+/** "← Tugas saya", "← Semua kasus" or "← Kiriman mitra": back to the list the case was opened from. */
 function backLink(): HTMLElement {
-  const toCases = app.returnTo === 'cases';
-  return h('button', { type: 'button', class: 'linkish back', onclick: () => void (toCases ? showCases() : showTasks()) }, toCases ? '← Semua kasus' : '← Tugas saya');
+  const back = { tasks: ['← Tugas saya', showTasks], cases: ['← Semua kasus', showCases], submissions: ['← Kiriman mitra', showSubmissions] } as const;
+  const [label, show] = back[app.returnTo];
+  return h('button', { type: 'button', class: 'linkish back', onclick: () => void show() }, label);
 }
 
 function caseHead(d: CaseDetail): HTMLElement {

@@ -9,7 +9,6 @@ import type { App } from '../app.ts';
 import { createGoogleForms } from '../forms/google.ts';
 import { PARTNER_FORMS } from '../forms/index.ts';
 import { createFormIntake } from '../forms/intake.ts';
-import { answerFormFor, prefilledLink } from '../forms/links.ts';
 import { createAgencyForms } from '../forms/setup.ts';
 import { fakeClients, startFakeGoogle } from './fake-google/index.ts';
 
@@ -40,29 +39,10 @@ export async function startLocalForms(app: App, opts: { agencies: string[]; port
   await intake.sweep(); // makes the watches
   const sweeper = setInterval(() => void intake.sweep().catch(report), opts.sweepMs ?? 5_000);
 
-  /** GET /dev/forms and /dev/forms/link?agency=&case=: the forms, and a case's prefilled answer link. */
+  /** GET /dev/forms: every form of every demo agency with its link (a case's prefilled link is on the case in the sidebar). */
   async function route(req: Request, res: Response): Promise<boolean> {
-    if (req.path === '/dev/forms') {
-      res.json({ forms });
-      return true;
-    }
-    if (req.path !== '/dev/forms/link') return false;
-    const agencyId = String(req.query.agency ?? '');
-    const caseId = String(req.query.case ?? '');
-    const agency = await app.store.agency(agencyId);
-    const found = agency ? await app.store.readCase(agencyId, caseId) : null;
-    if (!agency || !found) {
-      res.status(404).json({ error: { code: 'NOT_FOUND', message: `Kasus ${caseId || '(kosong)'} di instansi ${agencyId || '(kosong)'} tidak ditemukan.` } });
-      return true;
-    }
-    const step = found.state.currentStep;
-    const form = step !== null ? answerFormFor(found.state.sopId, step) : null;
-    if (!form || step === null) {
-      res.status(404).json({ error: { code: 'NOT_FOUND', message: `Langkah ${step ?? '-'} kasus ${found.state.nomor} tidak dijawab mitra melalui formulir.` } });
-      return true;
-    }
-    const url = prefilledLink(agency, form.id, app.forms!.reference(agencyId, caseId, step, found.state.version));
-    res.json({ formId: form.id, step, url });
+    if (req.path !== '/dev/forms') return false;
+    res.json({ forms });
     return true;
   }
 

@@ -80,8 +80,8 @@ ${forms.forms
   .filter((f) => f.mode === 'open')
   .map((f) => `  ${f.agencyId.padEnd(10)} ${f.formId.padEnd(21)} ${f.url}`)
   .join('\n')}
-  Semua formulir (juga formulir jawaban):  ${server.url}/dev/forms
-  Tautan jawaban mitra untuk kasus:        ${server.url}/dev/forms/link?agency=balangan&case=<id kasus>
+  Semua formulir (juga formulir jawaban): ${server.url}/dev/forms
+  Tautan jawaban untuk sebuah kasus: di sidebar, bagian "Tautan formulir mitra" pada kasus itu
 
 Coba:
   TOKEN=$(curl -s "${server.url}/dev/token?email=${kabid.email}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')

@@ -79,7 +79,7 @@ export function createGoogleForms(opts: { forms: forms_v1.Forms; drive?: drive_v
       return r.form;
     },
 
-    /** Published and accepting responses: API-created forms start unpublished (Google, from 2026). */
+    /** Published and accepting responses: forms created through the API start unpublished (Google, from 2026). */
     publish: (formId: string) =>
       run('Forms forms.setPublishSettings', empty, () =>
         forms.forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: { isPublished: true, isAcceptingResponses: true } }, updateMask: 'publishState' } }, call),

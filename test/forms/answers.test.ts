@@ -3,14 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { sampleAnswers } from '../../functions/src/dev/sample-answers.ts';
 import { readAnswers } from '../../functions/src/forms/answers.ts';
-import { formById, PARTNER_FORMS } from '../../functions/src/forms/index.ts';
+import { formById, partnerForms } from '../../functions/src/forms/index.ts';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 
 const now = new Date('2026-11-30T02:00:00Z');
 const ctx = { timeZone: 'Asia/Makassar', now };
 
 describe('reading answers', () => {
-  for (const form of PARTNER_FORMS) {
+  for (const form of partnerForms()) {
     it(`${form.id}: the sample answers read into the case's input`, () => {
       const answers = sampleAnswers(form, now);
       if (form.mode !== 'open') answers.kode_kasus = ['abc.def'];

@@ -3,15 +3,19 @@
 // point the agencies asked for opens its SOP. The checks themselves are shown to catch mistakes.
 import { describe, expect, it } from 'vitest';
 import { STAFF_RECORDED } from '../../functions/src/forms/catalog.ts';
-import { PARTNER_FORMS } from '../../functions/src/forms/index.ts';
+import { partnerForms } from '../../functions/src/forms/index.ts';
 import { checkForm, loadForm, type PartnerForm } from '../../functions/src/forms/schema.ts';
 import { CATALOG, catalogById } from '../../functions/src/sop/catalog/index.ts';
 
 describe('partner forms', () => {
+  it('every form fits its SOP of the built-in catalog', () => {
+    for (const form of partnerForms()) expect(checkForm(form, catalogById(form.sopId)), form.id).toEqual([]);
+  });
+
   it('every step performed by a partner or an institution has a form, or a reason staff record it', () => {
     for (const def of CATALOG) {
       for (const step of def.steps.filter((s) => s.performer !== 'staff')) {
-        const form = PARTNER_FORMS.find((f) => f.sopId === def.id && f.step === step.no);
+        const form = partnerForms().find((f) => f.sopId === def.id && f.step === step.no);
         const staff = STAFF_RECORDED.find((x) => x.sopId === def.id && x.step === step.no);
         expect(form || staff, `${def.id} step ${step.no}`).toBeTruthy();
         if (staff) expect(staff.reason.length).toBeGreaterThan(40);
@@ -20,19 +24,19 @@ describe('partner forms', () => {
   });
 
   it('opens every SOP a partner starts: kunjungan, pusling, burt, pks, kitapun', () => {
-    expect(PARTNER_FORMS.filter((f) => f.mode === 'open').map((f) => f.sopId).sort()).toEqual(['burt', 'kitapun', 'kunjungan', 'pks', 'pusling']);
+    expect(partnerForms().filter((f) => f.mode === 'open').map((f) => f.sopId).sort()).toEqual(['burt', 'kitapun', 'kunjungan', 'pks', 'pusling']);
   });
 
   it('answers the Pusling confirmation (step 6 decision), the PKS draft and the visit guest book', () => {
-    const pusling = PARTNER_FORMS.find((f) => f.sopId === 'pusling' && f.mode === 'answer')!;
+    const pusling = partnerForms().find((f) => f.sopId === 'pusling' && f.mode === 'answer')!;
     expect(pusling.step).toBe(6);
     expect(pusling.questions.find((q) => q.to.includes('decision'))?.options?.map((o) => o.value).sort()).toEqual(['no', 'yes']);
-    expect(PARTNER_FORMS.find((f) => f.sopId === 'pks' && f.mode === 'respond')?.steps).toContain(7);
-    expect(PARTNER_FORMS.find((f) => f.sopId === 'kunjungan' && f.mode === 'answer')?.step).toBe(9);
+    expect(partnerForms().find((f) => f.sopId === 'pks' && f.mode === 'respond')?.steps).toContain(7);
+    expect(partnerForms().find((f) => f.sopId === 'kunjungan' && f.mode === 'answer')?.step).toBe(9);
   });
 
   it('every answer of an opening form that completes the partner\'s start step fills what that step requires', () => {
-    for (const form of PARTNER_FORMS.filter((f) => f.mode === 'open' && f.step !== undefined)) {
+    for (const form of partnerForms().filter((f) => f.mode === 'open' && f.step !== undefined)) {
       const step = catalogById(form.sopId).steps.find((s) => s.no === form.step)!;
       const targets = new Set(form.questions.filter((q) => q.required).flatMap((q) => q.to));
       for (const k of step.kelengkapan) {
@@ -43,15 +47,15 @@ describe('partner forms', () => {
   });
 
   it('all questions and descriptions are written for a partner, with an e-mail for the receipt', () => {
-    for (const form of PARTNER_FORMS) {
+    for (const form of partnerForms()) {
       expect(form.description.length).toBeGreaterThan(30);
       if (form.mode === 'open') expect(form.questions.some((q) => q.to.includes('partner.email')), form.id).toBe(true);
     }
   });
 
   const pusling = catalogById('pusling');
-  const base = PARTNER_FORMS.find((f) => f.id === 'pusling_konfirmasi')!;
-  const pksForm = PARTNER_FORMS.find((f) => f.id === 'pks_tanggapan')!;
+  const base = partnerForms().find((f) => f.id === 'pusling_konfirmasi')!;
+  const pksForm = partnerForms().find((f) => f.id === 'pks_tanggapan')!;
   const rows: { name: string; form: PartnerForm; problem: RegExp; def?: ReturnType<typeof catalogById> }[] = [
     { name: 'a field of the wrong type', form: { ...base, questions: base.questions.map((q) => (q.id === 'jumlah' ? { ...q, kind: 'date' } : q)) }, problem: /tidak cocok untuk data.jumlah_pemustaka/ },
     { name: 'a field the system assigns', def: catalogById('pks'), form: { ...pksForm, questions: [...pksForm.questions, { id: 'x', title: 'x', kind: 'short', required: false, to: ['data.nomor_pks_dinas'] }] }, problem: /diisi otomatis/ },

@@ -5,7 +5,7 @@
 // ids are saved on the agency and the link back from the Google form id; prefilled links work.
 import type { forms_v1 } from '@googleapis/forms';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PARTNER_FORMS, formById } from '../../functions/src/forms/index.ts';
+import { partnerForms, formById } from '../../functions/src/forms/index.ts';
 import { createGoogleForms } from '../../functions/src/forms/google.ts';
 import { REFERENCE_HELP } from '../../functions/src/forms/items.ts';
 import { prefilledLink } from '../../functions/src/forms/links.ts';
@@ -40,14 +40,14 @@ const questionOf = (g: forms_v1.Schema$Item) => g.questionItem?.question ?? {};
 describe('create-forms', () => {
   it('creates every partner form of the agency once, with its items, published, in the agency folder', async () => {
     const results = await run();
-    expect(results.map((r) => r.outcome)).toEqual(PARTNER_FORMS.map(() => 'created'));
-    expect(fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/forms')).toHaveLength(PARTNER_FORMS.length);
+    expect(results.map((r) => r.outcome)).toEqual(partnerForms().map(() => 'created'));
+    expect(fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/forms')).toHaveLength(partnerForms().length);
     // forms.create carries the title only; the items and the description follow in one batchUpdate.
     for (const r of fake.requests.filter((x) => x.path === '/v1/forms')) expect(Object.keys((r.body as { info: object }).info).sort()).toEqual(['documentTitle', 'title']);
-    expect(fake.requests.filter((r) => r.path.endsWith(':batchUpdate'))).toHaveLength(PARTNER_FORMS.length);
+    expect(fake.requests.filter((r) => r.path.endsWith(':batchUpdate'))).toHaveLength(partnerForms().length);
 
     const saved = await agencyForms();
-    for (const form of PARTNER_FORMS) {
+    for (const form of partnerForms()) {
       const entry = saved[form.id]!;
       const g = fake.forms.all.get(entry.googleFormId)!;
       expect(g.info.title).toBe(form.title);
@@ -89,12 +89,12 @@ describe('create-forms', () => {
 
   it('a second run with nothing changed sends no write', async () => {
     const results = await run();
-    expect(results.map((r) => r.outcome)).toEqual(PARTNER_FORMS.map(() => 'unchanged'));
+    expect(results.map((r) => r.outcome)).toEqual(partnerForms().map(() => 'unchanged'));
     expect(writes()).toEqual([]);
   });
 
   it('a changed definition updates the form in place: kept questions keep their Google ids', async () => {
-    const form = PARTNER_FORMS.find((f) => f.id === 'kitapun_pendaftaran')!;
+    const form = partnerForms().find((f) => f.id === 'kitapun_pendaftaran')!;
     const original = structuredClone(form.questions);
     const before = { ...(await agencyForms())[form.id]!.questionIds };
     const googleId = (await agencyForms())[form.id]!.googleFormId;

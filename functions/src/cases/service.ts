@@ -10,8 +10,6 @@ import { assignedFields, createCase, roleLabels, currentStepOf, plannedDocuments
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
 import { describeDefinition } from '../sop/describe.ts';
 import { stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
-import { agendaCounter, letterCounter, letterNumber, planLetters, plannedReads, prefetch, reserve } from '../outbox/plan.ts';
-import { templateFor } from '../documents/templates.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import { answerFormFor } from '../forms/links.ts';
 import type { Refs } from '../forms/refs.ts';
@@ -22,6 +20,14 @@ export interface Caller {
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
+
+/**
+ * Letter planning and the template catalog, loaded when a step first needs them: most requests
+ * (reading cases, task lists) never do, and the api's cold start should not pay for them.
+ */
+let lettersModule: Promise<typeof import('../outbox/plan.ts') & Pick<typeof import('../documents/templates.ts'), 'templateFor'>> | undefined;
+const letters = () =>
+  (lettersModule ??= Promise.all([import('../outbox/plan.ts'), import('../documents/templates.ts')]).then(([plan, templates]) => ({ ...plan, templateFor: templates.templateFor })));
 
 /** Whose idempotency records a partner's form responses are kept under (no staff e-mail looks like it). */
 export const PARTNER_CALLER = 'formulir-mitra';
@@ -96,6 +102,7 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
     x: { agency: Agency; def: SopDefinition; step: Step; action: Action; tools: TxTools; counters: Record<string, number>; now: Date },
   ): Promise<unknown> {
     const local = DateTime.fromJSDate(x.now, { zone: x.agency.timeZone });
+    const { agendaCounter, letterCounter, letterNumber, reserve, templateFor } = await letters();
     switch (kind) {
       case 'agenda':
         return String(await reserve(x.tools, x.counters, agendaCounter(local.year)));
@@ -126,11 +133,13 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
     if ((action.type === 'complete' || action.type === 'decide') && state.status === 'open' && state.currentStep === action.step) {
       const step = stepOf(def, action.step);
       const fields = assignedFields(step);
+      const { prefetch, plannedReads } = await letters();
       signers = await prefetch(tools, counters, plannedReads(agency, def, plannedDocuments(def, state, action), fields.map((f) => f.assign), now));
       for (const f of fields) assigned[f.id] = await assign(f.assign, { agency, def, step, action, tools, counters, now });
     }
     const t = transition({ def, actor, now, calendar, assigned }, state, action);
     if (!t.ok) return t;
+    const { planLetters } = await letters();
     const outbox = await planLetters({ agency, def, actor, member, transition: t.value, tools, counters, signers, now, refs: opts.formRefs ?? null });
     return { ok: true, value: { transition: t.value, counters, outbox } };
   }

@@ -7,7 +7,7 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import type { App } from '../app.ts';
 import { createGoogleForms } from '../forms/google.ts';
-import { PARTNER_FORMS } from '../forms/index.ts';
+import { partnerForms } from '../forms/index.ts';
 import { createFormIntake } from '../forms/intake.ts';
 import { createAgencyForms } from '../forms/setup.ts';
 import { fakeClients, startFakeGoogle } from './fake-google/index.ts';
@@ -27,7 +27,7 @@ export async function startLocalForms(app: App, opts: { agencies: string[]; port
   const forms: LocalForm[] = [];
   for (const agencyId of opts.agencies) {
     for (const r of await createAgencyForms({ store: app.store, google }, agencyId)) {
-      forms.push({ agencyId, formId: r.formId, title: r.title, mode: PARTNER_FORMS.find((f) => f.id === r.formId)!.mode, url: r.responderUri });
+      forms.push({ agencyId, formId: r.formId, title: r.title, mode: partnerForms().find((f) => f.id === r.formId)!.mode, url: r.responderUri });
     }
   }
   const intake = createFormIntake({ store: app.store, forms: app.forms!, google, topicName: async () => `projects/${opts.project}/topics/sop-forms` });

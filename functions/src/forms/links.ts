@@ -2,7 +2,7 @@
 // when the form answers a step, so they never type a case number.
 import type { CaseState } from '../contract.ts';
 import type { Agency } from '../model/records.ts';
-import { PARTNER_FORMS } from './index.ts';
+import { partnerForms } from './index.ts';
 import type { Refs } from './refs.ts';
 import type { PartnerForm } from './schema.ts';
 
@@ -11,7 +11,7 @@ export const LINK_DAYS = 30;
 
 /** The form a partner answers at `step` of a case of `sopId` (answer or respond forms). */
 export function answerFormFor(sopId: string, step: number): PartnerForm | null {
-  return PARTNER_FORMS.find((f) => f.sopId === sopId && f.mode !== 'open' && (f.step === step || f.steps?.includes(step))) ?? null;
+  return partnerForms().find((f) => f.sopId === sopId && f.mode !== 'open' && (f.step === step || f.steps?.includes(step))) ?? null;
 }
 
 /**
@@ -21,7 +21,7 @@ export function answerFormFor(sopId: string, step: number): PartnerForm | null {
  */
 export function prefilledLink(agency: Agency, formId: string, reference: string): string | null {
   const f = agency.forms[formId];
-  const form = PARTNER_FORMS.find((x) => x.id === formId);
+  const form = partnerForms().find((x) => x.id === formId);
   const refQuestion = form?.questions.find((q) => q.kind === 'reference');
   const googleQid = refQuestion ? f?.questionIds[refQuestion.id] : undefined;
   if (!f || !googleQid || !/^[0-9a-f]+$/i.test(googleQid)) return null;

@@ -14,7 +14,7 @@ import { readAnswers, type ReadAnswers } from './answers.ts';
 import { formById } from './index.ts';
 import { formReference, LINK_DAYS } from './links.ts';
 import type { Refs } from './refs.ts';
-import type { PartnerForm } from './schema.ts';
+import { checkForm, type PartnerForm } from './schema.ts';
 
 /** A response as the intake hands it over: answers by our question ids. */
 export interface IncomingResponse {
@@ -180,6 +180,11 @@ export function createFormService(store: Store, cases: CaseService, opts: { refs
       const now = clock();
       const def = await store.definition(agency.id, form.sopId);
       if (!def) return keep({ ...base(agency, form, r, null, now), reason: `SOP ${form.sopId} tidak aktif di instansi ini.` });
+      const misfit = checkForm(form, def);
+      if (misfit.length) {
+        console.error(JSON.stringify({ severity: 'ERROR', message: 'partner form does not fit the agency SOP', agencyId: agency.id, formId: form.id, problems: misfit }));
+        return keep({ ...base(agency, form, r, null, now), reason: `Formulir ${form.title} tidak cocok dengan SOP ${def.title} versi ${def.version} instansi ini; petugas perlu memperbarui formulir.` });
+      }
       const read = readAnswers(form, def, r, { timeZone: agency.timeZone, now });
       if (!read.ok) return keep({ ...base(agency, form, r, null, now), reason: 'Jawaban formulir tidak lengkap atau tidak valid.', problems: read.problems });
       const s = base(agency, form, r, read.value, now);

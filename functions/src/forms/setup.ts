@@ -7,10 +7,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { EffectError } from '../documents/types.ts';
 import type { AgencyForm } from '../model/records.ts';
 import type { Store } from '../model/store.ts';
-import { PARTNER_FORMS } from './index.ts';
+import { partnerForms } from './index.ts';
 import { planUpdate, questionIdsOf, type GoogleForm } from './items.ts';
 import type { GoogleForms } from './google.ts';
-import type { PartnerForm } from './schema.ts';
+import { checkForm, type PartnerForm } from './schema.ts';
 
 export interface FormSetupResult {
   formId: string;
@@ -27,9 +27,12 @@ export async function createAgencyForms(deps: { store: Store; google: GoogleForm
   if (!agency) throw new Error(`agency ${agencyId} does not exist (put-agency first)`);
   const folderId = agency.google?.folderId;
   if (!folderId) throw new Error(`agency ${agencyId} has no Drive folder (google.folderId; upload-templates sets it): the forms go there so the functions' service account can read them`);
-  const active = new Set((await deps.store.activeDefinitions(agencyId)).map((d) => d.id));
+  const defs = new Map((await deps.store.activeDefinitions(agencyId)).map((d) => [d.id, d]));
   const results: FormSetupResult[] = [];
-  for (const form of PARTNER_FORMS.filter((f) => active.has(f.sopId))) {
+  for (const form of partnerForms().filter((f) => defs.has(f.sopId))) {
+    // A form that no longer fits the agency's own version of its SOP must not reach partners.
+    const misfit = checkForm(form, defs.get(form.sopId)!);
+    if (misfit.length) throw new Error(`form ${form.id} does not fit SOP ${form.sopId} v${defs.get(form.sopId)!.version} of ${agencyId}:\n- ${misfit.join('\n- ')}`);
     results.push(await syncForm(deps, agencyId, agency.name, folderId, form, agency.forms[form.id]));
   }
   return results;

@@ -1,0 +1,15 @@
+process.env.AUTH_AUDIENCE ??= 'x';
+for (const m of ['@google-cloud/functions-framework', '@google-cloud/firestore', 'zod', 'luxon', 'google-auth-library']) await import(m);
+const t0 = performance.now();
+const { Session } = await import('node:inspector/promises');
+const s = new Session(); s.connect();
+await s.post('Profiler.enable'); await s.post('Profiler.setSamplingInterval', { interval: 100 }); await s.post('Profiler.start');
+const t = performance.now();
+await import(process.argv[2]);
+const el = performance.now() - t;
+const { profile } = await s.post('Profiler.stop');
+const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+profile.samples.forEach((id, i) => { const cf = nodes.get(id).callFrame; const u = cf.url || '(native)'; const k = (u.includes('node_modules/') ? u.split('node_modules/')[1].split('/').slice(0, 2).join('/') : u.replace('file:///work/main/functions/lib/', '')) + (u.includes('/lib/') ? ':' + cf.functionName : ''); self.set(k, (self.get(k) ?? 0) + profile.timeDeltas[i]); });
+console.log('import ms', el.toFixed(1));
+console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, v]) => `${(v / 1000).toFixed(1)}ms ${k}`).join('\n'));

@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import type { Transition } from '../contract.ts';
 import type { CaseService } from '../cases/service.ts';
-import { requestHash, type Agency, type OutboxEntry, type Submission } from '../model/records.ts';
+import { freshEntry, requestHash, type Agency, type OutboxEntry, type Submission } from '../model/records.ts';
 import type { Store } from '../model/store.ts';
 import type { Actor } from '../sop/engine.ts';
 import { DomainFailure } from '../sop/errors.ts';
@@ -128,14 +128,7 @@ export function createFormService(store: Store, cases: CaseService, opts: { refs
           agency.name,
         ].join('\n'),
       },
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: at,
-      leaseUntil: null,
-      progress: {},
-      lastError: null,
-      createdAt: at,
-      updatedAt: at,
+      ...freshEntry(at),
     };
   }
 

@@ -323,6 +323,11 @@ export const outboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 export type OutboxStatus = OutboxEntry['status'];
 
+/** The queue fields of a new outbox entry: due at once, never tried. */
+export function freshEntry(at: string): Pick<OutboxEntry, 'status' | 'attempts' | 'nextAttemptAt' | 'leaseUntil' | 'progress' | 'lastError' | 'createdAt' | 'updatedAt'> {
+  return { status: 'pending', attempts: 0, nextAttemptAt: at, leaseUntil: null, progress: {}, lastError: null, createdAt: at, updatedAt: at };
+}
+
 /** The idempotency key of an entry's effects: the same entry never makes two documents or e-mails. */
 export function effectKey(e: Pick<OutboxEntry, 'id'>): string {
   return e.id;

@@ -10,7 +10,7 @@ import type { LetterContext } from '../documents/types.ts';
 import type { AssignKind, Transition } from '../contract.ts';
 import { stepLink, type StepLink } from '../forms/links.ts';
 import type { Refs } from '../forms/refs.ts';
-import type { Agency, OutboxEntry, Staff } from '../model/records.ts';
+import { freshEntry, type Agency, type OutboxEntry, type Staff } from '../model/records.ts';
 import type { TxTools } from '../model/store.ts';
 import type { Actor } from '../sop/engine.ts';
 import type { SopDefinition } from '../sop/schema.ts';
@@ -191,14 +191,7 @@ async function lettersOf(p: LetterPlan): Promise<OutboxEntry[]> {
       title: `${template.title} ${state.nomor.replaceAll('/', '-')}${doc.revision > 1 ? ` (revisi ${doc.revision})` : ''}`,
       context: letterContext(p, template, nomor, signer),
       email: partnerEmail(p, template, nomor),
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: at,
-      leaseUntil: null,
-      progress: {},
-      lastError: null,
-      createdAt: at,
-      updatedAt: at,
+      ...freshEntry(at),
     });
     state.documents[docId] = { ...doc, nomor, templateId: template.id, outboxId: id };
   }
@@ -238,13 +231,6 @@ function formMail(p: PlanInput, next: StepLink, url: string, to: string): Outbox
       subject: `${next.form.title} (${state.nomor}) — ${agency.shortName}`,
       text: [`Yth. ${state.partner?.name ?? 'Bapak/Ibu'},`, '', `Terkait ${state.title} (kasus ${state.nomor}):`, '', ...nextStepLines(p, { ...next, url }), '', 'Hormat kami,', agency.name].join('\n'),
     },
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: at,
-    leaseUntil: null,
-    progress: {},
-    lastError: null,
-    createdAt: at,
-    updatedAt: at,
+    ...freshEntry(at),
   };
 }

@@ -108,8 +108,8 @@ describe('letters of Kunjungan resmi', () => {
     expect(docs).toHaveLength(2);
     for (const d of docs) expect(d.text).not.toContain('{{');
     const reply = docs.find((d) => d.appProperties.sopKey === es[1]!.id)!;
-    // Addressed to the institution named in its request (step 1), numbered and dated in WIB.
-    expect(reply.text).toContain(`tujuan: Pimpinan ${String(es[1]!.context!.case.data.nama_instansi)}`);
+    // Addressed to the jabatan entered at step 7 for the institution of the request, numbered and dated in WIB.
+    expect(reply.text).toContain(`tujuan: ${String(es[1]!.context!.case.data.jabatan_penerima)}`);
     expect(reply.text).toContain(`nomor: ${es[1]!.context!.nomor}`);
     expect(reply.text).toContain('tempat_tanggal: Pangkalpinang, 23 November 2026');
 

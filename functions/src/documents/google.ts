@@ -1,6 +1,8 @@
 // The production document backend: a letter is a copy of the agency's Google Doc template (Drive
 // files.copy, tagged with the outbox key in appProperties), filled with ONE Docs batchUpdate of
-// replaceAllText requests, and exported as PDF (Drive files.export).
+// replaceAllText requests, and exported as PDF (Drive files.export). A letter whose table of fixed
+// length it fills only in part (a surat tugas for fewer than its ten assignee rows) reads the copy
+// once (documents.get) to find those rows, and the same batchUpdate deletes them first.
 //
 // Every call is made exactly once: gaxios' own retries are switched off (by default it repeats the
 // GETs on 5xx, 429 and dropped connections) because the outbox worker owns retries and knows which
@@ -46,6 +48,30 @@ export function createGoogleDocBackend(opts: {
 }): DocumentBackend {
   const { drive, docs, templates, folderId } = opts;
   const call = singleAttempt(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+
+  /**
+   * deleteTableRow requests for every table row holding one of `placeholders`. A retry after a lost
+   * reply finds those rows gone already and deletes nothing.
+   */
+  async function rowDeletes(documentId: string, placeholders: readonly string[]): Promise<docs_v1.Schema$Request[]> {
+    let res;
+    try {
+      res = await docs.documents.get({ documentId, fields: 'body(content(startIndex,table(tableRows(tableCells(content(paragraph(elements(textRun(content)))))))))' }, call);
+    } catch (err) {
+      throw toEffectError(err, 'Google Docs documents.get');
+    }
+    const tags = placeholders.map((p) => `{{${p}}}`);
+    const rows: { index: number; row: number }[] = [];
+    for (const el of res.data.body?.content ?? []) {
+      if (!el.table || typeof el.startIndex !== 'number') continue;
+      (el.table.tableRows ?? []).forEach((r, row) => {
+        const text = (r.tableCells ?? []).flatMap((c) => c.content ?? []).flatMap((c) => c.paragraph?.elements ?? []).map((e) => e.textRun?.content ?? '').join('');
+        if (tags.some((t) => text.includes(t))) rows.push({ index: el.startIndex!, row });
+      });
+    }
+    rows.sort((a, b) => b.index - a.index || b.row - a.row);
+    return rows.map(({ index, row }) => ({ deleteTableRow: { tableCellLocation: { tableStartLocation: { index }, rowIndex: row, columnIndex: 0 } } }));
+  }
 
   return {
     async findCopy(key: string): Promise<CopiedDocument | null> {
@@ -96,15 +122,21 @@ export function createGoogleDocBackend(opts: {
       return { documentId: id, url: res.data.webViewLink ?? docUrl(id) };
     },
 
-    async fill(doc: CopiedDocument, fields: Fields): Promise<{ missingPlaceholders: string[] }> {
+    async fill(doc: CopiedDocument, fields: Fields, opts?: { dropRows?: readonly string[] }): Promise<{ missingPlaceholders: string[] }> {
       const names = Object.keys(fields);
       if (names.length === 0) return { missingPlaceholders: [] };
-      const requests: docs_v1.Schema$Request[] = names.map((name) => ({
-        replaceAllText: {
-          containsText: { text: `{{${name}}}`, matchCase: true },
-          replaceText: fields[name] ?? '',
-        },
-      }));
+      // Rows of a fixed-length table the letter leaves unused go first, by their table's start
+      // index (read once with documents.get): deleting bottom-up keeps the indexes still to use valid.
+      const deletes = opts?.dropRows?.length ? await rowDeletes(doc.documentId, opts.dropRows) : [];
+      const requests: docs_v1.Schema$Request[] = [
+        ...deletes,
+        ...names.map((name) => ({
+          replaceAllText: {
+            containsText: { text: `{{${name}}}`, matchCase: true },
+            replaceText: fields[name] ?? '',
+          },
+        })),
+      ];
       let res;
       try {
         res = await docs.documents.batchUpdate({ documentId: doc.documentId, requestBody: { requests } }, call);
@@ -112,7 +144,7 @@ export function createGoogleDocBackend(opts: {
         throw toEffectError(err, 'Google Docs documents.batchUpdate');
       }
       // One reply per request, in order; the API leaves occurrencesChanged out when it is 0.
-      const replies = res.data.replies ?? [];
+      const replies = (res.data.replies ?? []).slice(deletes.length);
       const missingPlaceholders = names.filter((_, i) => !(replies[i]?.replaceAllText?.occurrencesChanged ?? 0));
       return { missingPlaceholders };
     },

@@ -89,7 +89,7 @@ export function createLocalDocBackend(opts: { templatesDir: string; outDir: stri
       return docOf(path);
     },
 
-    async fill(doc, fields: Fields) {
+    async fill(doc, fields: Fields, opts) {
       let copy: Buffer;
       try {
         copy = await readFile(doc.documentId);
@@ -101,6 +101,7 @@ export function createLocalDocBackend(opts: { templatesDir: string; outDir: stri
       if (!templateId) throw new Error(`Dokumen ${doc.documentId} tidak mencatat templat asalnya (properti templateId)`);
       const zip = new PizZip(await readTemplate(templateId));
       if (templateIdOf(zip) !== templateId) setTemplateId(zip, templateId);
+      dropRows(zip, opts?.dropRows ?? []);
       let dx: Docxtemplater<PizZip>;
       try {
         dx = new Docxtemplater(zip, {
@@ -127,6 +128,15 @@ export function createLocalDocBackend(opts: { templatesDir: string; outDir: stri
       return { filename: basename(doc.documentId), contentType: DOCX_CONTENT_TYPE, content, url: null };
     },
   };
+}
+
+/** Removes the table rows holding any of these placeholders (each is one text run, so it is found as written). */
+function dropRows(zip: PizZip, placeholders: readonly string[]): void {
+  if (placeholders.length === 0) return;
+  const xml = zip.file('word/document.xml')?.asText();
+  if (!xml) return;
+  const tags = placeholders.map((p) => `{{${p}}}`);
+  zip.file('word/document.xml', xml.replace(/<w:tr[ >][\s\S]*?<\/w:tr>/g, (row) => (tags.some((t) => row.includes(t)) ? '' : row)));
 }
 
 function generate(zip: PizZip): Buffer {

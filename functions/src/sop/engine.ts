@@ -6,7 +6,7 @@ import type { AssignKind, CaseEvent, CaseState, Partner, StandardTime, Transitio
 import type { WorkCalendar } from './calendar.ts';
 import { domainError, type DomainError, type Result } from './errors.ts';
 import { checkKelengkapan, type StepInput } from './kelengkapan.ts';
-import { stepOf, type Exit, type SopDefinition, type Step, type Target } from './schema.ts';
+import { stepOf, type Exit, type ProducedDocument, type SopDefinition, type Step, type Target } from './schema.ts';
 import { maxMinutes, parseWaktu, type Waktu } from './waktu.ts';
 
 export type { AssignKind, CaseDocument, CaseEvent, CaseState, CaseStatus, DocumentStatus, Partner, StandardTime, Transition } from '../contract.ts';
@@ -288,11 +288,13 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
   }
   const resolved = resolveExit(def, step, current, action);
   if (!resolved.ok) return resolved;
-  const { invalid, missing } = checkKelengkapan(step, current, action.input);
+  const { invalid, missing } = checkKelengkapan(step, current, action.input, resolved.value.decision);
   if (invalid.length > 0) return fail(domainError('INVALID_INPUT', `Isian langkah ${step.no} tidak valid: ${invalid.map((p) => p.message).join(' ')}`, invalid));
-  // A "no" returns the work for revision: what is still missing does not block sending it back.
-  if (missing.length > 0 && resolved.value.decision !== 'no') {
-    return fail(domainError('MISSING_KELENGKAPAN', `Kelengkapan langkah ${step.no} belum lengkap: ${missing.map((p) => p.message).join(' ')}`, missing));
+  // A "no" returns the work for revision: what is still missing does not block sending it back,
+  // except what the "no" itself needs (an item `when: 'no'`, such as the reason for a refusal).
+  const blocking = resolved.value.decision === 'no' ? missing.filter((p) => noNeeds(step, p.path)) : missing;
+  if (blocking.length > 0) {
+    return fail(domainError('MISSING_KELENGKAPAN', `Kelengkapan langkah ${step.no} belum lengkap: ${blocking.map((p) => p.message).join(' ')}`, blocking));
   }
   const produced = apply(ctx, step, state, action.input, resolved.value);
   Object.assign(state.data, action.extra);
@@ -313,6 +315,11 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
     produced,
   };
   return { ok: true, value: { state, event } };
+}
+
+/** Whether the missing item at `path` is one only a "no" asks for. */
+function noNeeds(step: Step, path: string): boolean {
+  return step.kelengkapan.some((k) => k.type === 'data' && k.when === 'no' && path === `data.${k.id}`);
 }
 
 /** A partner's reply through a form, kept on the case at its current step; the case does not move. */
@@ -346,7 +353,7 @@ export function transition(ctx: Context, current: CaseState, action: Action): Re
  * The documents this action would produce (the step's own and its exit's), or none when it cannot
  * be taken: lets the caller read what those letters need before it runs the transition.
  */
-export function plannedDocuments(def: SopDefinition, state: CaseState, action: Action): { id: string; label: string }[] {
+export function plannedDocuments(def: SopDefinition, state: CaseState, action: Action): ProducedDocument[] {
   if (action.type === 'cancel' || action.type === 'respond' || state.status !== 'open' || state.currentStep !== action.step) return [];
   const step = stepOf(def, action.step);
   const r = resolveExit(def, step, state, action);

@@ -469,6 +469,7 @@ const SPECS: SpecInput[] = [
     emailToPartner: false,
     atasNama: false,
     variants: { perubahan: 'Perubahan Rencana Kunjungan Perpustakaan Keliling' },
+    people: ['petugas'],
     blocks: [
       KOP,
       title('{{judul}}'),
@@ -509,6 +510,7 @@ const SPECS: SpecInput[] = [
     emailToPartner: true,
     signerRole: 'kabid_perpustakaan',
     atasNama: true,
+    people: ['petugas'],
     blocks: surat([
       alinea('{{isi_pembuka}}'),
       fields(

@@ -39,11 +39,16 @@ export const readingBuilders: Record<string, Builder> = {
       pengunjung_instansi: n(rekap?.byCategory['instansi']),
       jumlah_pengunjung: n(rekap?.visits),
       jumlah_buku: n(rekap?.booksRead),
-      judul_terbanyak: rekap && rekap.titles.length ? numberedLines(rekap.titles.slice(0, 10).map((t) => `${t.title} (${t.count} kali)`)) : DASH,
-      rekap_harian:
-        rekap && rekap.byDay.length
+      judul_terbanyak: !rekap
+        ? DASH
+        : rekap.titles.length
+          ? numberedLines(rekap.titles.slice(0, 10).map((t) => `${t.title} (${t.count} kali)`))
+          : 'Tidak ada buku yang tercatat dibaca pada bulan ini.',
+      rekap_harian: !rekap
+        ? DASH
+        : rekap.byDay.length
           ? rekap.byDay.map(([date, d]) => `${h.dayDate(date) ?? date}: ${d.visits} pengunjung, ${d.books} eksemplar dibaca`).join('\n')
-          : DASH,
+          : 'Tidak ada kunjungan yang tercatat pada bulan ini.',
       tautan_rekapitulasi: ctx.case.documents['buku_rekapitulasi']?.url ?? DASH,
     };
     for (const [code] of DDC_CLASSES) fields[`buku_${code}`] = n(rekap?.byClassification[code === 'lain' ? 'tanpa klasifikasi' : code]);

@@ -7,7 +7,7 @@ import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_WIDTH } from '../../functions/src/documents/docx/blocks.ts';
 import { applyLambang, LAMBANG_NAME } from '../../functions/src/documents/docx/lambang.ts';
-import { splitLineBreaks } from '../../functions/src/documents/docx/paragraphs.ts';
+import { KEEP_WHOLE_MAX, splitLineBreaks } from '../../functions/src/documents/docx/paragraphs.ts';
 import { encodePng, readPng } from '../../functions/src/documents/docx/png.ts';
 import { TEMPLATES, TEMPLATES_DIR } from '../../functions/src/documents/templates.ts';
 import { TEST_LAMBANG } from '../support/letter-pages.ts';
@@ -81,9 +81,16 @@ describe('multi-line values', () => {
   const pPr = '<w:pPr><w:keepNext/><w:spacing w:before="120"/><w:ind w:firstLine="709"/><w:jc w:val="both"/></w:pPr>';
   const run = (t: string) => `<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">${t}</w:t></w:r>`;
 
-  it('become one paragraph per line, each with the paragraph properties (the alinea indent)', () => {
+  it('become one paragraph per line, each with the paragraph properties (the alinea indent, kept with the next)', () => {
     const xml = `<w:body><w:p>${pPr}${run('Satu')}<w:r><w:br/></w:r>${run('Dua')}<w:r><w:br/></w:r>${run('Tiga')}</w:p></w:body>`;
     expect(splitLineBreaks(xml)).toBe(`<w:body><w:p>${pPr}${run('Satu')}</w:p><w:p>${pPr}${run('Dua')}</w:p><w:p>${pPr}${run('Tiga')}</w:p></w:body>`);
+  });
+
+  it('of a long list keep with the next by the last line only', () => {
+    const lines = Array.from({ length: KEEP_WHOLE_MAX + 1 }, (_, i) => run(`Baris ${i + 1}`));
+    const out = splitLineBreaks(`<w:p>${pPr}${lines.join('<w:r><w:br/></w:r>')}</w:p>`);
+    const loose = pPr.replace('<w:keepNext/>', '');
+    expect(out).toBe(lines.map((l, i) => `<w:p>${i === lines.length - 1 ? pPr : loose}${l}</w:p>`).join(''));
   });
 
   it('leave page breaks, line breaks inside a run of the layout, and single lines alone', () => {

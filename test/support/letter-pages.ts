@@ -1,7 +1,8 @@
 // The letters the page check renders: every template as a step of the catalog fills it ("contoh",
 // with a lambang daerah), and again with the longest realistic values ("terpanjang": a province's
 // long kop, a four-digit number with a long unit, a long Hal, long names of institutions and
-// officials, many tembusan, long lists), plus one surat without a lambang ("tanpa-lambang").
+// officials, many tembusan, long lists), plus one surat without a lambang ("tanpa-lambang") and a
+// schedule of a whole district's libraries, longer than a page ("daftar-panjang").
 import { WIDEST_NOMOR, WIDEST_PLACE_DATE } from '../../functions/src/documents/docx/blocks.ts';
 import { encodePng } from '../../functions/src/documents/docx/png.ts';
 import { buildFields } from '../../functions/src/documents/fields/index.ts';
@@ -9,7 +10,7 @@ import { templateFor, type TemplateSpec } from '../../functions/src/documents/te
 import type { Fields } from '../../functions/src/documents/types.ts';
 import { ALL_PRODUCED, context } from './letter-cases.ts';
 
-export type Variant = 'contoh' | 'terpanjang' | 'tanpa-lambang';
+export type Variant = 'contoh' | 'terpanjang' | 'tanpa-lambang' | 'daftar-panjang';
 
 export interface SampleLetter {
   /** File name stem: `<template id>-<variant>`. */
@@ -124,6 +125,10 @@ export function sampleLetters(): SampleLetter[] {
     out.push({ name: `${spec.id}-contoh`, spec, variant: 'contoh', fields: typical, lambang: TEST_LAMBANG });
     out.push({ name: `${spec.id}-terpanjang`, spec, variant: 'terpanjang', fields: stretched, lambang: TEST_LAMBANG });
     if (spec.id === 'surat_dinas') out.push({ name: `${spec.id}-tanpa-lambang`, spec, variant: 'tanpa-lambang', fields: typical, lambang: null });
+    if (spec.id === 'jadwal_kegiatan') {
+      const jadwal = numbered(Array.from({ length: 70 }, (_, i) => `${day(1 + (i % 28)).replace('November', 'Desember')}, pukul 09.00 WIB: ${SASARAN[i % SASARAN.length]}`));
+      out.push({ name: `${spec.id}-daftar-panjang`, spec, variant: 'daftar-panjang', fields: { ...stretched, jadwal_rincian: jadwal }, lambang: TEST_LAMBANG });
+    }
   }
   return out;
 }

@@ -130,7 +130,9 @@ function cell(widths: readonly number[], col: number, c: Cell, opts: { bordered:
 
 /**
  * A table of `widths` (twips). `keepNext` keeps its last row on the page of what follows;
- * `header` repeats the first row on every page. Rows never split across pages.
+ * `header` repeats the first row on every page. A row may split across pages: a row holding a
+ * long list (a schedule, the participants) could not fit on one, and kept whole it would leave
+ * the page before it empty.
  */
 export function table(widths: readonly number[], rows: readonly (readonly (Cell & { margins?: typeof FLUSH })[])[], opts: { bordered: boolean; keepNext?: boolean; header?: boolean }): Table {
   return new Table({
@@ -141,8 +143,7 @@ export function table(widths: readonly number[], rows: readonly (readonly (Cell 
     rows: rows.map((row, r) => {
       let col = 0;
       return new TableRow({
-        cantSplit: true,
-        ...(opts.header && r === 0 ? { tableHeader: true } : {}),
+        ...(opts.header && r === 0 ? { tableHeader: true, cantSplit: true } : {}),
         children: row.map((c) => {
           const keepNext = (opts.keepNext ?? false) && r === rows.length - 1;
           const out = cell(widths, col, c, { bordered: opts.bordered, keepNext, ...(c.margins ? { margins: c.margins } : {}) });

@@ -112,7 +112,8 @@ function render(block: Block, keepNext: boolean, labels: Map<Block, number>): (P
     case 'fields':
       return [fieldsTable(block, labels.get(block)!, keepNext)];
     case 'table':
-      return [table(columnWidths(block.widths), block.rows, { bordered: true, keepNext, header: block.rows.length > 2 })];
+      // A shaded first row is the header: repeated at the top of every page the table runs over.
+      return [table(columnWidths(block.widths), block.rows, { bordered: true, keepNext, header: block.rows[0]!.every((c) => c.shade) })];
     case 'signature':
       return [signatureTable(null, block.sig, block.meterai ?? false)];
     case 'signatures':

@@ -64,7 +64,8 @@ describe('local .docx backend', () => {
     expect(result.missingPlaceholders).toEqual([]);
     expect(text).toContain('1. Laskar Pelangi\n2. Bumi Manusia\n3. Negeri 5 Menara');
     expect(text).toContain('sebanyak 3 (tiga) judul');
-    expect(text).toContain('Yth. Kepala Desa Batu Piring');
+    // "Yth." has a column of its own, the addressee's lines beside it.
+    expect(text).toMatch(/Yth\.\s+Kepala Desa Batu Piring/);
   });
 
   it('renders the visit reply with the visit date in long form', async () => {

@@ -7,9 +7,19 @@
 // Every call is made exactly once: gaxios' own retries are switched off (by default it repeats the
 // GETs on 5xx, 429 and dropped connections) because the outbox worker owns retries and knows which
 // calls are safe to repeat. Failures come back as classified EffectErrors.
-import { createReadStream } from 'node:fs';
+//
+// The lambang daerah is in the agency's template Docs themselves: uploadDocxTemplates puts the
+// agency's PNG in place of the kop's placeholder image (or removes it) before Drive converts each
+// .docx. A letter is then still copy + one batchUpdate + export. Swapping the image per letter
+// (Docs replaceImage, or insertInlineImage) would need a URI Google can fetch without credentials
+// (a public link to the file) and the image's object id in the copy, and a fetch that failed would
+// fail the whole batchUpdate, and with it the letter.
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
 import type { docs_v1 } from '@googleapis/docs';
+import PizZip from 'pizzip';
+import { applyLambang } from './docx/lambang.ts';
 import { EffectError, type CopiedDocument, type DocumentBackend, type Fields } from './types.ts';
 import { toEffectError } from '../google/errors.ts';
 
@@ -182,9 +192,16 @@ export function createGoogleDocBackend(opts: {
   };
 }
 
+/** Per-call options of the admin uploads: one attempt, and the client's rootUrl for media uploads (see below). */
+function uploadCall(drive: drive_v3.Drive, timeoutMs: number | undefined) {
+  const rootUrl = drive.context._options.rootUrl;
+  return { ...singleAttempt(timeoutMs ?? 120_000), ...(rootUrl ? { rootUrl } : {}) };
+}
+
 /**
  * Uploads the agency's .docx templates into `folderId`, each converted into a Google Doc (Drive
- * converts on upload when the requested mimeType is a Google Docs type). Returns templateId ->
+ * converts on upload when the requested mimeType is a Google Docs type), with the agency's
+ * `lambang` (PNG) in the kop, or the kop without one. Returns templateId ->
  * Google Doc id, the `templates` map of createGoogleDocBackend. Not idempotent: a second run
  * creates second copies (each tagged with appProperties.sopTemplate, so they can be found).
  *
@@ -198,13 +215,17 @@ export async function uploadDocxTemplates(opts: {
   folderId: string;
   /** templateId -> local .docx path. */
   files: Record<string, string>;
+  /** The agency's lambang daerah (PNG); null or absent: the kops have none. */
+  lambang?: Buffer | null;
   timeoutMs?: number;
 }): Promise<Record<string, string>> {
   const { drive, folderId } = opts;
-  const rootUrl = drive.context._options.rootUrl;
-  const call = { ...singleAttempt(opts.timeoutMs ?? 120_000), ...(rootUrl ? { rootUrl } : {}) };
+  const call = uploadCall(drive, opts.timeoutMs);
   const out: Record<string, string> = {};
   for (const [templateId, path] of Object.entries(opts.files)) {
+    const zip = new PizZip(await readFile(path));
+    applyLambang(zip, opts.lambang ?? null);
+    const docx = zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
     let res;
     try {
       res = await drive.files.create(
@@ -217,7 +238,7 @@ export async function uploadDocxTemplates(opts: {
             parents: [folderId],
             appProperties: { sopTemplate: templateId },
           },
-          media: { mimeType: DOCX_MIME, body: createReadStream(path) },
+          media: { mimeType: DOCX_MIME, body: Readable.from([docx]) },
         },
         call,
       );
@@ -232,4 +253,46 @@ export async function uploadDocxTemplates(opts: {
     out[templateId] = res.data.id;
   }
   return out;
+}
+
+/** Puts the agency's lambang daerah (PNG) in its Drive folder, where a re-upload of its templates finds it again; returns the file's id. */
+export async function uploadLambang(opts: { drive: drive_v3.Drive; folderId: string; agencyId: string; png: Buffer; timeoutMs?: number }): Promise<string> {
+  let res;
+  try {
+    res = await opts.drive.files.create(
+      {
+        fields: 'id',
+        supportsAllDrives: true,
+        requestBody: { name: `Lambang daerah ${opts.agencyId}.png`, mimeType: 'image/png', parents: [opts.folderId], appProperties: { sopLambang: opts.agencyId } },
+        media: { mimeType: 'image/png', body: Readable.from([opts.png]) },
+      },
+      uploadCall(opts.drive, opts.timeoutMs),
+    );
+  } catch (err) {
+    throw toEffectError(err, 'Google Drive files.create (lambang daerah)');
+  }
+  if (!res.data.id) throw new EffectError('Google Drive files.create gagal: lambang daerah tanpa id berkas', { retryable: false });
+  return res.data.id;
+}
+
+/** The lambang daerah stored by uploadLambang. */
+export async function downloadLambang(opts: { drive: drive_v3.Drive; fileId: string; timeoutMs?: number }): Promise<Buffer> {
+  let res;
+  try {
+    res = await opts.drive.files.get({ fileId: opts.fileId, alt: 'media', supportsAllDrives: true }, { ...singleAttempt(opts.timeoutMs ?? 60_000), responseType: 'arraybuffer' });
+  } catch (err) {
+    throw toEffectError(err, 'Google Drive files.get (lambang daerah)');
+  }
+  return Buffer.from(res.data as unknown as ArrayBuffer);
+}
+
+/** Moves files (the template Docs a new upload replaced) to the trash. */
+export async function trashFiles(opts: { drive: drive_v3.Drive; fileIds: readonly string[]; timeoutMs?: number }): Promise<void> {
+  for (const fileId of opts.fileIds) {
+    try {
+      await opts.drive.files.update({ fileId, supportsAllDrives: true, requestBody: { trashed: true } }, singleAttempt(opts.timeoutMs ?? 30_000));
+    } catch (err) {
+      throw toEffectError(err, `Google Drive files.update (buang ${fileId})`);
+    }
+  }
 }

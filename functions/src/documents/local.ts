@@ -2,13 +2,16 @@
 // Google Docs backend uses (functions/templates/<id>.docx). A copy is the unfilled template written
 // to <outDir>/<safe title>-<short hash of key>.docx; the template it came from is recorded in the
 // file's custom document property `templateId`, so fill always renders from the template again and is
-// idempotent, even after a restart.
+// idempotent, even after a restart. A filled letter gets one paragraph per line of a multi-line
+// value (as Google Docs does) and the agency's lambang daerah in its kop, or none.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
+import { applyLambang } from './docx/lambang.ts';
+import { splitLineBreaks } from './docx/paragraphs.ts';
 import type { CopiedDocument, DocumentBackend, Fields } from './types.ts';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -40,7 +43,12 @@ export function safeTitle(title: string): string {
   return t || 'dokumen';
 }
 
-export function createLocalDocBackend(opts: { templatesDir: string; outDir: string }): DocumentBackend {
+export function createLocalDocBackend(opts: {
+  templatesDir: string;
+  outDir: string;
+  /** The agency's lambang daerah (PNG) for the kop; without it the kop has none. */
+  lambang?: Buffer | null;
+}): DocumentBackend {
   const templatesDir = resolve(opts.templatesDir);
   const outDir = resolve(opts.outDir);
 
@@ -89,7 +97,7 @@ export function createLocalDocBackend(opts: { templatesDir: string; outDir: stri
       return docOf(path);
     },
 
-    async fill(doc, fields: Fields, opts) {
+    async fill(doc, fields: Fields, fillOpts) {
       let copy: Buffer;
       try {
         copy = await readFile(doc.documentId);
@@ -101,7 +109,7 @@ export function createLocalDocBackend(opts: { templatesDir: string; outDir: stri
       if (!templateId) throw new Error(`Dokumen ${doc.documentId} tidak mencatat templat asalnya (properti templateId)`);
       const zip = new PizZip(await readTemplate(templateId));
       if (templateIdOf(zip) !== templateId) setTemplateId(zip, templateId);
-      dropRows(zip, opts?.dropRows ?? []);
+      dropRows(zip, fillOpts?.dropRows ?? []);
       let dx: Docxtemplater<PizZip>;
       try {
         dx = new Docxtemplater(zip, {
@@ -119,7 +127,11 @@ export function createLocalDocBackend(opts: { templatesDir: string; outDir: stri
       } catch (err) {
         throw new Error(`Templat "${templateId}" gagal diisi: ${templateErrors(err)}`, { cause: err });
       }
-      await writeAtomic(doc.documentId, generate(dx.getZip()));
+      const filled = dx.getZip();
+      const xml = filled.file('word/document.xml')?.asText();
+      if (xml) filled.file('word/document.xml', splitLineBreaks(xml));
+      applyLambang(filled, opts.lambang ?? null);
+      await writeAtomic(doc.documentId, generate(filled));
       return { missingPlaceholders: Object.keys(fields).filter((f) => !tags.has(f)) };
     },
 

@@ -31,10 +31,13 @@ export interface SignatureLines {
 }
 
 export type Block =
-  /** Letterhead: centred, the first two lines bold and large, a double line below. */
+  /**
+   * Letterhead: the agency's lambang daerah at the left (when it has one; see docx/lambang.ts), the
+   * lines centred beside it, the first two bold and large, a double rule below.
+   */
   | { kind: 'kop'; lines: readonly string[] }
-  /** Centred bold title lines; the first may be underlined. */
-  | { kind: 'title'; lines: readonly string[]; underlineFirst?: boolean }
+  /** Centred bold title lines, kept together and with what follows; the first may be underlined. `before`: space above, in lines. */
+  | { kind: 'title'; lines: readonly string[]; underlineFirst?: boolean; before?: number }
   | {
       kind: 'para';
       text: string;
@@ -44,16 +47,22 @@ export type Block =
       bold?: boolean;
       /** Space before the paragraph, in lines (default 0.5). */
       before?: number;
+      /** A heading: kept on the page of the paragraph after it, never split itself. */
       keepNext?: boolean;
     }
+  /** "Yth." and the addressee, every following line (the address, more addressees) aligned under the text after "Yth. ". */
+  | { kind: 'addressee'; lines: readonly string[] }
   /** Borderless "Label : value" rows; `aside` is set right-aligned on the first row (place and date). */
   | { kind: 'fields'; rows: readonly (readonly [string, string])[]; aside?: string; labelWidth?: number; indentLeft?: boolean }
   /** A bordered table; widths are relative column widths. */
   | { kind: 'table'; widths: readonly number[]; rows: readonly (readonly Cell[])[] }
-  /** A signature on the right half of the page. */
-  | { kind: 'signature'; sig: SignatureLines; /** Room for a meterai stamp (Rp10.000, UU 10/2020) on the signing line. */ meterai?: boolean }
-  /** Two signatures side by side (agreements: PIHAK KEDUA left, PIHAK PERTAMA right). */
-  | { kind: 'signatures'; left: SignatureLines; right: SignatureLines; /** Room for a meterai stamp on each signing line. */ meterai?: boolean }
+  /**
+   * A signature on the right half of the page, kept on the page of the block before it.
+   * `meterai`: a taller signing space, room for a meterai stamp left of where the name is signed.
+   */
+  | { kind: 'signature'; sig: SignatureLines; meterai?: boolean }
+  /** Two signatures side by side (agreements: PIHAK KEDUA left, PIHAK PERTAMA right), names on one baseline. */
+  | { kind: 'signatures'; left: SignatureLines; right: SignatureLines; meterai?: boolean }
   | { kind: 'spacer' }
   | { kind: 'pageBreak' };
 
@@ -100,6 +109,7 @@ function blockTexts(b: Block): string[] {
   switch (b.kind) {
     case 'kop':
     case 'title':
+    case 'addressee':
       return [...b.lines];
     case 'para':
       return [b.text];
@@ -158,12 +168,11 @@ const SURAT_HEAD: Block[] = [
     { aside: '{{tempat_tanggal}}' },
   ),
   SPACER,
-  para('Yth. {{tujuan}}', { align: 'left', before: 0 }),
-  para('{{tujuan_alamat}}', { align: 'left', before: 0 }),
+  { kind: 'addressee', lines: ['{{tujuan}}', '{{tujuan_alamat}}'] },
   SPACER,
 ];
 
-const TEMBUSAN: Block[] = [para('Tembusan:', { align: 'left', before: 1 }), para('{{tembusan}}', { align: 'left', before: 0 })];
+const TEMBUSAN: Block[] = [para('Tembusan:', { align: 'left', before: 1, keepNext: true }), para('{{tembusan}}', { align: 'left', before: 0 })];
 
 /** A surat dinas: head, body blocks, closing alinea, signature (right), optional tembusan. */
 function surat(body: Block[], opts: { tembusan?: boolean; after?: Block[] } = {}): Block[] {
@@ -210,10 +219,7 @@ function notaDinas(): Block[] {
 function agreement(kind: 'draft' | 'final' | 'mou'): Block[] {
   const judul = kind === 'mou' ? 'NOTA KESEPAHAMAN' : 'PERJANJIAN KERJA SAMA';
   const noun = kind === 'mou' ? 'Nota Kesepahaman' : 'Perjanjian';
-  const pasal = (no: number, name: string): Block[] => [
-    para(`Pasal ${no}`, { align: 'center', bold: true, before: 1, keepNext: true }),
-    para(name, { align: 'center', bold: true, before: 0, keepNext: true }),
-  ];
+  const pasal = (no: number, name: string): Block[] => [{ kind: 'title', lines: [`Pasal ${no}`, name], before: 1 }];
   const ayat = (text: string): Block => para(text, { indent: 'hanging' });
   return [
     title(...(kind === 'draft' ? ['DRAF'] : []), judul, 'ANTARA', '{{pihak_pertama_lembaga_kapital}}', 'DENGAN', '{{pihak_kedua_lembaga_kapital}}', 'TENTANG', '{{tentang_kapital}}'),
@@ -262,6 +268,7 @@ function agreement(kind: 'draft' | 'final' | 'mou'): Block[] {
     SPACER,
     {
       kind: 'signatures',
+      meterai: true,
       left: { top: ['**PIHAK KEDUA**,', '{{pihak_kedua_jabatan}},'], name: '{{pihak_kedua_nama}}', bottom: [] },
       right: { top: ['**PIHAK PERTAMA**,', '{{pihak_pertama_jabatan}},'], name: '{{pihak_pertama_nama}}', bottom: ['{{pihak_pertama_nip}}'] },
     },
@@ -439,6 +446,8 @@ const SPECS: SpecInput[] = [
       title('MENUGASKAN:'),
       SPACER,
       fields([['Kepada', 'pegawai yang namanya tercantum di bawah ini:']]),
+      // Two tables back to back are one table to Word and LibreOffice: a paragraph keeps them apart.
+      SPACER,
       ASSIGNEE_TABLE,
       SPACER,
       fields([['Untuk', '{{untuk}}']]),
@@ -740,7 +749,8 @@ const SPECS: SpecInput[] = [
       para('E. Rekapitulasi Harian', { bold: true, align: 'left', keepNext: true }),
       para('{{rekap_harian}}', { indent: 'left', align: 'left' }),
       para('F. Penutup', { bold: true, align: 'left', keepNext: true }),
-      alinea('Demikian laporan ini disampaikan. Buku rekapitulasi harian: {{tautan_rekapitulasi}}.'),
+      // Left-aligned: the long link cannot break, and a justified line before it would stretch.
+      para('Demikian laporan ini disampaikan. Buku rekapitulasi harian: {{tautan_rekapitulasi}}.', { indent: 'first', align: 'left' }),
       SPACER,
       { kind: 'signature', sig: SIGNATURE_WITH_PLACE },
     ],

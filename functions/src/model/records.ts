@@ -62,7 +62,16 @@ export const agencySchema = z.object({
     .default({}),
   /** Production documents: the Drive folder for generated letters and each template's Google Doc id. */
   google: z.object({ folderId: z.string().min(1), templates: z.record(z.string(), z.string()).default({}) }).optional(),
-  letterhead: letterheadSchema.optional(),
+  letterhead: letterheadSchema
+    .extend({
+      /**
+       * The lambang daerah in the kop (`npm run admin -- upload-logo`): the PNG's SHA-256 and its file
+       * in the agency's Drive folder. The template Docs carry the image itself; the local renderer
+       * reads its copy in .local/lambang/<agencyId>.png. A letter needs neither.
+       */
+      logo: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), driveFileId: z.string().min(1).optional() }).optional(),
+    })
+    .optional(),
 });
 export type Agency = z.infer<typeof agencySchema> & { id: string };
 /** One partner form of an agency in Google Forms (agency.forms[formId]). */

@@ -1,5 +1,6 @@
 // Drive v3: copy a template, list by appProperties, export as PDF, upload a .docx converted into
-// a Google Doc, and get or move a file (a partner form into the agency's folder).
+// a Google Doc (or any other file, kept as uploaded), get a file or its content (`alt=media`), and
+// move or trash a file (a partner form into the agency's folder, a replaced template to the trash).
 import PizZip from 'pizzip';
 import type { drive_v3 } from '@googleapis/drive';
 import { matches, parseFields, parseQuery, select } from './drive-query.ts';
@@ -18,15 +19,22 @@ export const handleDrive: Handler = (req, store) => {
   if (method === 'POST' && path === '/upload/drive/v3/files') return upload(req, store);
   if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path))) {
     const id = decodeURIComponent(m[1]!);
-    return { status: 200, json: withFields(fileResource(id, documentOr404(store, id)), req.query['fields'], 'kind,id,name,mimeType') };
+    const doc = documentOr404(store, id);
+    if (req.query['alt'] === 'media') {
+      if (!doc.bytes) throw new HttpFailure(403, 'Only files with binary content can be downloaded. Use Export with Docs Editors files.', 'fileNotDownloadable');
+      return { status: 200, bytes: doc.bytes, contentType: doc.mimeType };
+    }
+    return { status: 200, json: withFields(fileResource(id, doc), req.query['fields'], 'kind,id,name,mimeType') };
   }
   if (method === 'PATCH' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path))) return move(decodeURIComponent(m[1]!), req, store);
   return undefined;
 };
 
-/** files.update with addParents/removeParents: a file has exactly one parent, as in Drive today. */
+/** files.update with addParents/removeParents (a file has exactly one parent, as in Drive today) and `trashed`. */
 function move(id: string, req: FakeRequest, store: Store): Answer {
   const doc = documentOr404(store, id);
+  const trashed = (req.body as drive_v3.Schema$File | undefined)?.trashed;
+  if (typeof trashed === 'boolean') doc.trashed = trashed;
   const add = (req.query['addParents'] ?? '').split(',').filter(Boolean);
   const remove = (req.query['removeParents'] ?? '').split(',').filter(Boolean);
   const parents = [...doc.parents.filter((p) => !remove.includes(p)), ...add.filter((p) => !doc.parents.includes(p) || remove.includes(p))];
@@ -77,9 +85,11 @@ function upload(req: FakeRequest, store: Store): Answer {
   const meta = (parts[0]?.body ?? {}) as drive_v3.Schema$File;
   const media = parts[1];
   if (!media || !Buffer.isBuffer(media.body)) throw new HttpFailure(400, 'Media part is missing');
-  const converted = media.contentType.startsWith(DOCX) ? docxDocument(media.body) : { text: media.body.toString('utf8') };
+  const docx = media.contentType.startsWith(DOCX);
+  const converted = docx ? docxDocument(media.body) : { text: media.body.toString('utf8') };
   const id = store.nextId('upload');
   const doc: FakeDocument = {
+    ...(docx ? {} : { bytes: Buffer.from(media.body) }),
     name: meta.name ?? 'Untitled',
     ...converted,
     parents: meta.parents ?? [],

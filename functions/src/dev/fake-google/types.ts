@@ -47,6 +47,8 @@ export interface FakeDocument {
   appProperties: Record<string, string>;
   mimeType: string;
   trashed: boolean;
+  /** The content of a file that is not a Google Doc (a PNG), as uploaded; served by `alt=media`. */
+  bytes?: Buffer;
 }
 
 export interface SentMessage {

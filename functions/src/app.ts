@@ -7,6 +7,7 @@ import type { Agency } from './model/records.ts';
 import type { Pacer } from './outbox/pacer.ts';
 import { createOutboxWorker, type WorkerDeps } from './outbox/worker.ts';
 import { createServices, type ServiceDeps } from './services.ts';
+import { createReminderService } from './standards/reminders.ts';
 
 export interface AppDeps extends ServiceDeps {
   /** Where letters are rendered and sent; without it no worker is created (the API alone). */
@@ -34,5 +35,7 @@ export function createApp(deps: AppDeps) {
       })
     : null;
   const forms = deps.forms && refs ? createFormService(store, cases, { refs, publicUrl: deps.forms.publicUrl, ...clockOpt }) : null;
-  return { store, cases, desk, api, worker, forms };
+  // Reminders, escalations and morning digests (the scheduled `remind` function).
+  const reminders = createReminderService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
+  return { store, cases, desk, api, worker, forms, reminders };
 }

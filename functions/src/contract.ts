@@ -140,7 +140,22 @@ export interface SopDefinition {
   startStep: number;
   cancelRoles: string[];
   createRoles?: string[];
+  /** When steps are flagged before and after their due time, and to whom a late step escalates (defaults in sop/alerts.ts). */
+  reminders?: ReminderPolicy;
   steps: Step[];
+}
+
+/**
+ * Reminders and escalation of an SOP (data, per SOP): "due soon" when `soonShare` of the step's
+ * window (start to due) has passed, "overdue" at the due time, escalation once the step is late by
+ * `escalateAfterMinutes`, or else by `escalateAfterStandards` standard times (default 1).
+ */
+export interface ReminderPolicy {
+  soonShare?: number;
+  escalateAfterStandards?: number;
+  escalateAfterMinutes?: number;
+  /** Roles a late step escalates to; default the supervisors of its actors (reportsTo, the head), else the SOP's cancelRoles. */
+  escalateTo?: string[];
 }
 
 export type WaktuBasis = 'case' | 'item' | 'period' | 'travel' | 'open' | 'unknown';
@@ -224,6 +239,12 @@ export interface CaseState {
   currentRoles: string[];
   stepStartedAt: string | null;
   dueAt: string | null;
+  /**
+   * The next instant a reminder or escalation of the current step falls due (the scheduled
+   * `remind` function queries it); null when none is left or the case is over. Absent on cases
+   * stored before reminders existed.
+   */
+  alertAt?: string | null;
   /** Number of events so far; the next event's sequence number is version + 1. */
   version: number;
   data: Record<string, unknown>;
@@ -326,6 +347,35 @@ export interface CaseDetail {
    * prefilled link to a partner without e-mail (GET .../partner-link).
    */
   partnerForm: { formId: string; title: string } | null;
+  /** Reminders and escalations of the case's steps, oldest first (kept beside the events: they do not change the case's version). */
+  notices?: CaseNotice[];
+}
+
+export type NoticeKind = 'soon' | 'overdue' | 'escalation';
+
+/**
+ * A reminder ("soon": the step is due soon; "overdue": it is late) or an escalation (late by the
+ * SOP's margin, sent to the supervising roles), issued once per step instance and threshold by
+ * the scheduled `remind` function. It is part of the case's history but no event: it does not
+ * move the case or change its version (a partner's form link and a user's expectedVersion stay valid).
+ */
+export interface CaseNotice {
+  id: string;
+  kind: NoticeKind;
+  /** When it was issued. */
+  at: string;
+  step: number;
+  stepStartedAt: string;
+  dueAt: string;
+  /** The threshold it answers (the due time for "overdue"). */
+  thresholdAt: string;
+  /** Earlier thresholds that passed while no run was made: not sent, said here. */
+  skipped: NoticeKind[];
+  roles: string[];
+  /** Who was e-mailed (active staff holding those roles); empty when nobody holds them. */
+  to: string[];
+  /** What happened, as the history shows it. */
+  message: string;
 }
 
 /** One row of the "Kasus" sheet (GET .../cases): what a clerk reads at a glance. */
@@ -535,4 +585,13 @@ export interface PartnerLinkResponse {
 
 export interface HealthResponse {
   ok: true;
+}
+
+/** POST .../me/digest: the caller's own morning digest (07.30 local on working days) on or off. */
+export interface DigestSettingRequest {
+  on: boolean;
+}
+
+export interface DigestSettingResponse {
+  digest: boolean;
 }

@@ -16,6 +16,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 const api = once(async () => (await import('./entry/api.ts')).api);
 const worker = once(async () => (await import('./entry/worker.ts')).worker);
 const intake = once(async () => (await import('./entry/intake.ts')).intake);
+const remind = once(async () => (await import('./entry/remind.ts')).reminders);
 
 http('api', async (req, res) => (await api())(req, res));
 
@@ -36,11 +37,18 @@ http('sweep', async (_req, res) => {
   res.status(200).json({ outbox, forms });
 });
 
+// Reminders before and after due times, escalations and the 07.30 morning digests (Cloud
+// Scheduler every 15 minutes; each notice and digest is recorded once, so overlapping runs are harmless).
+http('remind', async (_req, res) => {
+  res.status(200).json(await (await remind()).run());
+});
+
 // An instance serves one function (FUNCTION_TARGET); start loading its wiring while the server starts.
 const preload: Record<string, () => Promise<unknown>> = {
   api,
   worker,
   intake,
+  remind,
   sweep: () => Promise.all([worker(), config.forms ? intake() : null]),
 };
 void preload[process.env.FUNCTION_TARGET ?? '']?.().catch((err: unknown) => {

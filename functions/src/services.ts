@@ -10,6 +10,7 @@ import { createSubmissionReview } from './forms/review.ts';
 import { createStatusPages } from './forms/status.ts';
 import { createApi } from './http/api.ts';
 import type { Store } from './model/store.ts';
+import { createStandardsService } from './standards/service.ts';
 
 export interface ServiceDeps {
   /** The store port's adapter: createFirestoreStore(db) in every entry point and test. */
@@ -31,6 +32,7 @@ export function createServices(deps: ServiceDeps) {
   const cases = createCaseService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}), ...(refs ? { formRefs: refs } : {}) });
   const desk = createDeskService(store, cases, clockOpt);
   const review = createSubmissionReview(store, cases, { refs, ...clockOpt });
-  const api = createApi({ cases, desk, review, statusPages: createStatusPages(store, refs, deps.clock), verify: createTokenVerifier(deps.auth) });
+  const standards = createStandardsService(store, clockOpt);
+  const api = createApi({ cases, desk, review, standards, statusPages: createStatusPages(store, refs, deps.clock), verify: createTokenVerifier(deps.auth) });
   return { store, cases, desk, api, refs };
 }

@@ -367,6 +367,7 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
         dueLocal: found.state.dueAt ? cal.formatLocal(new Date(found.state.dueAt)) : null,
         timeZone: ZONE_LABEL[c.agency.timeZone],
         partnerForm: partnerFormOf(found.state),
+        notices: await store.reminders.notices(c.agency.id, caseId),
       };
     },
 

@@ -12,6 +12,8 @@ import type { StatusPages } from '../forms/status.ts';
 import { PAGE_CSP, renderErrorPage } from '../forms/status-page.ts';
 import { checkedBody, checkedValue, ID } from './boundary.ts';
 import { routesOf } from './routes.ts';
+import { standardsRoutesOf } from './standards-routes.ts';
+import type { StandardsService } from '../standards/service.ts';
 
 export const STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -61,6 +63,8 @@ export interface ApiDeps {
   /** The partners' status pages (/p/<token>), signed with the forms secret. */
   statusPages: StatusPages;
   verify: TokenVerifier;
+  /** Reminders settings, the SOP performance reports, the IKM and complaints (issue 13). */
+  standards?: StandardsService;
 }
 
 /** A path id that does not match its pattern names nothing that can exist. */
@@ -100,7 +104,7 @@ async function statusPage(pages: StatusPages, token: string, res: Response): Pro
 
 export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promise<void> {
   const { cases, verify } = deps;
-  const routes = routesOf(deps);
+  const routes = [...routesOf(deps), ...(deps.standards ? standardsRoutesOf(deps.standards) : [])];
 
   return async (req, res) => {
     res.set('Cache-Control', 'no-store');

@@ -87,6 +87,8 @@ export const staffSchema = z.object({
   jabatan: z.string().optional(),
   roles: z.array(z.string()),
   active: z.boolean().default(true),
+  /** false: the member turned the morning digest off (reminders about their steps still come). */
+  digest: z.boolean().optional(),
 });
 export type Staff = z.infer<typeof staffSchema>;
 export type StaffInput = z.input<typeof staffSchema>;
@@ -124,6 +126,7 @@ export const caseStateSchema = z.object({
   currentRoles: z.array(z.string()),
   stepStartedAt: isoInstant.nullable(),
   dueAt: isoInstant.nullable(),
+  alertAt: isoInstant.nullable().optional(),
   version: z.number().int().positive(),
   data: z.record(z.string(), z.unknown()),
   documents: z.record(z.string(), caseDocumentSchema),
@@ -160,6 +163,23 @@ export const caseEventSchema = z.object({
   withinStandard: z.boolean().nullable(),
   produced: z.array(z.string()),
 });
+
+export const caseNoticeSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['soon', 'overdue', 'escalation']),
+  at: isoInstant,
+  step: z.number().int(),
+  stepStartedAt: isoInstant,
+  dueAt: isoInstant,
+  thresholdAt: isoInstant,
+  skipped: z.array(z.enum(['soon', 'overdue', 'escalation'])),
+  roles: z.array(z.string()),
+  to: z.array(z.string()),
+  message: z.string(),
+});
+
+/** One person's morning digest of a day, recorded with its e-mail so it is sent once. */
+export const digestRecordSchema = z.object({ agencyId: z.string(), date: z.string(), email: z.string(), tasks: z.number().int(), overdue: z.number().int(), outboxId: z.string(), at: isoInstant });
 
 export const transitionSchema = z.object({ state: caseStateSchema, event: caseEventSchema });
 
@@ -376,6 +396,7 @@ type Check<T extends true> = T;
 export type SchemaChecks = [
   Check<Same<z.infer<typeof caseStateSchema>, Api.CaseState>>,
   Check<Same<z.infer<typeof caseEventSchema>, Api.CaseEvent>>,
+  Check<Same<z.infer<typeof caseNoticeSchema>, Api.CaseNotice>>,
   Check<Same<z.infer<typeof letterContextSchema>, LetterContext>>,
   Check<Same<z.infer<typeof deskVisitSchema>, Api.DeskVisit>>,
   Check<Same<z.infer<typeof deskReadSchema>, Api.DeskRead>>,

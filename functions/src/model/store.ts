@@ -1,7 +1,7 @@
 // The store port: everything the services ask of persistence, as an interface. The Firestore
 // adapter (store/) implements it; services, the worker and the HTTP layer depend only on this, so
 // none of them knows a collection name or a document path.
-import type { CaseEvent, CaseState, DeskRead, DeskRecap, DeskVisit, Transition } from '../contract.ts';
+import type { CaseEvent, CaseNotice, CaseState, DeskRead, DeskRecap, DeskVisit, Transition } from '../contract.ts';
 import type { Result } from '../sop/errors.ts';
 import type { SopDefinition } from '../sop/schema.ts';
 import type { Agency, AgencyForm, AgencyInput, DeskKind, FormCursor, FormLink, OutboxEntry, OutboxProgress, Staff, StaffInput, Submission } from './records.ts';
@@ -150,7 +150,41 @@ export interface FormIntakeStore {
   advanceFormCursor(agencyId: string, formId: string, cursor: FormCursor): Promise<void>;
 }
 
+/** What a reminder run writes for one case, decided inside the case's transaction. */
+export interface NoticeWrite {
+  /** The notice to record (its id is the step instance and threshold: created once), or null. */
+  notice: CaseNotice | null;
+  outbox: OutboxEntry[];
+  /** The case's next alert instant. */
+  alertAt: string | null;
+}
+
+/** Reminders, escalations and morning digests (the scheduled `remind` function). */
+export interface ReminderStore {
+  /** Open cases whose alertAt is at or before `now`, across agencies, by alertAt: one page after `after`. */
+  alertsDue(now: Date, limit: number, after?: { alertAt: string; path: string }): Promise<{ agencyId: string; caseId: string; alertAt: string; path: string }[]>;
+  /**
+   * One transaction on the case: `decide` sees the case as it is now and the active staff holding
+   * given roles; what it returns is written with the case's new alertAt (the case's version does
+   * not change). A notice already recorded (same id) is not written again, nor its e-mail: the
+   * answer then has `notice: null`.
+   */
+  issueNotice(agencyId: string, caseId: string, decide: (state: CaseState, tools: { staffWithRoles(roles: string[]): Promise<Staff[]> }) => Promise<NoticeWrite | null>): Promise<NoticeWrite | null>;
+  notices(agencyId: string, caseId: string): Promise<CaseNotice[]>;
+  /** Every agency (the digest goes out in each one's own zone). */
+  agencies(): Promise<Agency[]>;
+  openCases(agencyId: string): Promise<CaseState[]>;
+  activeStaff(agencyId: string): Promise<Staff[]>;
+  digestDayDone(agencyId: string, date: string): Promise<boolean>;
+  /** Records one person's digest of a day with its e-mail; false when it was already recorded (nothing written). */
+  recordDigest(agencyId: string, date: string, email: string, entry: OutboxEntry, counts: { tasks: number; overdue: number }, at: string): Promise<boolean>;
+  markDigestDay(agencyId: string, date: string, summary: { sent: number; at: string }): Promise<void>;
+  /** The member's own choice about the morning digest. */
+  setDigest(agencyId: string, email: string, on: boolean): Promise<void>;
+}
+
 export interface Store extends DirectoryStore, CaseStore, DeskStore, SubmissionStore, SetupStore, FormIntakeStore {
   readonly outbox: OutboxStore;
+  readonly reminders: ReminderStore;
   readonly stats: StoreStats;
 }

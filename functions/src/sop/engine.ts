@@ -8,6 +8,7 @@ import { domainError, type DomainError, type Result } from './errors.ts';
 import { checkKelengkapan, type StepInput } from './kelengkapan.ts';
 import { stepOf, type Exit, type ProducedDocument, type SopDefinition, type Step, type Target } from './schema.ts';
 import { maxMinutes, parseWaktu, type Waktu } from './waktu.ts';
+import { alertTimes } from './alerts.ts';
 
 export type { AssignKind, CaseDocument, CaseEvent, CaseState, CaseStatus, DocumentStatus, Partner, StandardTime, Transition } from '../contract.ts';
 export { DATA_LIMITS, line, paragraph, stepInputSchema, validateData, type StepInput } from './kelengkapan.ts';
@@ -66,6 +67,7 @@ function stopAt(state: CaseState, status: 'closed' | 'cancelled', outcome: strin
   state.currentRoles = [];
   state.stepStartedAt = null;
   state.dueAt = null;
+  state.alertAt = null;
 }
 
 function enterStep(def: SopDefinition, state: CaseState, target: Target, exitOutcome: string | undefined, now: Date, calendar: WorkCalendar): void {
@@ -74,7 +76,12 @@ function enterStep(def: SopDefinition, state: CaseState, target: Target, exitOut
   state.currentStep = next.no;
   state.currentRoles = [...next.actors];
   state.stepStartedAt = now.toISOString();
-  state.dueAt = dueFor(next, state.data, now, calendar)?.toISOString() ?? null;
+  const due = dueFor(next, state.data, now, calendar);
+  state.dueAt = due?.toISOString() ?? null;
+  // The first reminder of this step (the `remind` function queries it and moves it on).
+  const itemCount = next.itemCountField ? state.data[next.itemCountField] : undefined;
+  const first = due ? alertTimes(def, next, now, due, calendar, typeof itemCount === 'number' ? itemCount : undefined)[0] : undefined;
+  state.alertAt = first ? first.at.toISOString() : null;
 }
 
 function fail<T>(e: DomainError): Result<T> {

@@ -209,6 +209,15 @@ const sopBaseSchema = z.object({
   cancelRoles: z.array(id).min(1),
   /** Roles that may open a case; defaults to the actors of the start step. */
   createRoles: z.array(id).optional(),
+  /** Reminders and escalation (see ReminderPolicy in the contract; defaults in alerts.ts). */
+  reminders: z
+    .object({
+      soonShare: z.number().gt(0).lt(1).optional(),
+      escalateAfterStandards: z.number().int().min(1).max(10).optional(),
+      escalateAfterMinutes: z.number().int().min(1).max(60 * 24 * 90).optional(),
+      escalateTo: z.array(id).min(1).optional(),
+    })
+    .optional(),
   steps: z.array(stepSchema).min(1),
 });
 
@@ -246,7 +255,7 @@ export const sopDefinitionSchema = sopBaseSchema.superRefine((def, ctx) => {
   checkRoles(def, roleIds, ctx);
   checkProduced(def, roleIds, ctx);
   if (!stepNos.has(def.startStep)) ctx.addIssue({ code: 'custom', path: ['startStep'], message: 'langkah awal tidak ada' });
-  for (const r of [...def.cancelRoles, ...(def.createRoles ?? [])]) {
+  for (const r of [...def.cancelRoles, ...(def.createRoles ?? []), ...(def.reminders?.escalateTo ?? [])]) {
     if (!roleIds.has(r)) ctx.addIssue({ code: 'custom', path: ['cancelRoles'], message: `peran ${r} tidak dikenal` });
   }
   if (!def.steps.some((s) => s.kind === 'terminator' || (s.kind === 'decision' && (s.ifYes.to === 'END' || s.ifNo.to === 'END')))) {

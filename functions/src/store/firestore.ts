@@ -8,6 +8,7 @@ import { createDirectory } from './directory.ts';
 import { createFormIntakeRepository } from './forms.ts';
 import { createOutboxRepository } from './outbox.ts';
 import { pathsOf } from './paths.ts';
+import { createReminderRepository } from './reminders.ts';
 import { createSubmissionRepository } from './submissions.ts';
 import { createTransactor, type TransactOptions } from './transact.ts';
 
@@ -23,5 +24,6 @@ export function createFirestoreStore(db: Firestore, opts: { now?: () => number; 
     ...createSubmissionRepository(p, stats),
     ...createFormIntakeRepository(db, p, stats),
     outbox: createOutboxRepository(db, transact, p, stats),
+    reminders: createReminderRepository(db, transact, p, stats),
   };
 }

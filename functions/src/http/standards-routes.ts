@@ -1,0 +1,24 @@
+// Routes of the service standards (issue 13) under /v1/agencies/{agency}: kept apart from
+// routes.ts so the case and list routes can change without touching them.
+import { z } from 'zod';
+import type * as Api from '../contract.ts';
+import type { StandardsService } from '../standards/service.ts';
+import type { Route } from './api.ts';
+import { route } from './routes.ts';
+import { idempotency, parse } from './requests.ts';
+
+export const digestBody = z.strictObject({ on: z.boolean() });
+
+export function standardsRoutesOf(standards: StandardsService): Route[] {
+  return [
+    route<Api.DigestSettingResponse>('POST', '/me/digest', async ({ req, body, caller }) => {
+      const b = parse(digestBody, body, 'Pengaturan ringkasan pagi');
+      idempotency(req, b, 'digest');
+      return { body: await standards.setDigest(await caller(), b.on) };
+    }),
+  ];
+}
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+export type StandardsRequestChecks = [Check<Same<z.input<typeof digestBody>, Api.DigestSettingRequest>>];

@@ -4,7 +4,9 @@
 //   put-agency <agencyId> <agency.json>           name, shortName, timeZone, extraHolidays, letterhead
 //   put-staff <agencyId> <email> <name> <role,role,...> [nip] [pangkat]
 //   deactivate-staff <agencyId> <email>
-//   put-holidays <year> <yyyy-mm-dd> [...]        national holidays and cuti bersama of a year
+//   put-holidays <year> <yyyy-mm-dd> [...]        national holidays and cuti bersama of a year (one list)
+//   load-holidays <year> <holidays.json>          {"nasional": [dates], "cutiBersama": [dates], "sumber": "SKB ..."}: the year's lists, replaced
+//   add-agency-holidays <agencyId> <yyyy-mm-dd> [...]   the agency's own non-working days (kept with the earlier ones)
 //   print-sop <sopId>                             the catalog definition as JSON, to edit and diff
 //   upload-templates <agencyId> <driveFolderId>   the .docx letter templates -> Google Docs in that folder (with the agency's lambang daerah), ids saved on the agency
 //   upload-logo <agencyId> <file.png>             the lambang daerah of the kop: .local/lambang/<agencyId>.png, the Drive folder, the template Docs again
@@ -77,6 +79,26 @@ async function main(argv: string[]): Promise<void> {
         await store.putHolidays(Number(args[0]), args.slice(1));
         console.log(`${args.length - 1} holidays saved for ${args[0]}`);
         break;
+      case 'load-holidays': {
+        need(2);
+        const file = JSON.parse(readFileSync(args[1]!, 'utf8')) as { nasional?: unknown; cutiBersama?: unknown; sumber?: unknown };
+        const dates = (x: unknown, what: string): string[] => {
+          if (x === undefined) return [];
+          if (!Array.isArray(x) || x.some((d) => typeof d !== 'string')) throw new Error(`${what} must be a list of yyyy-mm-dd dates`);
+          return x as string[];
+        };
+        const nasional = dates(file.nasional, 'nasional');
+        const cuti = dates(file.cutiBersama, 'cutiBersama');
+        await store.putHolidays(Number(args[0]), nasional, { cutiBersama: cuti, ...(typeof file.sumber === 'string' ? { source: file.sumber } : {}) });
+        console.log(`${args[0]}: ${nasional.length} national holidays and ${cuti.length} days of cuti bersama saved`);
+        break;
+      }
+      case 'add-agency-holidays': {
+        need(2);
+        const all = await store.addAgencyHolidays(args[0]!, args.slice(1));
+        console.log(`${args[0]}: ${all.length} agency non-working days in all`);
+        break;
+      }
       case 'upload-templates': {
         need(2);
         const [agencyId, folderId] = args as [string, string];

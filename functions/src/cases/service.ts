@@ -87,11 +87,12 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
   const calendars = new Map<string, { key: string; cal: WorkCalendar }>();
 
   async function calendarOf(agency: Agency): Promise<WorkCalendar> {
-    const holidays = [...(await store.holidays()), ...agency.extraHolidays];
-    const key = `${agency.timeZone}|${holidays.join(',')}`;
+    const [national, listedYears] = await Promise.all([store.holidays(), store.holidayYears()]);
+    const holidays = [...national, ...agency.extraHolidays];
+    const key = `${agency.timeZone}|${holidays.join(',')}|${listedYears.join(',')}`;
     const hit = calendars.get(agency.id);
     if (hit && hit.key === key) return hit.cal;
-    const cal = createCalendar({ timeZone: agency.timeZone, holidays });
+    const cal = createCalendar({ timeZone: agency.timeZone, holidays, listedYears });
     calendars.set(agency.id, { key, cal });
     return cal;
   }
@@ -238,7 +239,7 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
       performer: step.performer,
       stepStartedAt: state.stepStartedAt,
       dueAt: state.dueAt,
-      dueLocal: state.dueAt ? cal.formatLocal(new Date(state.dueAt)) : null,
+      dueLocal: state.dueAt ? cal.formatDue(state.stepStartedAt ? new Date(state.stepStartedAt) : null, new Date(state.dueAt)) : null,
       overdue: state.dueAt !== null && now.getTime() > new Date(state.dueAt).getTime(),
       version: state.version,
     };
@@ -364,7 +365,7 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
         case: found.state,
         events: found.events,
         currentStep: step ? { ...step, standard: parseWaktu(step.waktu), canAct: step.actors.some((r) => c.actor.roles.includes(r)), ...suggestionsFor(step, found.state) } : null,
-        dueLocal: found.state.dueAt ? cal.formatLocal(new Date(found.state.dueAt)) : null,
+        dueLocal: found.state.dueAt ? cal.formatDue(found.state.stepStartedAt ? new Date(found.state.stepStartedAt) : null, new Date(found.state.dueAt)) : null,
         timeZone: ZONE_LABEL[c.agency.timeZone],
         partnerForm: partnerFormOf(found.state),
         notices: await store.reminders.notices(c.agency.id, caseId),
@@ -399,7 +400,7 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
           mitra: s.partner?.name ?? '',
           langkah: step ? `${step.no}. ${step.activity}` : s.outcome ?? '',
           pelaksana: step && def ? roleLabels(def, step.actors) : '',
-          jatuhTempo: s.dueAt ? cal.formatLocal(new Date(s.dueAt)) : '',
+          jatuhTempo: s.dueAt ? cal.formatDue(s.stepStartedAt ? new Date(s.stepStartedAt) : null, new Date(s.dueAt)) : '',
           status: s.status === 'open' ? (overdue ? 'Terlambat' : 'Berjalan') : s.status === 'closed' ? 'Selesai' : 'Dibatalkan',
           dokumen: Object.values(s.documents)
             .filter((d) => d.url)

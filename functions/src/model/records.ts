@@ -195,7 +195,11 @@ export const idempotencyRecordSchema = z.object({
 export const counterSchema = z.object({ last: z.number().int().min(0) });
 export const sopHeadSchema = z.object({ activeVersion: z.number().int().positive(), title: z.string().optional(), code: z.string().optional() });
 export const sopVersionSchema = z.object({ definition: z.unknown() });
-export const holidaysSchema = z.object({ dates: z.array(z.string()) });
+/**
+ * One year's national holidays (`dates`) and cuti bersama (SKB 3 Menteri), with where they come
+ * from; a year without this document makes due times say that its holidays are not loaded.
+ */
+export const holidaysSchema = z.object({ dates: z.array(z.string()), cutiBersama: z.array(z.string()).default([]), source: z.string().optional() });
 
 // ---- The reading desk ----
 

@@ -61,7 +61,10 @@ export type CreateFn = (id: string, serial: number, tools: TxTools) => Promise<R
 /** Agencies, staff, SOP definitions and holidays: read often, changed by set-up. */
 export interface DirectoryStore {
   agency(agencyId: string): Promise<Agency | null>;
+  /** National holidays and cuti bersama of every loaded year. */
   holidays(): Promise<string[]>;
+  /** The years whose holiday lists are loaded. */
+  holidayYears(): Promise<number[]>;
   staff(agencyId: string, email: string): Promise<Staff | null>;
   /** Agencies where this e-mail is staff (active or not). */
   memberships(email: string): Promise<{ agencyId: string; staff: Staff }[]>;
@@ -130,7 +133,9 @@ export interface OutboxStore {
 export interface SetupStore {
   putAgency(agencyId: string, agency: AgencyInput): Promise<void>;
   putStaff(agencyId: string, member: StaffInput): Promise<void>;
-  putHolidays(year: number, dates: string[]): Promise<void>;
+  putHolidays(year: number, dates: string[], more?: { cutiBersama?: string[]; source?: string }): Promise<void>;
+  /** Adds the agency's own non-working days (local cuti, anniversaries) to its extraHolidays. */
+  addAgencyHolidays(agencyId: string, dates: string[]): Promise<string[]>;
   /** Stores new versions only (running cases keep theirs); the highest version becomes active. */
   installDefinitions(agencyId: string, defs: SopDefinition[]): Promise<void>;
   /**

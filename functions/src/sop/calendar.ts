@@ -20,6 +20,12 @@ export interface CalendarConfig {
   timeZone: AgencyZone;
   /** ISO yyyy-mm-dd dates: national holidays and cuti bersama of any years. */
   holidays: string[];
+  /**
+   * The years whose national holidays and cuti bersama were loaded. A due time reaching into
+   * another year counts that year's holidays as working days, and says so (`dueNote`). Omitted:
+   * every year counts as listed.
+   */
+  listedYears?: number[];
 }
 
 export interface WorkCalendar {
@@ -36,6 +42,15 @@ export interface WorkCalendar {
   dueAt(from: Date, w: Waktu, opts?: { itemCount?: number }): Date | null;
   /** "Senin, 23 November 2026 09.30 WITA". */
   formatLocal(at: Date): string;
+  /** Years from `from` to `to` (local, inclusive) with no holiday list loaded. */
+  unlistedYears(from: Date, to: Date): number[];
+  /**
+   * What a due time computed from `from` must say about missing holiday lists, or null:
+   * "hari libur 2028 belum dimuat; tenggat dihitung tanpa hari libur tahun itu".
+   */
+  dueNote(from: Date, due: Date): string | null;
+  /** The due time as people read it, with the note when a holiday list is missing. */
+  formatDue(from: Date | null, due: Date): string;
 }
 
 /** Start of the working day, local time, used when a step starts on a non-working day. */
@@ -177,8 +192,30 @@ export function createCalendar(cfg: CalendarConfig): WorkCalendar {
     }
   };
 
+  const listed = cfg.listedYears ? new Set(cfg.listedYears) : null;
+  const unlistedYears = (from: Date, to: Date): number[] => {
+    if (!listed) return [];
+    const out: number[] = [];
+    for (let y = toLocal(from).year; y <= toLocal(to).year; y++) if (!listed.has(y)) out.push(y);
+    return out;
+  };
+  const dueNote = (from: Date, due: Date): string | null => {
+    const years = unlistedYears(from, due);
+    if (years.length === 0) return null;
+    const list = years.join(', ');
+    return `hari libur nasional dan cuti bersama ${list} belum dimuat; tenggat dihitung tanpa hari libur tahun itu`;
+  };
+
   return {
     timeZone: zone,
+    unlistedYears,
+    dueNote,
+    formatDue: (from, due) => {
+      const note = dueNote(from ?? due, due);
+      const d = toLocal(due);
+      const text = `${HARI[d.weekday - 1]}, ${d.day} ${BULAN[d.month - 1]} ${d.year} ${String(d.hour).padStart(2, '0')}.${String(d.minute).padStart(2, '0')} ${ZONE_LABEL[zone]}`;
+      return note ? `${text} (${note})` : text;
+    },
     isWorkingDay: (at) => isWorkingLocal(toLocal(at)),
     addWorkingDays: (from, days) => addWorkingLocal(toLocal(from), days).toJSDate(),
     dueAt: (from, w, opts) => dueLocal(toLocal(from), w, opts?.itemCount)?.toJSDate() ?? null,

@@ -5,14 +5,15 @@ import type { Agency } from '../model/records.ts';
 import type { Store } from '../model/store.ts';
 import { createCalendar, type WorkCalendar } from '../sop/calendar.ts';
 
-export function createCalendars(store: Pick<Store, 'holidays'>) {
+export function createCalendars(store: Pick<Store, 'holidays' | 'holidayYears'>) {
   const cache = new Map<string, { key: string; cal: WorkCalendar }>();
   return async function calendarOf(agency: Agency): Promise<WorkCalendar> {
-    const holidays = [...(await store.holidays()), ...agency.extraHolidays];
-    const key = `${agency.timeZone}|${holidays.join(',')}`;
+    const [national, listedYears] = await Promise.all([store.holidays(), store.holidayYears()]);
+    const holidays = [...national, ...agency.extraHolidays];
+    const key = `${agency.timeZone}|${holidays.join(',')}|${listedYears.join(',')}`;
     const hit = cache.get(agency.id);
     if (hit && hit.key === key) return hit.cal;
-    const cal = createCalendar({ timeZone: agency.timeZone, holidays });
+    const cal = createCalendar({ timeZone: agency.timeZone, holidays, listedYears });
     cache.set(agency.id, { key, cal });
     return cal;
   };

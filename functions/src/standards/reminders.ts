@@ -94,7 +94,7 @@ export function createReminderService(store: Store, opts: ReminderOptions = {}) 
         const roles = kind === 'escalation' ? escalationRoles(def, step) : [...step.actors];
         const staff = (await tools.staffWithRoles(roles)).sort((a, b) => a.email.localeCompare(b.email));
         const to = staff.map((m) => m.email);
-        const dueLocal = cal.formatLocal(new Date(s.dueAt));
+        const dueLocal = cal.formatDue(new Date(s.stepStartedAt), new Date(s.dueAt));
         const at = now.toISOString();
         const id = noticeId(step.no, s.stepStartedAt, kind);
         const notice: CaseNotice = {
@@ -164,7 +164,7 @@ export function createReminderService(store: Store, opts: ReminderOptions = {}) 
   }
 
   /** One person's digest: their tasks, overdue first, then by due time; null with nothing to do. */
-  function digestOf(agency: Agency, member: Staff, open: CaseState[], defs: Map<string, SopDefinition | null>, formatLocal: (d: Date) => string, now: Date, date: string) {
+  function digestOf(agency: Agency, member: Staff, open: CaseState[], defs: Map<string, SopDefinition | null>, formatLocal: (d: Date) => string, formatDue: (from: Date | null, d: Date) => string, now: Date, date: string) {
     const mine = open.filter((s) => s.currentStep !== null && s.currentRoles.some((r) => member.roles.includes(r)));
     if (mine.length === 0) return null;
     const late = (s: CaseState) => s.dueAt !== null && new Date(s.dueAt).getTime() < now.getTime();
@@ -176,7 +176,7 @@ export function createReminderService(store: Store, opts: ReminderOptions = {}) 
       return [
         `${i + 1}. ${late(s) ? '[TERLAMBAT] ' : ''}${s.nomor} — ${s.title}`,
         `   Langkah ${s.currentStep}: ${step ? clip(step.activity) : ''}`,
-        `   Jatuh tempo: ${s.dueAt ? formatLocal(new Date(s.dueAt)) : 'tanpa tenggat (standar waktu tidak menentukan)'}`,
+        `   Jatuh tempo: ${s.dueAt ? formatDue(s.stepStartedAt ? new Date(s.stepStartedAt) : null, new Date(s.dueAt)) : 'tanpa tenggat (standar waktu tidak menentukan)'}`,
       ].join('\n');
     });
     const day = formatLocal(now).replace(/ \d{2}\.\d{2} \w+$/, '');
@@ -216,7 +216,7 @@ export function createReminderService(store: Store, opts: ReminderOptions = {}) 
       const ids: string[] = [];
       for (const member of staff) {
         if (member.digest === false) continue;
-        const d = digestOf(agency, member, open, defs, cal.formatLocal, now, date);
+        const d = digestOf(agency, member, open, defs, cal.formatLocal, cal.formatDue, now, date);
         if (!d) continue;
         if (await store.reminders.recordDigest(agency.id, date, member.email, d.entry, { tasks: d.tasks, overdue: d.overdue }, now.toISOString())) {
           ids.push(d.entry.id);

@@ -13,7 +13,16 @@ const CACHE_MS = 60_000;
 export function createDirectory(db: Firestore, p: Paths, stats: StoreStats, now: () => number): DirectoryStore & SetupStore {
   const agencies = new Map<string, { at: number; agency: Agency | null }>();
   const definitions = new Map<string, SopDefinition>();
-  let holidayCache: { at: number; dates: string[] } | undefined;
+  let holidayCache: { at: number; dates: string[]; years: number[] } | undefined;
+
+  async function holidayLists(): Promise<{ dates: string[]; years: number[] }> {
+    if (holidayCache && now() - holidayCache.at < CACHE_MS) return holidayCache;
+    const snap = await p.holidays().get();
+    stats.reads += Math.max(1, snap.size);
+    const lists = snap.docs.map((d) => ({ year: Number(d.id), ...parseSnap(holidaysSchema, d) }));
+    holidayCache = { at: now(), dates: lists.flatMap((l) => [...l.dates, ...l.cutiBersama]), years: lists.map((l) => l.year).filter(Number.isInteger) };
+    return holidayCache;
+  }
 
   async function definition(agencyId: string, sopId: string, version?: number): Promise<SopDefinition | null> {
     let v = version;
@@ -51,12 +60,11 @@ export function createDirectory(db: Firestore, p: Paths, stats: StoreStats, now:
     },
 
     async holidays() {
-      if (holidayCache && now() - holidayCache.at < CACHE_MS) return holidayCache.dates;
-      const snap = await p.holidays().get();
-      stats.reads += Math.max(1, snap.size);
-      const dates = snap.docs.flatMap((d) => parseSnap(holidaysSchema, d).dates);
-      holidayCache = { at: now(), dates };
-      return dates;
+      return (await holidayLists()).dates;
+    },
+
+    async holidayYears() {
+      return (await holidayLists()).years;
     },
 
     async staff(agencyId, email) {
@@ -89,11 +97,26 @@ export function createDirectory(db: Firestore, p: Paths, stats: StoreStats, now:
       await p.staff(agencyId, s.email).set(plain(s));
     },
 
-    async putHolidays(year, dates) {
-      const bad = dates.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !d.startsWith(`${year}-`) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d);
+    async putHolidays(year, dates, more = {}) {
+      const all = [...dates, ...(more.cutiBersama ?? [])];
+      const bad = all.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !d.startsWith(`${year}-`) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d);
       if (bad.length) throw new Error(`holidays for ${year}: not dates of that year (yyyy-mm-dd): ${bad.join(', ')}`);
-      await p.holidays().doc(String(year)).set({ dates });
+      await p.holidays().doc(String(year)).set({ dates: [...new Set(dates)].sort(), cutiBersama: [...new Set(more.cutiBersama ?? [])].sort(), ...(more.source ? { source: more.source } : {}) });
       holidayCache = undefined;
+    },
+
+    async addAgencyHolidays(agencyId, dates) {
+      const bad = dates.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d);
+      if (bad.length) throw new Error(`not dates (yyyy-mm-dd): ${bad.join(', ')}`);
+      const merged = await db.runTransaction(async (tx) => {
+        const snap = await tx.get(p.agency(agencyId));
+        if (!snap.exists) throw new Error(`agency ${agencyId} does not exist`);
+        const all = [...new Set([...parseSnap(agencySchema, snap).extraHolidays, ...dates])].sort();
+        tx.update(snap.ref, { extraHolidays: all });
+        return all;
+      });
+      agencies.delete(agencyId);
+      return merged;
     },
 
     async putAgencyForm(agencyId, formId, form) {

@@ -595,3 +595,82 @@ export interface DigestSettingRequest {
 export interface DigestSettingResponse {
   digest: boolean;
 }
+
+/** GET .../reports/sop/{sopId}?from=YYYY-MM-DD&to=YYYY-MM-DD: local dates, inclusive, at most 731 days. */
+export interface SopReportQuery {
+  from: string;
+  to: string;
+}
+
+// ---- The SOP performance report (computed from the audit trail in functions/src/standards/report.ts) ----
+
+export type Penilaian = 'Berjalan dengan baik' | 'Tidak berjalan dengan baik' | 'Belum dapat dinilai';
+
+export interface StepFigures {
+  step: number;
+  activity: string;
+  standard: string;
+  /** Completions (complete or decide) of this step in the period. */
+  count: number;
+  /** Those with a standard to measure against (withinStandard not null). */
+  measured: number;
+  within: number;
+  /** within / measured; null when nothing was measured. */
+  shareWithin: number | null;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  maxMinutes: number | null;
+  /** Minutes past due, summed over the period's completions. */
+  lateMinutes: number;
+  worst: { caseId: string; nomor: string; durationMinutes: number; lateMinutes: number; at: string }[];
+}
+
+export interface DecisionFigures {
+  step: number;
+  question: string;
+  yes: number;
+  no: number;
+  /** Whether "no" returns to an earlier step (a revision loop). */
+  loopsBack: boolean;
+  casesWithNo: number;
+  maxNoPerCase: number;
+}
+
+export interface Tabel7Row {
+  no: number;
+  prosedur: string;
+  penilaian: Penilaian;
+  catatan: string;
+  /** Left to the evaluator. */
+  tindakan: string;
+  paraf: string;
+}
+
+export interface Tabel8Row {
+  no: number;
+  aspek: string;
+  /** What the audit trail says about it, for the evaluator; they answer Ya or Tidak. */
+  bahan: string;
+  ya: null;
+  tidak: null;
+  catatan: string;
+}
+
+export interface SopReport {
+  agencyId: string;
+  sopId: string;
+  sopTitle: string;
+  period: { from: string; to: string; label: string };
+  timeZone: TimeZoneId;
+  generatedAt: string;
+  generatedLocal: string;
+  cases: { opened: number; closed: number; cancelled: number; openAtEnd: number; openNow: number; overdueNow: number };
+  steps: StepFigures[];
+  bottlenecks: { step: number; activity: string; lateMinutes: number; shareWithin: number | null }[];
+  decisions: DecisionFigures[];
+  overdueNow: { caseId: string; nomor: string; title: string; step: number | null; dueAt: string; dueLocal: string; lateMinutes: number }[];
+  trend: { month: string; opened: number; closed: number; completions: number; measured: number; within: number; shareWithin: number | null }[];
+  tabel7: { threshold: number; rows: Tabel7Row[] };
+  tabel8: { rows: Tabel8Row[] };
+}
+

@@ -9,6 +9,9 @@ import { idempotency, parse } from './requests.ts';
 
 export const digestBody = z.strictObject({ on: z.boolean() });
 
+const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'harus tanggal YYYY-MM-DD');
+export const reportQuery = z.strictObject({ from: localDate, to: localDate });
+
 export function standardsRoutesOf(standards: StandardsService): Route[] {
   return [
     route<Api.DigestSettingResponse>('POST', '/me/digest', async ({ req, body, caller }) => {
@@ -16,9 +19,13 @@ export function standardsRoutesOf(standards: StandardsService): Route[] {
       idempotency(req, b, 'digest');
       return { body: await standards.setDigest(await caller(), b.on) };
     }),
+    route<Api.SopReport>('GET', '/reports/sop/:sop', async ({ query, caller, params }) => {
+      const q = parse(reportQuery, query, 'Parameter laporan');
+      return { body: await standards.sopReport(await caller(), params[1]!, q.from, q.to) };
+    }),
   ];
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Check<T extends true> = T;
-export type StandardsRequestChecks = [Check<Same<z.input<typeof digestBody>, Api.DigestSettingRequest>>];
+export type StandardsRequestChecks = [Check<Same<z.input<typeof digestBody>, Api.DigestSettingRequest>>, Check<Same<z.input<typeof reportQuery>, Api.SopReportQuery>>];

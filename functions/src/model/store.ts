@@ -188,8 +188,18 @@ export interface ReminderStore {
   setDigest(agencyId: string, email: string, on: boolean): Promise<void>;
 }
 
+/** What the SOP performance report reads. */
+export interface ReportStore {
+  /** The SOP's cases created before `before`, whatever their status. */
+  casesCreatedBefore(agencyId: string, sopId: string, before: Date): Promise<CaseState[]>;
+  openCasesOf(agencyId: string, sopId: string): Promise<CaseState[]>;
+  /** Each case with its events, in order. */
+  eventsOf(agencyId: string, cases: CaseState[]): Promise<{ state: CaseState; events: CaseEvent[] }[]>;
+}
+
 export interface Store extends DirectoryStore, CaseStore, DeskStore, SubmissionStore, SetupStore, FormIntakeStore {
   readonly outbox: OutboxStore;
   readonly reminders: ReminderStore;
+  readonly reports: ReportStore;
   readonly stats: StoreStats;
 }

@@ -1,9 +1,22 @@
-// What the `api` offers of the service standards: a member's own digest setting (and, below,
-// the SOP performance report, the IKM and complaints). Roles come from the staff directory.
+// What the `api` offers of the service standards: a member's own digest setting, the SOP
+// performance report (computed from the audit trail), and (below) the IKM and complaints. Roles
+// come from the staff directory; who may read a report comes from the SOP data (its supervising
+// roles, cancelRoles).
+import { DateTime } from 'luxon';
 import type { Caller } from '../cases/service.ts';
 import type { Store } from '../model/store.ts';
+import { roleLabels } from '../sop/engine.ts';
+import { DomainFailure, domainError } from '../sop/errors.ts';
+import { computeReport, periodBounds, type SopReport } from './report.ts';
 
 export type StandardsService = ReturnType<typeof createStandardsService>;
+
+/** The longest period one report covers: two years (Permenpan-RB asks for every six months). */
+export const MAX_REPORT_DAYS = 731;
+
+function invalid(path: string, message: string): DomainFailure {
+  return new DomainFailure(domainError('INVALID_INPUT', message, [{ path, message }]));
+}
 
 export function createStandardsService(store: Store, opts: { clock?: () => Date } = {}) {
   const clock = opts.clock ?? (() => new Date());
@@ -13,6 +26,27 @@ export function createStandardsService(store: Store, opts: { clock?: () => Date 
     async setDigest(c: Caller, on: boolean): Promise<{ digest: boolean }> {
       await store.reminders.setDigest(c.agency.id, c.actor.email, on);
       return { digest: on };
+    },
+
+    /** The SOP performance report of a period (local dates, inclusive), for the SOP's supervising roles. */
+    async sopReport(c: Caller, sopId: string, from: string, to: string): Promise<SopReport> {
+      const def = await store.definition(c.agency.id, sopId);
+      if (!def) throw new DomainFailure(domainError('NOT_FOUND', `SOP "${sopId}" tidak ditemukan.`, [{ path: 'sopId', message: 'SOP tidak dikenal.' }]));
+      if (!def.cancelRoles.some((r) => c.actor.roles.includes(r))) {
+        throw new DomainFailure(domainError('WRONG_ROLE', `Laporan kinerja SOP ${def.title} hanya dapat dibuka oleh ${roleLabels(def, def.cancelRoles)}.`));
+      }
+      const f = DateTime.fromISO(from);
+      const t = DateTime.fromISO(to);
+      if (!f.isValid) throw invalid('from', 'Tanggal awal periode tidak valid (YYYY-MM-DD).');
+      if (!t.isValid) throw invalid('to', 'Tanggal akhir periode tidak valid (YYYY-MM-DD).');
+      if (t < f) throw invalid('to', 'Tanggal akhir periode tidak boleh sebelum tanggal awal.');
+      if (t.diff(f, 'days').days + 1 > MAX_REPORT_DAYS) throw invalid('to', `Satu laporan mencakup paling lama ${MAX_REPORT_DAYS} hari; bagi periodenya.`);
+      const { start, end } = periodBounds(from, to, c.agency.timeZone);
+      const [created, open] = await Promise.all([store.reports.casesCreatedBefore(c.agency.id, def.id, end), store.reports.openCasesOf(c.agency.id, def.id)]);
+      // Only a case open now or changed since the period began can have events in it.
+      const relevant = created.filter((s) => s.status === 'open' || new Date(s.updatedAt).getTime() >= start.getTime());
+      const cases = await store.reports.eventsOf(c.agency.id, relevant);
+      return computeReport({ agencyId: c.agency.id, timeZone: c.agency.timeZone, def, from, to, now: clock(), cases, open });
     },
   };
 }

@@ -9,6 +9,7 @@ import { createFormIntakeRepository } from './forms.ts';
 import { createOutboxRepository } from './outbox.ts';
 import { pathsOf } from './paths.ts';
 import { createReminderRepository } from './reminders.ts';
+import { createReportRepository } from './reports.ts';
 import { createSubmissionRepository } from './submissions.ts';
 import { createTransactor, type TransactOptions } from './transact.ts';
 
@@ -25,5 +26,6 @@ export function createFirestoreStore(db: Firestore, opts: { now?: () => number; 
     ...createFormIntakeRepository(db, p, stats),
     outbox: createOutboxRepository(db, transact, p, stats),
     reminders: createReminderRepository(db, transact, p, stats),
+    reports: createReportRepository(db, p, stats),
   };
 }

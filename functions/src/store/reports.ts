@@ -1,0 +1,41 @@
+// What the SOP performance report reads: the SOP's cases created before the period's end (an
+// equality and a range on one composite index), the events of those that bear on the period, and
+// the SOP's cases open now. Events are read per case, 20 cases at a time.
+import type { Firestore } from '@google-cloud/firestore';
+import type { CaseEvent, CaseState } from '../contract.ts';
+import { caseEventSchema, caseStateSchema } from '../model/records.ts';
+import type { ReportStore, StoreStats } from '../model/store.ts';
+import { parseSnap, type Paths } from './paths.ts';
+
+const PARALLEL = 20;
+
+export function createReportRepository(_db: Firestore, p: Paths, stats: StoreStats): ReportStore {
+  return {
+    async casesCreatedBefore(agencyId, sopId, before) {
+      const snap = await p.cases(agencyId).where('sopId', '==', sopId).where('createdAt', '<', before.toISOString()).get();
+      stats.reads += Math.max(1, snap.size);
+      return snap.docs.map((d) => parseSnap(caseStateSchema, d));
+    },
+
+    async openCasesOf(agencyId, sopId) {
+      const snap = await p.cases(agencyId).where('sopId', '==', sopId).where('status', '==', 'open').get();
+      stats.reads += Math.max(1, snap.size);
+      return snap.docs.map((d) => parseSnap(caseStateSchema, d));
+    },
+
+    async eventsOf(agencyId, cases) {
+      const out: { state: CaseState; events: CaseEvent[] }[] = [];
+      for (let i = 0; i < cases.length; i += PARALLEL) {
+        const batch = await Promise.all(
+          cases.slice(i, i + PARALLEL).map(async (state) => {
+            const snap = await p.events(agencyId, state.id).orderBy('seq').get();
+            stats.reads += Math.max(1, snap.size);
+            return { state, events: snap.docs.map((d) => parseSnap(caseEventSchema, d)) };
+          }),
+        );
+        out.push(...batch);
+      }
+      return out;
+    },
+  };
+}

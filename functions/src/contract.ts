@@ -674,3 +674,19 @@ export interface SopReport {
   tabel8: { rows: Tabel8Row[] };
 }
 
+
+/** POST .../reports/sop/{sopId}/document (Idempotency-Key): the report as a Google Doc, rendered by the outbox worker. */
+export interface ReportDocumentRequest {
+  from: string;
+  to: string;
+}
+
+/** The report document's state; GET .../reports/documents?entry=<entry> while it is pending. */
+export interface ReportDocumentResponse {
+  entry: string;
+  title: string;
+  status: 'pending' | 'ready' | 'failed';
+  url: string | null;
+  pdfUrl: string | null;
+  error: string | null;
+}

@@ -32,7 +32,7 @@ export function createServices(deps: ServiceDeps) {
   const cases = createCaseService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}), ...(refs ? { formRefs: refs } : {}) });
   const desk = createDeskService(store, cases, clockOpt);
   const review = createSubmissionReview(store, cases, { refs, ...clockOpt });
-  const standards = createStandardsService(store, clockOpt);
+  const standards = createStandardsService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
   const api = createApi({ cases, desk, review, standards, statusPages: createStatusPages(store, refs, deps.clock), verify: createTokenVerifier(deps.auth) });
   return { store, cases, desk, api, refs };
 }

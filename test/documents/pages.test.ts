@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { INDENT, MARGIN, WIDEST_PLACE_DATE } from '../../functions/src/documents/docx/blocks.ts';
 import { droppedRows } from '../../functions/src/documents/fields/index.ts';
 import { createLocalDocBackend } from '../../functions/src/documents/local.ts';
-import { TEMPLATES, TEMPLATES_DIR, type Block } from '../../functions/src/documents/templates.ts';
+import { REPORT_TEMPLATES, TEMPLATES, TEMPLATES_DIR, type Block } from '../../functions/src/documents/templates.ts';
 import type { Fields } from '../../functions/src/documents/types.ts';
 import { sampleLetters, type SampleLetter } from '../support/letter-pages.ts';
 import { convertToPdf, firstPagePng, imagesPerPage, inkOverlaps, locate, locateLast, metricsOf, missingTools, readPages, wordsOf, type Page } from '../support/pdf-pages.ts';
@@ -210,7 +210,8 @@ describe('letters as pages (LibreOffice, poppler)', () => {
   }, 300_000);
 
   it('has an expected page count for every template', () => {
-    expect(Object.keys(PAGES).sort()).toEqual(Object.keys(TEMPLATES).sort());
+    // The SOP performance report (not a step's letter) is not in this page check yet: see README, issue 13.
+    expect(Object.keys(PAGES).sort()).toEqual(Object.keys(TEMPLATES).filter((id) => !REPORT_TEMPLATES.includes(id)).sort());
   });
 
   it('reads the body text at 12 pt (the geometry checks rely on poppler boxing glyphs at 1.3 em)', () => {

@@ -418,6 +418,85 @@ const DISPOSISI_TABLE: Block = {
   ],
 };
 
+/** Rows of the Tabel 7 draft in the SOP performance report (the SOP as a whole, then its steps); unused rows are removed. */
+export const MAX_TABEL7_ROWS = 40;
+export const TABEL7_COLUMNS = ['no', 'prosedur', 'penilaian', 'catatan'] as const;
+export const tabel7Cell = (i: number, c: (typeof TABEL7_COLUMNS)[number]) => `t7_${i}_${c}`;
+/** Tabel 8 of Permenpan-RB 35/2012: seven fixed aspects. */
+export const TABEL8_ROWS = 7;
+
+const HEAD = (t: string) => ({ text: t, bold: true, align: 'center' as const, shade: true });
+
+/** The SOP performance report: monitoring (Tabel 7, drafted from the audit trail) and evaluation (Tabel 8, a form). */
+const LAPORAN_KINERJA_SOP: SpecInput = {
+  id: 'laporan_kinerja_sop',
+  title: 'Laporan Monitoring dan Evaluasi Pelaksanaan SOP',
+  numbered: false,
+  klasifikasi: '000.5.2',
+  emailToPartner: false,
+  atasNama: false,
+  droppable: Array.from({ length: MAX_TABEL7_ROWS - 1 }, (_, k) => TABEL7_COLUMNS.map((c) => tabel7Cell(k + 2, c))).flat(),
+  blocks: [
+    KOP,
+    title('LAPORAN MONITORING DAN EVALUASI', 'PELAKSANAAN STANDAR OPERASIONAL PROSEDUR'),
+    SPACER,
+    fields(
+      [
+        ['Nama SOP', '{{sop_judul}}'],
+        ['Periode', '{{periode}}'],
+        ['Dihitung dari', '{{sumber}}'],
+      ],
+      { labelWidth: 24 },
+    ),
+    para('A. Ringkasan Kasus', { bold: true, align: 'left', keepNext: true, before: 1 }),
+    para('{{ringkasan_kasus}}', { indent: 'left', align: 'left' }),
+    para('B. Waktu Pelaksanaan per Langkah terhadap Standar', { bold: true, align: 'left', keepNext: true }),
+    para('{{waktu_langkah}}', { indent: 'left', align: 'left' }),
+    para('C. Hambatan dan Keputusan', { bold: true, align: 'left', keepNext: true }),
+    para('{{hambatan}}', { indent: 'left', align: 'left' }),
+    para('D. Kasus yang Terlambat pada Saat Laporan Dibuat', { bold: true, align: 'left', keepNext: true }),
+    para('{{terlambat}}', { indent: 'left', align: 'left' }),
+    { kind: 'pageBreak' },
+    title('TABEL 7', 'MONITORING PELAKSANAAN SOP'),
+    SPACER,
+    {
+      kind: 'table',
+      widths: [6, 30, 16, 28, 14, 6],
+      rows: [
+        ['No.', 'Prosedur', 'Penilaian terhadap penerapan', 'Catatan hasil penilaian', 'Tindakan yang harus diambil', 'Paraf'].map(HEAD),
+        ...Array.from({ length: MAX_TABEL7_ROWS }, (_, k) => [
+          { text: `{{${tabel7Cell(k + 1, 'no')}}}`, align: 'center' as const },
+          { text: `{{${tabel7Cell(k + 1, 'prosedur')}}}` },
+          { text: `{{${tabel7Cell(k + 1, 'penilaian')}}}` },
+          { text: `{{${tabel7Cell(k + 1, 'catatan')}}}` },
+          { text: '' },
+          { text: '' },
+        ]),
+      ],
+    },
+    para('Penilaian diusulkan sistem: "Berjalan dengan baik" bila sekurang-kurangnya {{ambang}} penyelesaian langkah memenuhi standar waktu. Penilai memeriksa, mengisi tindakan, dan memaraf.', { align: 'left', before: 0.5 }),
+    SPACER,
+    title('TABEL 8', 'EVALUASI PELAKSANAAN SOP'),
+    SPACER,
+    {
+      kind: 'table',
+      widths: [6, 38, 8, 8, 40],
+      rows: [
+        ['No.', 'Penilaian terhadap SOP', 'Ya', 'Tidak', 'Catatan (bahan dari data terlampir)'].map(HEAD),
+        ...Array.from({ length: TABEL8_ROWS }, (_, k) => [
+          { text: `${k + 1}.`, align: 'center' as const },
+          { text: `{{t8_${k + 1}_aspek}}` },
+          { text: '' },
+          { text: '' },
+          { text: `{{t8_${k + 1}_bahan}}` },
+        ]),
+      ],
+    },
+    SPACER,
+    { kind: 'signature', sig: { top: ['{{tempat_tanggal}}', 'Penilai,', '{{ttd_jabatan}}'], name: '{{ttd_nama}}', bottom: ['{{ttd_nip}}'] } },
+  ],
+};
+
 const SPECS: SpecInput[] = [
   {
     id: 'surat_tugas',
@@ -823,6 +902,11 @@ const SPECS: SpecInput[] = [
     ],
   },
 ];
+
+SPECS.push(LAPORAN_KINERJA_SOP);
+
+/** Templates the SOP catalog does not produce: the reports the service standards write. */
+export const REPORT_TEMPLATES: readonly string[] = ['laporan_kinerja_sop'];
 
 /** Every template, keyed by its id. */
 export const TEMPLATES: Readonly<Record<string, TemplateSpec>> = Object.freeze(Object.fromEntries(SPECS.map((s) => [s.id, spec(s)])));

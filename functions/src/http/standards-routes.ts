@@ -11,6 +11,8 @@ export const digestBody = z.strictObject({ on: z.boolean() });
 
 const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'harus tanggal YYYY-MM-DD');
 export const reportQuery = z.strictObject({ from: localDate, to: localDate });
+export const reportDocumentBody = z.strictObject({ from: localDate, to: localDate });
+export const documentQuery = z.strictObject({ entry: z.string().regex(/^laporan-[a-z][a-z0-9_]{0,63}-[0-9a-f]{24}$/, 'harus pengenal dokumen laporan') });
 
 export function standardsRoutesOf(standards: StandardsService): Route[] {
   return [
@@ -23,9 +25,19 @@ export function standardsRoutesOf(standards: StandardsService): Route[] {
       const q = parse(reportQuery, query, 'Parameter laporan');
       return { body: await standards.sopReport(await caller(), params[1]!, q.from, q.to) };
     }),
+    route<Api.ReportDocumentResponse & { replayed: boolean }>('POST', '/reports/sop/:sop/document', async ({ req, body, caller, params }) => {
+      const b = parse(reportDocumentBody, body, 'Dokumen laporan');
+      const idem = idempotency(req, b, `report-document:${params[1]}`);
+      const r = await standards.reportDocument(await caller(), params[1]!, b.from, b.to, idem);
+      return { status: r.replayed ? 200 : 202, body: r };
+    }),
+    route<Api.ReportDocumentResponse>('GET', '/reports/documents', async ({ query, caller }) => {
+      const q = parse(documentQuery, query, 'Parameter dokumen laporan');
+      return { body: await standards.documentStatus(await caller(), q.entry) };
+    }),
   ];
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Check<T extends true> = T;
-export type StandardsRequestChecks = [Check<Same<z.input<typeof digestBody>, Api.DigestSettingRequest>>, Check<Same<z.input<typeof reportQuery>, Api.SopReportQuery>>];
+export type StandardsRequestChecks = [Check<Same<z.input<typeof digestBody>, Api.DigestSettingRequest>>, Check<Same<z.input<typeof reportQuery>, Api.SopReportQuery>>, Check<Same<z.input<typeof reportDocumentBody>, Api.ReportDocumentRequest>>];

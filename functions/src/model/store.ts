@@ -195,6 +195,9 @@ export interface ReportStore {
   openCasesOf(agencyId: string, sopId: string): Promise<CaseState[]>;
   /** Each case with its events, in order. */
   eventsOf(agencyId: string, cases: CaseState[]): Promise<{ state: CaseState; events: CaseEvent[] }[]>;
+  /** Queues a report document for the worker once: an entry with this id already queued is answered instead. */
+  enqueueDocument(entry: OutboxEntry): Promise<{ entry: OutboxEntry; replayed: boolean }>;
+  documentEntry(agencyId: string, id: string): Promise<OutboxEntry | null>;
 }
 
 export interface Store extends DirectoryStore, CaseStore, DeskStore, SubmissionStore, SetupStore, FormIntakeStore {

@@ -8,6 +8,10 @@ import type { Store } from '../model/store.ts';
 import { roleLabels } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import { computeReport, periodBounds, type SopReport } from './report.ts';
+import type { OutboxNotifier } from '../cases/service.ts';
+import type { Idempotency } from '../model/store.ts';
+import type { ReportDocumentResponse } from '../contract.ts';
+import { REPORT_CASE_ID, reportEntry, reportEntryId } from './report-doc.ts';
 
 export type StandardsService = ReturnType<typeof createStandardsService>;
 
@@ -18,9 +22,9 @@ function invalid(path: string, message: string): DomainFailure {
   return new DomainFailure(domainError('INVALID_INPUT', message, [{ path, message }]));
 }
 
-export function createStandardsService(store: Store, opts: { clock?: () => Date } = {}) {
+export function createStandardsService(store: Store, opts: { clock?: () => Date; notify?: OutboxNotifier } = {}) {
   const clock = opts.clock ?? (() => new Date());
-  return {
+  const service = {
     clock,
     /** The caller's own morning digest, on or off (reminders about their steps always come). */
     async setDigest(c: Caller, on: boolean): Promise<{ digest: boolean }> {
@@ -48,5 +52,51 @@ export function createStandardsService(store: Store, opts: { clock?: () => Date 
       const cases = await store.reports.eventsOf(c.agency.id, relevant);
       return computeReport({ agencyId: c.agency.id, timeZone: c.agency.timeZone, def, from, to, now: clock(), cases, open });
     },
+
+    /**
+     * The report as a Google Doc (Tabel 7 drafted, Tabel 8 to fill, the evaluator's signature
+     * block), queued for the outbox worker once per Idempotency-Key; poll documentStatus for its link.
+     */
+    async reportDocument(c: Caller, sopId: string, from: string, to: string, idem: Idempotency): Promise<ReportDocumentResponse & { replayed: boolean }> {
+      const id = reportEntryId(c.agency.id, sopId, c.actor.email, idem.key);
+      const reused = (e: { context: { case: { data: Record<string, unknown> } } | null }) => e.context?.case.data['request'] !== idem.requestHash;
+      const refuse = () => new DomainFailure(domainError('IDEMPOTENCY_KEY_REUSED', 'Kunci idempotensi ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk setiap tindakan.', [{ path: 'Idempotency-Key', message: 'Kunci sudah dipakai untuk permintaan yang berbeda.' }]));
+      const known = await store.reports.documentEntry(c.agency.id, id);
+      if (known && reused(known)) throw refuse();
+      if (known) return { ...statusOf(known), replayed: true };
+      const report = await service.sopReport(c, sopId, from, to);
+      const member = await store.staff(c.agency.id, c.actor.email);
+      if (!member) throw new DomainFailure(domainError('NOT_STAFF', `${c.actor.email} tidak terdaftar sebagai pegawai aktif ${c.agency.name}.`));
+      const fresh = reportEntry(c.agency, member, report, id, clock());
+      fresh.context!.case.data['request'] = idem.requestHash;
+      const { entry, replayed } = await store.reports.enqueueDocument(fresh);
+      if (replayed && reused(entry)) throw refuse();
+      if (!replayed) {
+        try {
+          await opts.notify?.(c.agency.id, [entry.id]);
+        } catch (err) {
+          console.error(JSON.stringify({ severity: 'WARNING', message: 'report document: outbox notification failed; the sweeper will render it', agencyId: c.agency.id, id, error: String(err) }));
+        }
+      }
+      return { ...statusOf(entry), replayed };
+    },
+
+    async documentStatus(c: Caller, entryId: string): Promise<ReportDocumentResponse> {
+      const e = await store.reports.documentEntry(c.agency.id, entryId);
+      if (!e || e.caseId !== REPORT_CASE_ID) throw new DomainFailure(domainError('NOT_FOUND', `Dokumen laporan ${entryId.slice(0, 80)} tidak ditemukan.`, [{ path: 'entry', message: 'Tidak ada dokumen laporan dengan pengenal ini.' }]));
+      return statusOf(e);
+    },
+  };
+  return service;
+}
+
+function statusOf(e: import('../model/records.ts').OutboxEntry): ReportDocumentResponse {
+  return {
+    entry: e.id,
+    title: e.title,
+    status: e.status === 'done' ? 'ready' : e.status === 'dead' ? 'failed' : 'pending',
+    url: e.status === 'done' ? (e.progress.url ?? null) : null,
+    pdfUrl: e.status === 'done' ? (e.progress.pdfUrl ?? null) : null,
+    error: e.status === 'dead' ? e.lastError : null,
   };
 }

@@ -3,13 +3,13 @@
 // the SOP's cases open now. Events are read per case, 20 cases at a time.
 import type { Firestore } from '@google-cloud/firestore';
 import type { CaseEvent, CaseState } from '../contract.ts';
-import { caseEventSchema, caseStateSchema } from '../model/records.ts';
+import { caseEventSchema, caseStateSchema, outboxEntrySchema } from '../model/records.ts';
 import type { ReportStore, StoreStats } from '../model/store.ts';
-import { parseSnap, type Paths } from './paths.ts';
+import { parseSnap, plain, type Paths } from './paths.ts';
 
 const PARALLEL = 20;
 
-export function createReportRepository(_db: Firestore, p: Paths, stats: StoreStats): ReportStore {
+export function createReportRepository(db: Firestore, p: Paths, stats: StoreStats): ReportStore {
   return {
     async casesCreatedBefore(agencyId, sopId, before) {
       const snap = await p.cases(agencyId).where('sopId', '==', sopId).where('createdAt', '<', before.toISOString()).get();
@@ -36,6 +36,24 @@ export function createReportRepository(_db: Firestore, p: Paths, stats: StoreSta
         out.push(...batch);
       }
       return out;
+    },
+
+    async enqueueDocument(entry) {
+      const ref = p.outbox(entry.agencyId, entry.id);
+      return db.runTransaction(async (tx) => {
+        const snap = await tx.get(ref);
+        stats.reads++;
+        if (snap.exists) return { entry: parseSnap(outboxEntrySchema, snap), replayed: true };
+        tx.create(ref, plain(entry) as unknown as Record<string, unknown>);
+        stats.writes++;
+        return { entry, replayed: false };
+      });
+    },
+
+    async documentEntry(agencyId, id) {
+      const snap = await p.outbox(agencyId, id).get();
+      stats.reads++;
+      return snap.exists ? parseSnap(outboxEntrySchema, snap) : null;
     },
   };
 }

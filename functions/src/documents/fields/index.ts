@@ -14,11 +14,12 @@ import { memoBuilders } from './memos.ts';
 import { monitoringBuilders } from './monitoring.ts';
 import { BLANK, DASH } from './readers.ts';
 import { readingBuilders } from './reading.ts';
+import { standardsBuilders } from './standards.ts';
 import { visitBuilders } from './visits.ts';
 
 export { pimpinanOf } from '../institutions.ts';
 
-const BUILDERS = registry(assignmentBuilders, memoBuilders, visitBuilders, agreementBuilders, monitoringBuilders, readingBuilders);
+const BUILDERS = registry(assignmentBuilders, memoBuilders, visitBuilders, agreementBuilders, monitoringBuilders, readingBuilders, standardsBuilders);
 
 /** Split across modules, the builders are no longer one object literal whose repeated keys the compiler rejects: this check takes its place, at load. */
 function registry(...families: Record<string, Builder>[]): Record<string, Builder> {

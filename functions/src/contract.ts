@@ -690,3 +690,53 @@ export interface ReportDocumentResponse {
   pdfUrl: string | null;
   error: string | null;
 }
+
+// ---- Satisfaction survey (IKM, Permenpan-RB 14/2017) ----
+
+/**
+ * POST .../surveys (Idempotency-Key): one questionnaire, e.g. a paper one entered at the desk.
+ * `answers`: the nine elements in order, each 1 (tidak baik) to 4 (sangat baik).
+ */
+export interface SurveyRequest {
+  sop: string;
+  answers: number[];
+  /** The case the respondent was served in, by its number (PUSLING/2026/0001), when known. */
+  caseNomor?: string;
+  saran?: string;
+}
+
+export interface SurveyResponse {
+  id: string;
+  replayed: boolean;
+}
+
+/** GET .../reports/ikm?from=YYYY-MM-DD&to=YYYY-MM-DD[&sop=...] */
+export interface IkmQuery {
+  from: string;
+  to: string;
+  sop?: string;
+}
+
+export interface IkmElement {
+  no: number;
+  unsur: string;
+  sum: number;
+  /** Nilai rata-rata (NRR) of the element; null without responses. */
+  nrr: number | null;
+  nrrTertimbang: number | null;
+}
+
+export interface IkmResult {
+  sopId: string | null;
+  period: { from: string; to: string };
+  responses: number;
+  elements: IkmElement[];
+  /** The weighted sum of the element means (1 to 4). */
+  ikm: number | null;
+  /** ikm x 25, two decimals (25 to 100). */
+  index: number | null;
+  mutu: 'A' | 'B' | 'C' | 'D' | null;
+  kinerja: string | null;
+  /** The respondents' suggestions, newest first. */
+  saran: { at: string; text: string; caseNomor: string | null }[];
+}

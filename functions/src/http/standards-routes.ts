@@ -6,12 +6,20 @@ import type { StandardsService } from '../standards/service.ts';
 import type { Route } from './api.ts';
 import { route } from './routes.ts';
 import { idempotency, parse } from './requests.ts';
+import { line, paragraph } from '../sop/engine.ts';
 
 export const digestBody = z.strictObject({ on: z.boolean() });
 
 const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'harus tanggal YYYY-MM-DD');
 export const reportQuery = z.strictObject({ from: localDate, to: localDate });
 export const reportDocumentBody = z.strictObject({ from: localDate, to: localDate });
+export const surveyBody = z.strictObject({
+  sop: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'harus berupa id SOP'),
+  answers: z.array(z.number().int().min(1, 'nilai 1 sampai 4').max(4, 'nilai 1 sampai 4')).length(9, 'harus sembilan jawaban, satu per unsur'),
+  caseNomor: line(100).optional(),
+  saran: paragraph(5000).optional(),
+});
+export const ikmQuery = z.strictObject({ from: localDate, to: localDate, sop: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'harus berupa id SOP').optional() });
 export const documentQuery = z.strictObject({ entry: z.string().regex(/^laporan-[a-z][a-z0-9_]{0,63}-[0-9a-f]{24}$/, 'harus pengenal dokumen laporan') });
 
 export function standardsRoutesOf(standards: StandardsService): Route[] {
@@ -31,6 +39,15 @@ export function standardsRoutesOf(standards: StandardsService): Route[] {
       const r = await standards.reportDocument(await caller(), params[1]!, b.from, b.to, idem);
       return { status: r.replayed ? 200 : 202, body: r };
     }),
+    route<Api.SurveyResponse>('POST', '/surveys', async ({ req, body, caller }) => {
+      const b = parse(surveyBody, body, 'Kuesioner IKM');
+      const r = await standards.recordSurvey(await caller(), b, idempotency(req, b, 'survey'));
+      return { status: r.replayed ? 200 : 201, body: r };
+    }),
+    route<Api.IkmResult>('GET', '/reports/ikm', async ({ query, caller }) => {
+      const q = parse(ikmQuery, query, 'Parameter IKM');
+      return { body: await standards.ikm(await caller(), q.from, q.to, q.sop) };
+    }),
     route<Api.ReportDocumentResponse>('GET', '/reports/documents', async ({ query, caller }) => {
       const q = parse(documentQuery, query, 'Parameter dokumen laporan');
       return { body: await standards.documentStatus(await caller(), q.entry) };
@@ -40,4 +57,4 @@ export function standardsRoutesOf(standards: StandardsService): Route[] {
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Check<T extends true> = T;
-export type StandardsRequestChecks = [Check<Same<z.input<typeof digestBody>, Api.DigestSettingRequest>>, Check<Same<z.input<typeof reportQuery>, Api.SopReportQuery>>, Check<Same<z.input<typeof reportDocumentBody>, Api.ReportDocumentRequest>>];
+export type StandardsRequestChecks = [Check<Same<z.input<typeof digestBody>, Api.DigestSettingRequest>>, Check<Same<z.input<typeof reportQuery>, Api.SopReportQuery>>, Check<Same<z.input<typeof reportDocumentBody>, Api.ReportDocumentRequest>>, Check<Same<z.input<typeof surveyBody>, Api.SurveyRequest>>, Check<Same<z.input<typeof ikmQuery>, Api.IkmQuery>>];

@@ -181,6 +181,20 @@ export const caseNoticeSchema = z.object({
 /** One person's morning digest of a day, recorded with its e-mail so it is sent once. */
 export const digestRecordSchema = z.object({ agencyId: z.string(), date: z.string(), email: z.string(), tasks: z.number().int(), overdue: z.number().int(), outboxId: z.string(), at: isoInstant });
 
+/** One IKM questionnaire (nine answers 1-4), recorded once per (staff, Idempotency-Key). */
+export const surveyRecordSchema = z.object({
+  id: z.string().min(1),
+  agencyId: z.string().min(1),
+  sopId: z.string().min(1),
+  caseNomor: z.string().nullable(),
+  answers: z.array(z.number().int().min(1).max(4)).length(9),
+  saran: z.string().nullable(),
+  at: isoInstant,
+  recordedBy: z.string(),
+  requestHash: z.string(),
+});
+export type SurveyRecord = z.infer<typeof surveyRecordSchema>;
+
 export const transitionSchema = z.object({ state: caseStateSchema, event: caseEventSchema });
 
 /** The first result of an idempotency key; `result` is the transition as JSON text. */

@@ -4,7 +4,7 @@
 import type { CaseEvent, CaseNotice, CaseState, DeskRead, DeskRecap, DeskVisit, Transition } from '../contract.ts';
 import type { Result } from '../sop/errors.ts';
 import type { SopDefinition } from '../sop/schema.ts';
-import type { Agency, AgencyForm, AgencyInput, DeskKind, FormCursor, FormLink, OutboxEntry, OutboxProgress, Staff, StaffInput, Submission } from './records.ts';
+import type { Agency, AgencyForm, AgencyInput, DeskKind, FormCursor, FormLink, OutboxEntry, OutboxProgress, Staff, StaffInput, Submission, SurveyRecord } from './records.ts';
 
 export interface Idempotency {
   key: string;
@@ -198,6 +198,10 @@ export interface ReportStore {
   /** Queues a report document for the worker once: an entry with this id already queued is answered instead. */
   enqueueDocument(entry: OutboxEntry): Promise<{ entry: OutboxEntry; replayed: boolean }>;
   documentEntry(agencyId: string, id: string): Promise<OutboxEntry | null>;
+  /** Records a questionnaire once; an id already recorded is answered with the first record. */
+  recordSurvey(record: SurveyRecord): Promise<{ record: SurveyRecord; replayed: boolean }>;
+  /** Questionnaires recorded in [from, to). */
+  surveys(agencyId: string, from: Date, to: Date): Promise<SurveyRecord[]>;
 }
 
 export interface Store extends DirectoryStore, CaseStore, DeskStore, SubmissionStore, SetupStore, FormIntakeStore {

@@ -10,7 +10,9 @@ import { DomainFailure, domainError } from '../sop/errors.ts';
 import { computeReport, periodBounds, type SopReport } from './report.ts';
 import type { OutboxNotifier } from '../cases/service.ts';
 import type { Idempotency } from '../model/store.ts';
-import type { ReportDocumentResponse } from '../contract.ts';
+import type { IkmResult, ReportDocumentResponse, SurveyRequest, SurveyResponse } from '../contract.ts';
+import { requestHash } from '../model/records.ts';
+import { computeIkm } from './ikm.ts';
 import { REPORT_CASE_ID, reportEntry, reportEntryId } from './report-doc.ts';
 
 export type StandardsService = ReturnType<typeof createStandardsService>;
@@ -79,6 +81,47 @@ export function createStandardsService(store: Store, opts: { clock?: () => Date;
         }
       }
       return { ...statusOf(entry), replayed };
+    },
+
+    /** One questionnaire entered by staff (a paper SKM form at the desk); recorded once per Idempotency-Key. */
+    async recordSurvey(c: Caller, body: SurveyRequest, idem: Idempotency): Promise<SurveyResponse> {
+      const def = await store.definition(c.agency.id, body.sop);
+      if (!def) throw new DomainFailure(domainError('NOT_FOUND', `SOP "${body.sop}" tidak ditemukan.`, [{ path: 'sop', message: 'SOP tidak dikenal.' }]));
+      const id = requestHash(['survey', c.agency.id, c.actor.email.toLowerCase(), idem.key]).slice(0, 32);
+      const { record, replayed } = await store.reports.recordSurvey({
+        id,
+        agencyId: c.agency.id,
+        sopId: def.id,
+        caseNomor: body.caseNomor ?? null,
+        answers: body.answers,
+        saran: body.saran?.trim() || null,
+        at: clock().toISOString(),
+        recordedBy: c.actor.email,
+        requestHash: idem.requestHash,
+      });
+      if (replayed && record.requestHash !== idem.requestHash) {
+        throw new DomainFailure(domainError('IDEMPOTENCY_KEY_REUSED', 'Kunci idempotensi ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk setiap tindakan.', [{ path: 'Idempotency-Key', message: 'Kunci sudah dipakai untuk permintaan yang berbeda.' }]));
+      }
+      return { id: record.id, replayed };
+    },
+
+    /** The IKM of a period (local dates, inclusive), of one SOP or of every service. */
+    async ikm(c: Caller, from: string, to: string, sopId?: string): Promise<IkmResult> {
+      const f = DateTime.fromISO(from);
+      const t = DateTime.fromISO(to);
+      if (!f.isValid) throw invalid('from', 'Tanggal awal periode tidak valid (YYYY-MM-DD).');
+      if (!t.isValid) throw invalid('to', 'Tanggal akhir periode tidak valid (YYYY-MM-DD).');
+      if (t < f) throw invalid('to', 'Tanggal akhir periode tidak boleh sebelum tanggal awal.');
+      if (t.diff(f, 'days').days + 1 > MAX_REPORT_DAYS) throw invalid('to', `Satu laporan mencakup paling lama ${MAX_REPORT_DAYS} hari; bagi periodenya.`);
+      if (sopId && !(await store.definition(c.agency.id, sopId))) throw new DomainFailure(domainError('NOT_FOUND', `SOP "${sopId}" tidak ditemukan.`, [{ path: 'sop', message: 'SOP tidak dikenal.' }]));
+      const { start, end } = periodBounds(from, to, c.agency.timeZone);
+      const all = (await store.reports.surveys(c.agency.id, start, end)).filter((r) => !sopId || r.sopId === sopId);
+      return {
+        sopId: sopId ?? null,
+        period: { from, to },
+        ...computeIkm(all),
+        saran: all.filter((r) => r.saran).map((r) => ({ at: r.at, text: r.saran!, caseNomor: r.caseNomor })),
+      };
     },
 
     async documentStatus(c: Caller, entryId: string): Promise<ReportDocumentResponse> {

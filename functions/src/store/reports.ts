@@ -3,7 +3,7 @@
 // the SOP's cases open now. Events are read per case, 20 cases at a time.
 import type { Firestore } from '@google-cloud/firestore';
 import type { CaseEvent, CaseState } from '../contract.ts';
-import { caseEventSchema, caseStateSchema, outboxEntrySchema } from '../model/records.ts';
+import { caseEventSchema, caseStateSchema, outboxEntrySchema, surveyRecordSchema } from '../model/records.ts';
 import type { ReportStore, StoreStats } from '../model/store.ts';
 import { parseSnap, plain, type Paths } from './paths.ts';
 
@@ -48,6 +48,24 @@ export function createReportRepository(db: Firestore, p: Paths, stats: StoreStat
         stats.writes++;
         return { entry, replayed: false };
       });
+    },
+
+    async recordSurvey(record) {
+      const ref = p.agency(record.agencyId).collection('surveys').doc(record.id);
+      return db.runTransaction(async (tx) => {
+        const snap = await tx.get(ref);
+        stats.reads++;
+        if (snap.exists) return { record: parseSnap(surveyRecordSchema, snap), replayed: true };
+        tx.create(ref, plain(record));
+        stats.writes++;
+        return { record, replayed: false };
+      });
+    },
+
+    async surveys(agencyId, from, to) {
+      const snap = await p.agency(agencyId).collection('surveys').where('at', '>=', from.toISOString()).where('at', '<', to.toISOString()).orderBy('at', 'desc').get();
+      stats.reads += Math.max(1, snap.size);
+      return snap.docs.map((d) => parseSnap(surveyRecordSchema, d));
     },
 
     async documentEntry(agencyId, id) {

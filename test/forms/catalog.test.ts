@@ -23,8 +23,8 @@ describe('partner forms', () => {
     }
   });
 
-  it('opens every SOP a partner starts: kunjungan, pusling, burt, pks, kitapun', () => {
-    expect(partnerForms().filter((f) => f.mode === 'open').map((f) => f.sopId).sort()).toEqual(['burt', 'kitapun', 'kunjungan', 'pks', 'pusling']);
+  it('opens every SOP a partner starts: kunjungan, pusling, burt, pks, kitapun, and complaints (pengaduan)', () => {
+    expect(partnerForms().filter((f) => f.mode === 'open').map((f) => f.sopId).sort()).toEqual(['burt', 'kitapun', 'kunjungan', 'pengaduan', 'pks', 'pusling']);
   });
 
   it('answers the Pusling confirmation (step 6 decision), the PKS draft and the visit guest book', () => {

@@ -4,6 +4,10 @@
 // recreated, one on another topic is replaced; responses flow through notifications afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersOf, startFormsStack, type FormsStack } from '../support/forms-stack.ts';
+import { partnerForms } from '../../functions/src/forms/index.ts';
+
+/** The agency's forms: every partner form (its SOPs are all installed). */
+const N = partnerForms().length;
 
 const AGENCY = 'balangan';
 const DAY = 86_400_000;
@@ -36,7 +40,7 @@ describe('nothing lost', () => {
     expect(await Promise.all(missed.map(([formId, id]) => f.recorded(AGENCY, formId, id)))).toEqual(missed.map(() => null));
     await f.subscribe(true);
     const r = await f.other.sweep();
-    expect(r).toMatchObject({ forms: 8, recorded: missed.length, failed: [] });
+    expect(r).toMatchObject({ forms: N, recorded: missed.length, failed: [] });
     await allRecorded(missed);
     // A second sweep finds nothing new, and nothing is recorded twice.
     expect((await f.other.sweep()).recorded).toBe(0);
@@ -56,12 +60,12 @@ describe('watches', () => {
     expect(first.every((ws) => ws.length === 1)).toBe(true);
     now += 5 * DAY;
     f.fake.requests.length = 0;
-    expect((await f.other.sweep()).watches).toEqual({ ok: 8, renewed: 0, created: 0 });
+    expect((await f.other.sweep()).watches).toEqual({ ok: N, renewed: 0, created: 0 });
     expect(calls(/:renew$/)).toBe(0);
     now += 1.5 * DAY; // half a day left
     const r = await f.other.sweep();
-    expect(r.watches).toEqual({ ok: 0, renewed: 8, created: 0 });
-    expect(calls(/:renew$/)).toBe(8);
+    expect(r.watches).toEqual({ ok: 0, renewed: N, created: 0 });
+    expect(calls(/:renew$/)).toBe(N);
     for (const ws of await watchesOf()) expect(ws.map((w) => w.expireTime)).toEqual([new Date(now + 7 * DAY).toISOString()]);
     const before = f.deliveries;
     await allRecorded(await submitSome(['burt_peminjaman']));
@@ -76,11 +80,11 @@ describe('watches', () => {
     expect((await watchesOf()).flat()).toEqual([]);
     f.fake.requests.length = 0;
     const r = await f.other.sweep();
-    expect(r).toMatchObject({ watches: { ok: 0, renewed: 0, created: 8 }, recorded: 2, failed: [] });
+    expect(r).toMatchObject({ watches: { ok: 0, renewed: 0, created: N }, recorded: 2, failed: [] });
     expect(f.deliveries).toBe(before);
     await allRecorded(meanwhile);
     const created = f.fake.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/watches'));
-    expect(created).toHaveLength(8);
+    expect(created).toHaveLength(N);
     expect(created[0]!.body).toEqual({ watch: { target: { topic: { topicName: f.topicName } }, eventType: 'RESPONSES' } });
     await allRecorded(await submitSome(['burt_peminjaman']));
     await expect.poll(() => f.deliveries).toBeGreaterThan(before);
@@ -93,7 +97,7 @@ describe('watches', () => {
     second![0]!.errorType = 'PROJECT_NOT_AUTHORIZED';
     f.fake.requests.length = 0;
     const r = await f.other.sweep();
-    expect(r.watches).toEqual({ ok: 6, renewed: 1, created: 1 });
+    expect(r.watches).toEqual({ ok: N - 2, renewed: 1, created: 1 });
     expect(f.fake.requests.filter((q) => q.method === 'DELETE')).toHaveLength(1);
     for (const ws of await watchesOf()) expect(ws.map((w) => [w.state, w.target?.topic?.topicName])).toEqual([['ACTIVE', f.topicName]]);
   });

@@ -1,6 +1,6 @@
 // `npm run admin -- <command>`: set up an agency in a real project (Application Default
 // Credentials, GOOGLE_CLOUD_PROJECT) or on an emulator (FIRESTORE_EMULATOR_HOST).
-//   install-catalog <agencyId>                    install every catalog SOP (new versions only)
+//   install-catalog <agencyId>                    install every catalog SOP and the complaint SOP (new versions only)
 //   put-agency <agencyId> <agency.json>           name, shortName, timeZone, extraHolidays, letterhead
 //   put-staff <agencyId> <email> <name> <role,role,...> [nip] [pangkat]
 //   deactivate-staff <agencyId> <email>
@@ -14,7 +14,7 @@
 //   create-forms <agencyId>                       the partner forms in Google Forms (created or updated, idempotent), in the agency's Drive folder
 import { readFileSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
-import { CATALOG, catalogById } from '../sop/catalog/index.ts';
+import { CATALOG, catalogById, SERVICE_SOPS } from '../sop/catalog/index.ts';
 import { describeDefinition } from '../sop/describe.ts';
 import { createFirestoreStore } from '../store/firestore.ts';
 import { join } from 'node:path';
@@ -48,8 +48,8 @@ async function main(argv: string[]): Promise<void> {
     switch (cmd) {
       case 'install-catalog':
         need(1);
-        await store.installDefinitions(args[0]!, CATALOG);
-        console.log(`installed ${CATALOG.map((d) => `${d.id} v${d.version}`).join(', ')} for ${args[0]}`);
+        await store.installDefinitions(args[0]!, [...CATALOG, ...SERVICE_SOPS]);
+        console.log(`installed ${[...CATALOG, ...SERVICE_SOPS].map((d) => `${d.id} v${d.version}`).join(', ')} for ${args[0]}`);
         for (const d of CATALOG.map(describeDefinition)) {
           for (const u of d.unreadable) console.warn(`warning: ${d.id} step ${u.step}: standard time "${u.waktu}" cannot be read; the step gets no due time`);
         }

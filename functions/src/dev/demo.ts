@@ -3,6 +3,7 @@
 // be checked against each year's SKB 3 Menteri before use in production.
 import { TEMPLATES } from '../documents/templates.ts';
 import type { SopDefinition } from '../sop/schema.ts';
+import { SERVICE_SOPS } from '../sop/catalog/index.ts';
 import type { SetupStore } from '../model/store.ts';
 
 export const DEMO_AGENCIES = {
@@ -110,7 +111,8 @@ export async function seedDemo(store: SetupStore, catalog: SopDefinition[]): Pro
       // Production keeps real Drive ids here (npm run admin -- upload-templates); the demo names them.
       google: { folderId: `folder-${agencyId}`, templates: Object.fromEntries(Object.keys(TEMPLATES).map((t) => [t, `tpl-${t}`])) },
     });
-    await store.installDefinitions(agencyId, catalog);
+    // The complaint SOP of the service standards comes with any catalog (its roles are the catalog's own).
+    await store.installDefinitions(agencyId, [...catalog, ...SERVICE_SOPS.filter((d) => !catalog.some((c) => c.id === d.id))]);
     for (const [i, role] of roles.entries()) {
       const name = NAMES[i % NAMES.length]!;
       const email = demoEmail(agencyId, role.id);

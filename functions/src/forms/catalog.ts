@@ -185,6 +185,23 @@ export const FORMS = [
       { id: 'kesan', title: 'Kesan dan saran', kind: 'paragraph', required: false, to: ['note'] },
     ],
   },
+  {
+    id: 'pengaduan',
+    version: 1,
+    sopId: 'pengaduan',
+    title: 'Pengaduan, Saran dan Masukan Layanan Perpustakaan',
+    description: 'Sampaikan pengaduan, saran atau masukan atas layanan perpustakaan. Setiap pengaduan dicatat, diteruskan ke seksi yang bertanggung jawab, dan dijawab melalui e-mail Anda.',
+    mode: 'open',
+    step: 1,
+    next: 'Pengaduan Anda diteruskan kepada seksi yang bertanggung jawab; jawabannya kami kirim ke e-mail Anda dalam standar waktu pelayanan.',
+    questions: [
+      { id: 'nama', title: 'Nama Anda atau lembaga Anda', kind: 'short', required: true, to: ['partner.name'] },
+      ...contact(true).filter((q) => q.id !== 'nama_kontak'),
+      { id: 'layanan', title: 'Layanan yang diadukan', help: 'Misalnya: Perpustakaan Keliling, kunjungan resmi, pembinaan perpustakaan (KITAPUN SENAPAS)', kind: 'short', required: true, to: ['data.layanan_diadukan'] },
+      { id: 'nomor_kasus', title: 'Nomor kasus atau tanda terima yang diadukan (bila ada)', help: 'Contoh: PUSLING/2026/0001', kind: 'short', required: false, to: ['data.nomor_kasus_terkait'] },
+      { id: 'uraian', title: 'Uraian pengaduan, saran atau masukan', kind: 'paragraph', required: true, to: ['data.uraian_pengaduan'] },
+    ],
+  },
 ] as const satisfies readonly unknown[];
 
 /** Partner or institution steps without a form, and why staff record them instead. */

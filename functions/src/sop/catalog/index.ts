@@ -7,10 +7,17 @@ import { kunjungan } from './kunjungan.ts';
 import { pks } from './pks.ts';
 import { pusling } from './pusling.ts';
 import { referensi } from './referensi.ts';
+import { pengaduan } from './pengaduan.ts';
 
 export const CATALOG: SopDefinition[] = [pusling, referensi, pks, kunjungan, burt, kitapun].map((raw) => loadDefinition(raw));
 
-const byId = new Map(CATALOG.map((d) => [d.id, d]));
+/**
+ * SOPs the service standards add beside the seed transcriptions (the complaint handling KITAPUN's
+ * standard promises): installed with the catalog, not part of the seed check.
+ */
+export const SERVICE_SOPS: SopDefinition[] = [pengaduan].map((raw) => loadDefinition(raw));
+
+const byId = new Map([...CATALOG, ...SERVICE_SOPS].map((d) => [d.id, d]));
 
 /** The catalog definition with this id; throws when the catalog has none (a programming error). */
 export function catalogById(id: string): SopDefinition {

@@ -1,7 +1,8 @@
 // Function entry points only: `api` (HTTP, called by the Sheets add-on), `worker` (CloudEvent
 // from the outbox Pub/Sub topic), `intake` (CloudEvent from the Forms watches' topic) and `sweep`
-// (HTTP, called by Cloud Scheduler with OIDC).
-// All four share this module (one deployment source) and the settings and store, loaded at start
+// (HTTP, called by Cloud Scheduler with OIDC), and `remind` (HTTP, Cloud Scheduler: reminders,
+// escalations, morning digests).
+// All five share this module (one deployment source) and the settings and store, loaded at start
 // so a wrong setting stops the instance at once; each loads the rest of its wiring on first use:
 // the api's cold start must not pay for the worker's Google Docs, Drive and Gmail clients, nor
 // for the intake's Forms client.

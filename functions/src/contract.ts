@@ -740,3 +740,14 @@ export interface IkmResult {
   /** The respondents' suggestions, newest first. */
   saran: { at: string; text: string; caseNomor: string | null }[];
 }
+
+/**
+ * GET .../tasks/summary: how the caller's tasks stand (the counts "Tugas saya" shows), by SOP.
+ * `dueSoon`: not late yet, but past the step's "soon" reminder.
+ */
+export interface TaskSummary {
+  total: number;
+  overdue: number;
+  dueSoon: number;
+  bySop: { sopId: string; sopTitle: string; total: number; overdue: number }[];
+}

@@ -39,6 +39,7 @@ export function standardsRoutesOf(standards: StandardsService): Route[] {
       const r = await standards.reportDocument(await caller(), params[1]!, b.from, b.to, idem);
       return { status: r.replayed ? 200 : 202, body: r };
     }),
+    route<Api.TaskSummary>('GET', '/tasks/summary', async ({ caller }) => ({ body: await standards.taskSummary(await caller()) })),
     route<Api.SurveyResponse>('POST', '/surveys', async ({ req, body, caller }) => {
       const b = parse(surveyBody, body, 'Kuesioner IKM');
       const r = await standards.recordSurvey(await caller(), b, idempotency(req, b, 'survey'));

@@ -10,9 +10,11 @@ import { DomainFailure, domainError } from '../sop/errors.ts';
 import { computeReport, periodBounds, type SopReport } from './report.ts';
 import type { OutboxNotifier } from '../cases/service.ts';
 import type { Idempotency } from '../model/store.ts';
-import type { IkmResult, ReportDocumentResponse, SurveyRequest, SurveyResponse } from '../contract.ts';
+import type { IkmResult, ReportDocumentResponse, SurveyRequest, SurveyResponse, TaskSummary } from '../contract.ts';
 import { requestHash } from '../model/records.ts';
 import { computeIkm } from './ikm.ts';
+import { createCalendars } from './calendars.ts';
+import { alertTimes } from '../sop/alerts.ts';
 import { REPORT_CASE_ID, reportEntry, reportEntryId } from './report-doc.ts';
 
 export type StandardsService = ReturnType<typeof createStandardsService>;
@@ -26,6 +28,7 @@ function invalid(path: string, message: string): DomainFailure {
 
 export function createStandardsService(store: Store, opts: { clock?: () => Date; notify?: OutboxNotifier } = {}) {
   const clock = opts.clock ?? (() => new Date());
+  const calendarOf = createCalendars(store);
   const service = {
     clock,
     /** The caller's own morning digest, on or off (reminders about their steps always come). */
@@ -81,6 +84,38 @@ export function createStandardsService(store: Store, opts: { clock?: () => Date;
         }
       }
       return { ...statusOf(entry), replayed };
+    },
+
+    /** The caller's open tasks counted: all, overdue, past their "soon" reminder; by SOP. */
+    async taskSummary(c: Caller): Promise<TaskSummary> {
+      const now = clock().getTime();
+      const mine = (await store.reminders.openCases(c.agency.id)).filter((s) => s.currentStep !== null && s.currentRoles.some((r) => c.actor.roles.includes(r)));
+      const late = (s: (typeof mine)[number]) => s.dueAt !== null && new Date(s.dueAt).getTime() < now;
+      // Past the step's "soon" threshold (as the reminders compute it) but not yet due.
+      const cal = await calendarOf(c.agency);
+      const soonFlags = await Promise.all(
+        mine.map(async (s) => {
+          if (late(s) || !s.dueAt || !s.stepStartedAt) return false;
+          const def = await store.definition(c.agency.id, s.sopId, s.sopVersion);
+          const step = def?.steps.find((x) => x.no === s.currentStep);
+          if (!def || !step) return false;
+          const first = alertTimes(def, step, new Date(s.stepStartedAt), new Date(s.dueAt), cal).find((t) => t.kind === 'soon');
+          return !!first && first.at.getTime() <= now;
+        }),
+      );
+      const bySop = new Map<string, TaskSummary['bySop'][number]>();
+      for (const s of mine) {
+        const row = bySop.get(s.sopId) ?? { sopId: s.sopId, sopTitle: s.sopTitle, total: 0, overdue: 0 };
+        row.total++;
+        if (late(s)) row.overdue++;
+        bySop.set(s.sopId, row);
+      }
+      return {
+        total: mine.length,
+        overdue: mine.filter(late).length,
+        dueSoon: soonFlags.filter(Boolean).length,
+        bySop: [...bySop.values()].sort((a, b) => b.overdue - a.overdue || a.sopTitle.localeCompare(b.sopTitle, 'id')),
+      };
     },
 
     /** One questionnaire entered by staff (a paper SKM form at the desk); recorded once per Idempotency-Key. */

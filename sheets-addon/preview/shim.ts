@@ -248,7 +248,7 @@ function renderSheet(rows: CaseRow[]): void {
   for (const r of rows) {
     const tr = el('tr');
     for (const [k] of cols) {
-      const td = el('td', r[k]);
+      const td = el('td', String(r[k] ?? ''));
       if (k === 'status' && r.status === 'Terlambat') td.className = 'late';
       tr.append(td);
     }

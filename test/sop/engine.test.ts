@@ -83,8 +83,15 @@ describe('engine', () => {
     expect(r.ok && r.value.event).toMatchObject({ decision: 'no', withinStandard: false, note: 'Tanggal bentrok' });
     s = ok(act(s, kasi, { type: 'complete', step: 1, input: { data: { tanggal: '2026-12-02' } } }, late));
     expect(s.documents.rencana!.revision).toBe(2);
-    s = ok(act(s, kabid, { type: 'decide', step: 2, decision: 'no', input: {} }, late));
+    // Returning the work needs its reason: refused without one, naming the note.
+    const bare = act(s, kabid, { type: 'decide', step: 2, decision: 'no', input: { note: '  ' } }, late);
+    expect(bare.ok).toBe(false);
+    expect(!bare.ok && bare.error).toMatchObject({ code: 'MISSING_KELENGKAPAN', fields: [{ path: 'note' }] });
+    s = ok(act(s, kabid, { type: 'decide', step: 2, decision: 'no', input: { note: 'Tanggal masih bentrok' } }, late));
+    // The step it returns to carries who returned it and why, until that step is taken.
+    expect(s.returned).toMatchObject({ step: 2, label: 'Kembalikan untuk diperbaiki', back: true, by: 'kabid@x.id', reason: 'Tanggal masih bentrok' });
     s = ok(act(s, kasi, { type: 'complete', step: 1, input: { data: { tanggal: '2026-12-03' } } }, late));
+    expect(s.returned).toBeUndefined();
     s = ok(act(s, kabid, { type: 'decide', step: 2, decision: 'yes', input: {} }, late));
     expect(s.currentStep).toBe(3);
     expect(s.data.tanggal).toBe('2026-12-03');

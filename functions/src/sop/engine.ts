@@ -197,6 +197,7 @@ function cancel(ctx: Context, current: CaseState, state: CaseState, reason: stri
   const why = reason.trim();
   if (!why) return fail(domainError('INVALID_INPUT', 'Alasan pembatalan wajib diisi.', [{ path: 'reason', message: 'Alasan pembatalan wajib diisi.' }]));
   stopAt(state, 'cancelled', `Dibatalkan: ${why}`);
+  delete state.returned;
   const event = plainEvent({
     seq: state.version,
     at: state.updatedAt,
@@ -273,6 +274,25 @@ function measure(ctx: Context, step: Step, current: CaseState, state: CaseState)
   return { standard: standardOf(w), durationMinutes, dueAt: due ? due.toISOString() : null, withinStandard };
 }
 
+/**
+ * Whether taking `decision` at this step needs a reason (the note): as the exit declares, else by
+ * default for the "no" exit of a decision staff take themselves (a partner's answer, and a branch
+ * carried from an earlier decision, give their reasons elsewhere).
+ */
+export function reasonRequired(step: Step, decision: 'yes' | 'no'): boolean {
+  if (step.kind !== 'decision') return false;
+  const exit = decision === 'yes' ? step.ifYes : step.ifNo;
+  return exit.reasonRequired ?? (decision === 'no' && step.performer === 'staff' && step.branchFrom === undefined);
+}
+
+/** Keeps a decision's reason on the case for the step it leads to; any other step clears it. */
+function noteDecision(state: CaseState, step: Step, r: ResolvedExit, actor: Actor, reason: string | null): void {
+  delete state.returned;
+  if (!r.decision || !reasonRequired(step, r.decision) || state.currentStep === null) return;
+  const back = typeof r.exit.to === 'number' && r.exit.to <= step.no;
+  state.returned = { step: step.no, label: r.exit.label, back, by: actor.name ?? actor.email, byEmail: actor.email, at: state.updatedAt, reason };
+}
+
 function takeStep(ctx: Context, current: CaseState, state: CaseState, action: StepAction): Result<Transition> {
   const { def, actor } = ctx;
   if (action.step !== current.currentStep) {
@@ -290,6 +310,12 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
   if (!resolved.ok) return resolved;
   const { invalid, missing } = checkKelengkapan(step, current, action.input);
   if (invalid.length > 0) return fail(domainError('INVALID_INPUT', `Isian langkah ${step.no} tidak valid: ${invalid.map((p) => p.message).join(' ')}`, invalid));
+  const decision = resolved.value.decision;
+  const note = action.input.note?.trim() || null;
+  if (decision && reasonRequired(step, decision) && !note) {
+    const label = resolved.value.exit.label;
+    return fail(domainError('MISSING_KELENGKAPAN', `Alasan wajib ditulis di catatan untuk keputusan "${label}".`, [{ path: 'note', message: `Tulis alasannya: mengapa "${label}".` }]));
+  }
   // A "no" returns the work for revision: what is still missing does not block sending it back.
   if (missing.length > 0 && resolved.value.decision !== 'no') {
     return fail(domainError('MISSING_KELENGKAPAN', `Kelengkapan langkah ${step.no} belum lengkap: ${missing.map((p) => p.message).join(' ')}`, missing));
@@ -298,6 +324,7 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
   Object.assign(state.data, action.extra);
   const measured = measure(ctx, step, current, state);
   enterStep(def, state, resolved.value.exit.to, resolved.value.exit.outcome, ctx.now, ctx.calendar);
+  noteDecision(state, step, resolved.value, actor, note);
   const event: CaseEvent = {
     seq: state.version,
     at: state.updatedAt,
@@ -307,7 +334,7 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
     toStep: state.currentStep,
     decision: resolved.value.decision,
     input: { ...inputRecord(action.input), ...(ctx.assigned && Object.keys(ctx.assigned).length ? { assigned: ctx.assigned } : {}) },
-    note: action.input.note?.trim() || null,
+    note,
     ...measured,
     stepStartedAt: current.stepStartedAt,
     produced,
@@ -354,6 +381,6 @@ export function plannedDocuments(def: SopDefinition, state: CaseState, action: A
 }
 
 /** What the current step asks for, for forms and task lists. */
-export function currentStepOf(def: SopDefinition, state: CaseState): Step | null {
+export function currentStepOf(def: SopDefinition, state: Pick<CaseState, 'currentStep'>): Step | null {
   return state.currentStep === null ? null : stepOf(def, state.currentStep);
 }

@@ -23,8 +23,10 @@ export function caseRows(reply: unknown): CaseRow[] {
         langkah: text('langkah'),
         pelaksana: text('pelaksana'),
         jatuhTempo: text('jatuhTempo'),
+        jatuhTempoWaktu: typeof r.jatuhTempoWaktu === 'string' ? r.jatuhTempoWaktu : null,
         status: (['Berjalan', 'Terlambat', 'Selesai', 'Dibatalkan'].includes(status) ? status : 'Berjalan') as CaseRow['status'],
         dokumen: text('dokumen'),
+        tautan: text('tautan'),
         updatedAt: text('updatedAt'),
       };
     });

@@ -16,7 +16,7 @@ export async function showCases(flash?: Flash): Promise<void> {
   enterView('cases', 'cases', flash, 'Memuat daftar kasus…');
   let rows: CaseRow[];
   try {
-    rows = caseRows(await busy('Memuat daftar kasus…', () => call('listCases')));
+    rows = caseRows(await busy('Memuat daftar kasus…', () => call('listCases', null)));
   } catch (e) {
     setView(errorPanel(parseFailure(e), () => void showCases()));
     return;

@@ -12,7 +12,7 @@ export async function showTasks(flash?: Flash): Promise<void> {
   enterView('tasks', 'tasks', flash, 'Memuat tugas…');
   let tasks: Task[];
   try {
-    const r = (await busy('Memuat tugas…', () => call('listTasks'))) as { tasks?: Task[] };
+    const r = (await busy('Memuat tugas…', () => call('listTasks', null))) as { tasks?: Task[] };
     tasks = Array.isArray(r?.tasks) ? r.tasks : [];
   } catch (e) {
     setView(errorPanel(parseFailure(e), () => void showTasks()));

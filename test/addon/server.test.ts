@@ -221,6 +221,23 @@ describe('calls to the API', () => {
     expect(fakes.fetches).toEqual([]);
   });
 
+  it('a user who granted only some permissions is told so, with the link that asks again: not a manifest problem', () => {
+    setUp({ identityToken: null });
+    fakes.documentProperties.data.set('AGENCY_ID', 'balangan');
+    fakes.missingScopes = ['openid'];
+    const e = errorOf(() => server.listTasks(null));
+    expect(e.code).toBe('AUTH_REQUIRED');
+    expect(e.message).toMatch(/sebagian izin tidak dicentang/);
+    expect(e.message).toContain('https://script.google.com/macros/d/fake/authorize');
+    expect(e.message).not.toMatch(/appsscript\.json|oauthScopes|Admin/);
+
+    // The same when Sheets refuses the dashboard write for a scope the user left unticked.
+    fakes.identityToken = 'id-token-of-rina';
+    fakes.on({ method: 'get', url: `${A}/cases?limit=1000` }, { status: 200, body: { cases: [], nextPageToken: null } });
+    fakes.on({ url: /sheets\.googleapis\.com/ }, { status: 403, body: { error: { code: 403, message: 'Request had insufficient authentication scopes.' } } });
+    expect(errorOf(() => server.syncDashboard()).code).toBe('AUTH_REQUIRED');
+  });
+
   it('a reply that is not JSON, or a fetch that fails, is a NETWORK error in Indonesian', () => {
     fakes.on({ url: `${A}/tasks` }, { status: 502, text: '<html><body>502 Bad Gateway</body></html>' });
     const bad = errorOf(() => server.listTasks(null));

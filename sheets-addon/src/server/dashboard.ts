@@ -10,7 +10,7 @@
 // only when missing, so a second identical sync changes nothing but the values it rewrites.
 import type { CaseListResponse, CaseRow } from '../../../functions/src/contract.ts';
 import type { DashboardSync } from '../contract.ts';
-import { agencyPath, apiFailure, callApi, currentAgencyId } from './api.ts';
+import { agencyPath, apiFailure, callApi, currentAgencyId, missingGrant } from './api.ts';
 
 export const DASHBOARD_SHEET = 'Kasus';
 export const HEADER = ['Nomor', 'SOP', 'Mitra', 'Langkah', 'Pelaksana', 'Jatuh tempo', 'Status', 'Dokumen', 'Tautan dokumen'] as const;
@@ -102,6 +102,8 @@ function writeValues(spreadsheetId: string, data: ValueRange[]): void {
     detail = '';
   }
   if (status === 401 || status === 403) {
+    const grant = missingGrant();
+    if (grant) throw apiFailure(grant);
     throw apiFailure({
       code: 'SHEETS_PERMISSION',
       message:

@@ -79,9 +79,10 @@ function inputDetails(e: CaseEvent, labelOf: (id: string) => string): HTMLElemen
     'details',
     { class: 'small' },
     h('summary', null, `Isian (${data.length + docs.length})`),
+    // Label above value (not a two-column grid): a long label must not squeeze the value at 280 px.
     h(
       'dl',
-      { class: 'facts' },
+      { class: 'isian' },
       ...data.flatMap(([k, v]) => [h('dt', null, labelOf(k)), h('dd', null, valueText(v))]),
       ...docs.flatMap(([k, v]) => [h('dt', null, labelOf(k)), h('dd', null, v?.url ? link(v.url, 'tautan') : '–')]),
     ),

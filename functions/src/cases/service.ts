@@ -9,7 +9,7 @@ import type { CaseQuery, CaseSummary, Cursor, Effects, Idempotency, Store, Store
 import { assignedFields, createCase, currentStepOf, plannedDocuments, transition, type Action, type Actor } from '../sop/engine.ts';
 import { caseRow, taskOf } from './rows.ts';
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
-import { describeDefinition } from '../sop/describe.ts';
+import { describeDefinition, withReasons } from '../sop/describe.ts';
 import { stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import { answerFormFor } from '../forms/links.ts';
@@ -321,7 +321,7 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
       return {
         case: found.state,
         events: found.events,
-        currentStep: step ? { ...step, standard: parseWaktu(step.waktu), canAct: step.actors.some((r) => c.actor.roles.includes(r)) } : null,
+        currentStep: step ? { ...withReasons(step), standard: parseWaktu(step.waktu), canAct: step.actors.some((r) => c.actor.roles.includes(r)) } : null,
         dueLocal: found.state.dueAt ? cal.formatLocal(new Date(found.state.dueAt)) : null,
         timeZone: ZONE_LABEL[c.agency.timeZone],
         partnerForm: partnerFormOf(found.state),

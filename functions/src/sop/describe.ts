@@ -7,7 +7,7 @@ import type { SopDefinition, Step } from './schema.ts';
 import { parseWaktu } from './waktu.ts';
 
 /** A decision's exits say whether they need a reason, the engine's default written out. */
-function withReasons(s: Step): Step {
+export function withReasons(s: Step): Step {
   if (s.kind !== 'decision') return s;
   return { ...s, ifYes: { ...s.ifYes, reasonRequired: reasonRequired(s, 'yes') }, ifNo: { ...s.ifNo, reasonRequired: reasonRequired(s, 'no') } };
 }

@@ -40,6 +40,7 @@ function signedIn(me: Me): void {
     h('div', { class: 'who-roles muted small' }, roles || 'tanpa peran'),
   );
   $('nav').hidden = false;
+  delete $('nav').dataset.actions;
   void refreshDeskTab();
   void refreshActions(me);
 }
@@ -63,6 +64,8 @@ async function refreshActions(me: Me): Promise<void> {
   } catch {
     $('footer').hidden = true;
   }
+  // Says the actions shown are final (the browser tests wait for it).
+  if (app.me === me) $('nav').dataset.actions = 'ready';
 }
 
 export async function pickAgency(flash?: Flash): Promise<void> {

@@ -62,17 +62,39 @@ export type AssignKind = 'agenda' | 'surat' | 'today' | 'rekap_referensi';
 export interface Role {
   id: string;
   label: string;
+  jabatan?: string;
+  relation?: 'head' | 'direct' | 'indirect';
+  reportsTo?: string;
 }
 
 export type Kelengkapan =
   | { type: 'document'; id: string; label: string; source: 'input' | 'case' | 'produced' }
-  | { type: 'data'; id: string; label: string; dataType: DataType; optional?: boolean; assign?: AssignKind }
+  | {
+      type: 'data';
+      id: string;
+      label: string;
+      dataType: DataType;
+      optional?: boolean;
+      when?: 'yes' | 'no';
+      options?: { value: string; label: string }[];
+      maxItems?: number;
+      suggest?: { pimpinanOf: string };
+      assign?: AssignKind;
+    }
   | { type: 'checklist'; id: string; label: string }
   | { type: 'office'; id: string; label: string };
 
 export interface ProducedDocument {
   id: string;
   label: string;
+  template: string | null;
+  variant?: string;
+  signer?: string;
+  kepada?: string[];
+  fields?: Record<string, string>;
+  lampiran?: string[];
+  dasar?: string[];
+  email?: boolean;
 }
 
 export interface Exit {
@@ -314,7 +336,8 @@ export interface CancelRequest {
 export interface CaseDetail {
   case: CaseState;
   events: CaseEvent[];
-  currentStep: (DescribedStep & { canAct: boolean }) | null;
+  /** `suggested`: values offered for the step's data fields (a recipient's jabatan from the institution table), by field id. */
+  currentStep: (DescribedStep & { canAct: boolean; suggested?: Record<string, string> }) | null;
   dueLocal: string | null;
   /** WIB, WITA or WIT. */
   timeZone: string;

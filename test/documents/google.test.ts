@@ -1,11 +1,12 @@
 // The Google Docs backend against a local fake of Drive and Docs, through the real generated
 // clients: each operation is exactly the requests we expect, and failures are classified.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGoogleDocBackend, uploadDocxTemplates } from '../../functions/src/documents/google.ts';
+import { TEMPLATES, TEMPLATES_DIR } from '../../functions/src/documents/templates.ts';
 import { EffectError } from '../../functions/src/documents/types.ts';
 import { toEffectError } from '../../functions/src/google/errors.ts';
 import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google/index.ts';
@@ -153,6 +154,38 @@ describe('Google Docs backend: the happy path', () => {
     const found = await b.findCopy(KEY);
     expect(found).not.toBeNull();
     expect(fake.documents.get(found!.documentId)!.appProperties).toEqual({ sopKey: KEY });
+  });
+});
+
+describe('Google Docs backend: a table of fixed length filled in part', () => {
+  it('reads the document once, deletes the unused rows bottom up in the batchUpdate, and a retry deletes nothing more', async () => {
+    const bytes = await readFile(join(TEMPLATES_DIR, 'surat_tugas.docx'));
+    fake.addDocxTemplate('gdoc-tugas', bytes, 'Templat Surat Tugas');
+    const b = createGoogleDocBackend({ drive: clients.drive, docs: clients.docs, templates: { surat_tugas: 'gdoc-tugas' }, folderId: 'folder-surat' });
+    const doc = await b.copy({ key: 'case-7/surat_tugas/1', templateId: 'surat_tugas', title: 'Surat Tugas' });
+    const fields: Record<string, string> = Object.fromEntries(TEMPLATES.surat_tugas!.placeholders.filter((p) => !/^petugas_([2-9]|10)_/.test(p)).map((p) => [p, `<${p}>`]));
+    const dropRows = TEMPLATES.surat_tugas!.droppable;
+    const before = fake.requests.length;
+    expect((await b.fill(doc, fields, { dropRows })).missingPlaceholders).toEqual([]);
+    const made = fake.requests.slice(before);
+    expect(made.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v1/documents/${doc.documentId}`, `POST /v1/documents/${doc.documentId}:batchUpdate`]);
+    const rows = (made[1]!.body as { requests: { deleteTableRow?: { tableCellLocation: { rowIndex: number } } }[] }).requests.flatMap((r) => (r.deleteTableRow ? [r.deleteTableRow.tableCellLocation.rowIndex] : []));
+    expect(rows).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2]);
+    const text = fake.documents.get(doc.documentId)!.text;
+    expect(text).toContain('1.\n<petugas_1_nama>\n<petugas_1_nip>');
+    expect(text).not.toMatch(/\{\{|\n2\.\n/);
+    // A retry after a lost reply: nothing left to delete, nothing left to replace (the worker knows the fill happened).
+    const again = await b.fill(doc, fields, { dropRows });
+    expect(again.missingPlaceholders).toHaveLength(Object.keys(fields).length);
+    const last = fake.requests.at(-1)!.body as { requests: Record<string, unknown>[] };
+    expect(last.requests.some((r) => r.deleteTableRow)).toBe(false);
+  });
+
+  it('without rows to drop, fills with one batchUpdate and reads nothing', async () => {
+    const doc = await backend().copy({ key: KEY, templateId: 'surat-jawaban-kunjungan', title: 'Surat' });
+    const before = fake.requests.length;
+    await backend().fill(doc, FIELDS, { dropRows: [] });
+    expect(fake.requests.slice(before).map((r) => r.method)).toEqual(['POST']);
   });
 });
 

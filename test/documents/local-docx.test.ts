@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { docxText } from '../support/docx.ts';
 import { caseData, context } from '../support/letter-cases.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFields } from '../../functions/src/documents/fields/index.ts';
+import { buildFields, droppedRows } from '../../functions/src/documents/fields/index.ts';
 import { createLocalDocBackend, DOCX_CONTENT_TYPE } from '../../functions/src/documents/local.ts';
 import { TEMPLATES_DIR, templateById } from '../../functions/src/documents/templates.ts';
 import { CATALOG } from '../../functions/src/sop/catalog/index.ts';
@@ -44,7 +44,10 @@ describe('local .docx backend', () => {
     expect(text).toContain('SMA NEGERI 1 PARINGIN');
     expect(text).toContain('NOMOR: 000.5.2/117/DISPUSIP/XI/2026');
     expect(text).toContain('NOMOR: 421.3/045/SMAN1-PRN/XI/2026');
-    expect(text).toContain('Pada hari ini Sabtu tanggal dua puluh satu bulan November tahun dua ribu dua puluh enam, bertempat di Aula Dinas Perpustakaan dan Kearsipan Kabupaten Balangan');
+    expect(text).toContain('Pada hari ini Sabtu tanggal dua puluh satu bulan November tahun dua ribu dua puluh enam, bertempat di Paringin');
+    expect(text).toContain('Hj. Rusmilawati, S.Pd., M.Pd.');
+    expect(text).toContain('meterai Rp10.000,00 (sepuluh ribu rupiah) sesuai dengan Undang-Undang Nomor 10 Tahun 2020 tentang Bea Meterai');
+    expect(text).not.toContain('bermeterai cukup');
     expect(text).toMatch(/Pada hari ini .* tahun dua ribu dua puluh enam/);
     expect(text).toContain('Drs. H. Ahmad Fauzi, M.Si.');
     expect(text).toContain('Kepala SMA Negeri 1 Paringin');
@@ -61,7 +64,8 @@ describe('local .docx backend', () => {
     expect(result.missingPlaceholders).toEqual([]);
     expect(text).toContain('1. Laskar Pelangi\n2. Bumi Manusia\n3. Negeri 5 Menara');
     expect(text).toContain('sebanyak 3 (tiga) judul');
-    expect(text).toContain('Yth. Ketua RT 03 Desa Batu Piring');
+    // "Yth." has a column of its own, the addressee's lines beside it.
+    expect(text).toMatch(/Yth\.\s+Kepala Desa Batu Piring/);
   });
 
   it('renders the visit reply with the visit date in long form', async () => {
@@ -69,7 +73,7 @@ describe('local .docx backend', () => {
     expect(result.missingPlaceholders).toEqual([]);
     expect(text).toContain('Kamis, 3 Desember 2026');
     expect(text).toContain('09.00 WITA sampai dengan selesai');
-    expect(text).toContain('Balangan, 20 November 2026');
+    expect(text).toContain('Paringin, 20 November 2026');
     expect(text).toContain('Jawaban Permohonan Izin Kunjungan');
     expect(text).toContain('a.n. Kepala Dinas Perpustakaan dan Kearsipan Kabupaten Balangan\nKepala Bidang Perpustakaan,');
   });
@@ -83,7 +87,20 @@ describe('local .docx backend', () => {
     expect(await backend.findCopy('case-4/surat_tugas/2')).toBeNull();
     expect(await createLocalDocBackend({ templatesDir: TEMPLATES_DIR, outDir: join(dir, 'belum-ada') }).findCopy('x')).toBeNull();
     // The copy is the unfilled template.
-    expect(docxText(await readFile(doc.documentId))).toContain('{{daftar_petugas}}');
+    expect(docxText(await readFile(doc.documentId))).toContain('{{petugas_1_nama}}');
+  });
+
+  it('renders a surat tugas with one table row per assignee, the unused rows removed', async () => {
+    const backend = createLocalDocBackend({ templatesDir: TEMPLATES_DIR, outDir });
+    const spec = templateById('surat_tugas')!;
+    const fields = buildFields(spec.id, context(def('pusling'), stepOf('pusling', 3), spec));
+    const doc = await backend.copy({ key: 'case-6/surat_tugas/1', templateId: spec.id, title: spec.title });
+    expect((await backend.fill(doc, fields, { dropRows: droppedRows(spec.id, fields) })).missingPlaceholders).toEqual([]);
+    const text = docxText(await readFile(doc.documentId));
+    expect(text).toContain('1.\nMuhammad Rizky, S.IP.\n19900115 201503 1 002\nPenata Muda (III/a)\nPustakawan Ahli Pertama');
+    expect(text).toContain('2.\nNor Aida, A.Md.\n-\n-\n-');
+    expect(text).not.toMatch(/\n3\.\n/);
+    expect(text).not.toContain('{{');
   });
 
   it('fills idempotently from the template, and reports the fields the template lacks', async () => {

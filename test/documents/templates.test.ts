@@ -1,4 +1,4 @@
-// Letter templates: every produced document of the catalog maps to a template (or an explicit null),
+// Letter templates: every produced document of the catalog names an existing template (or an explicit null),
 // and the committed .docx files carry exactly the placeholders of their specs (each in one text run)
 // and are up to date with the layouts.
 import { readFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { decode, docxText, documentXml } from '../support/docx.ts';
 import { ALL_PRODUCED } from '../support/letter-cases.ts';
 import { describe, expect, it } from 'vitest';
 import { buildTemplateDocx } from '../../functions/src/documents/docx/build.ts';
-import { DOCUMENT_TEMPLATES, TEMPLATES, TEMPLATES_DIR, templateFor } from '../../functions/src/documents/templates.ts';
+import { letterProblems, TEMPLATES, TEMPLATES_DIR, templateFor } from '../../functions/src/documents/templates.ts';
 import { CATALOG } from '../../functions/src/sop/catalog/index.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -32,39 +32,45 @@ const templateFile = (id: string) => readFile(join(TEMPLATES_DIR, `${id}.docx`))
 // Tests
 // ---------------------------------------------------------------------------------------------
 
-describe('mapping of produced documents to templates', () => {
-  it('maps every document the catalog produces to a template or an explicit null', () => {
+describe('the templates the catalog names', () => {
+  it('names an existing template (and variant) for every document the catalog produces, null only for what is no letter', () => {
     expect(ALL_PRODUCED.length).toBeGreaterThan(20);
-    for (const { def, docId } of ALL_PRODUCED) {
-      const key = `${def.id}.${docId}`;
-      expect(Object.hasOwn(DOCUMENT_TEMPLATES, key), `${key} tidak dipetakan`).toBe(true);
-      const t = templateFor(def.id, docId);
-      if (DOCUMENT_TEMPLATES[key] === null) expect(t).toBeNull();
-      else expect(t?.id).toBe(DOCUMENT_TEMPLATES[key]);
+    for (const { def, doc } of ALL_PRODUCED) {
+      const t = templateFor(doc);
+      if (doc.template === null) expect(t, `${def.id}.${doc.id}`).toBeNull();
+      else expect(t?.id, `${def.id}.${doc.id}`).toBe(doc.template);
+      if (doc.variant !== undefined) expect(Object.keys(t!.variants ?? {}), `${def.id}.${doc.id}`).toContain(doc.variant);
+    }
+    for (const def of CATALOG) expect(letterProblems(def)).toEqual([]);
+  });
+
+  it('uses every template and every variant', () => {
+    const used = new Set(ALL_PRODUCED.flatMap(({ doc }) => (doc.template ? [doc.template] : [])));
+    expect(Object.keys(TEMPLATES).filter((id) => !used.has(id))).toEqual([]);
+    for (const t of Object.values(TEMPLATES)) {
+      for (const v of Object.keys(t.variants ?? {})) {
+        expect(ALL_PRODUCED.some(({ doc }) => doc.template === t.id && doc.variant === v), `${t.id}/${v}`).toBe(true);
+      }
     }
   });
 
-  it('has no stale entries and uses every template', () => {
-    const produced = new Set(ALL_PRODUCED.map(({ def, docId }) => `${def.id}.${docId}`));
-    expect(Object.keys(DOCUMENT_TEMPLATES).filter((k) => !produced.has(k))).toEqual([]);
-    const used = new Set(Object.values(DOCUMENT_TEMPLATES).filter((v): v is string => v !== null));
-    expect(Object.keys(TEMPLATES).filter((id) => !used.has(id))).toEqual([]);
-  });
-
   it('keeps null only for documents that are not letters', () => {
-    expect(Object.entries(DOCUMENT_TEMPLATES).filter(([, v]) => v === null).map(([k]) => k)).toEqual(['kunjungan.agenda_surat_masuk']);
+    expect(ALL_PRODUCED.filter(({ doc }) => doc.template === null).map(({ def, doc }) => `${def.id}.${doc.id}`)).toEqual(['kunjungan.agenda_surat_masuk']);
   });
 
-  it('throws for a document the mapping does not know', () => {
-    expect(() => templateFor('pusling', 'surat_baru')).toThrow(/belum dipetakan/);
-    expect(() => templateFor('tidak_ada', 'surat_tugas')).toThrow(/belum dipetakan/);
+  it('throws for a template or variant that does not exist', () => {
+    expect(() => templateFor({ id: 'surat_baru', template: 'tidak_ada' })).toThrow(/tidak ada/);
+    expect(() => templateFor({ id: 'surat_tugas', template: 'surat_tugas', variant: 'tidak_ada' })).toThrow(/varian/);
+    const def = CATALOG.find((d) => d.id === 'pusling')!;
+    const broken = { ...def, steps: def.steps.map((s) => (s.no === 2 ? { ...s, produces: [{ ...s.produces[0]!, template: 'rencana_lain' }] } : s)) };
+    expect(letterProblems(broken)).toEqual([expect.stringMatching(/langkah 2: Templat surat "rencana_lain"/)]);
   });
 
-  it('names signer roles that the catalog defines', () => {
-    const roles = new Set(CATALOG.flatMap((d) => d.roles.map((r) => r.id)));
-    for (const [id, t] of Object.entries(TEMPLATES)) {
-      expect(t.id).toBe(id);
-      if (t.signerRole) expect(roles.has(t.signerRole), `${t.id}: ${t.signerRole}`).toBe(true);
+  it('signs each document by a role its SOP defines', () => {
+    for (const { def, doc } of ALL_PRODUCED) {
+      const t = templateFor(doc);
+      const role = doc.signer ?? t?.signerRole;
+      if (role) expect(def.roles.map((r) => r.id), `${def.id}.${doc.id}: ${role}`).toContain(role);
     }
   });
 });

@@ -3,11 +3,13 @@
 // e-mails the partner, exactly once, whatever fails on the way.
 import { PubSub } from '@google-cloud/pubsub';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fullInput, reasonFor, stepOf } from '../../functions/src/dev/sample-input.ts';
 import { serveCloudEvent } from '../../functions/src/dev/serve.ts';
 import { createGoogleDocBackend } from '../../functions/src/documents/google.ts';
-import { TEMPLATES } from '../../functions/src/documents/templates.ts';
+import { TEMPLATES, TEMPLATES_DIR } from '../../functions/src/documents/templates.ts';
 import { createGmailSender } from '../../functions/src/mail/gmail.ts';
 import { createPubSubNotifier, handleOutboxEvent } from '../../functions/src/outbox/pubsub.ts';
 import type { OutboxEntry } from '../../functions/src/model/records.ts';
@@ -108,8 +110,8 @@ describe('letters of Kunjungan resmi', () => {
     expect(docs).toHaveLength(2);
     for (const d of docs) expect(d.text).not.toContain('{{');
     const reply = docs.find((d) => d.appProperties.sopKey === es[1]!.id)!;
-    // Addressed to the institution named in its request (step 1), numbered and dated in WIB.
-    expect(reply.text).toContain(`tujuan: Pimpinan ${String(es[1]!.context!.case.data.nama_instansi)}`);
+    // Addressed to the jabatan entered at step 7 for the institution of the request, numbered and dated in WIB.
+    expect(reply.text).toContain(`tujuan: ${String(es[1]!.context!.case.data.jabatan_penerima)}`);
     expect(reply.text).toContain(`nomor: ${es[1]!.context!.nomor}`);
     expect(reply.text).toContain('tempat_tanggal: Pangkalpinang, 23 November 2026');
 
@@ -136,6 +138,36 @@ describe('letters of Kunjungan resmi', () => {
     await s.app.worker!.sweep();
     expect(fake.sent).toHaveLength(1);
     expect(fake.sent[0]!.raw).toContain('tu@sman1pkp.example.org');
+  });
+});
+
+describe('the surat tugas in Google Docs: a table of assignees of variable length', () => {
+  it('reads the copy once and deletes the unused rows in the same batchUpdate: 4 calls for that letter, 3 for the others', async () => {
+    // The real template, tables and all, as Drive converts the uploaded .docx.
+    fake.addDocxTemplate('tpl-surat_tugas', await readFile(join(TEMPLATES_DIR, 'surat_tugas.docx')), 'Surat Tugas');
+    const id = await open('balangan', 'pusling', { name: 'SD Negeri 1 Paringin', email: 'sdn1@example.org' });
+    const crew = { nama_petugas: [s.who('balangan', 'petugas_pusling'), 'Sri Wahyuni'], jumlah_pemustaka: 80 };
+    await take('balangan', 'pusling', id, [1]);
+    const step2 = await s.call('POST', `/v1/agencies/balangan/cases/${id}/actions`, { as: s.who('balangan', 'kasi_layanan'), body: { type: 'complete', step: 2, data: crew } });
+    expect(step2.status, JSON.stringify(step2.body)).toBe(200);
+    await take('balangan', 'pusling', id, [[3, 'yes']]);
+    const es = await entries('balangan', id);
+    expect(es.map((e) => e.docId).sort()).toEqual(['lembar_disposisi', 'rencana_kunjungan', 'surat_tugas']);
+    expect(await s.app.worker!.sweep()).toMatchObject({ done: 3, dead: 0 });
+    const GET_DOC = /^\/v1\/documents\/[^/:]+$/;
+    expect([calls(COPY), calls(GET_DOC, 'GET'), calls(FILL), calls(EXPORT)]).toEqual([3, 1, 3, 3]);
+    const [tugasId, tugas] = [...fake.documents.entries()].find(([, d]) => d.appProperties.sopKey === es.find((e) => e.docId === 'surat_tugas')!.id)!;
+    expect(fake.requests.find((r) => GET_DOC.test(r.path))!.path).toBe(`/v1/documents/${tugasId}`);
+    const fill = fake.requests.find((r) => r.path === `/v1/documents/${tugasId}:batchUpdate`)!;
+    const requests = (fill.body as { requests: Record<string, unknown>[] }).requests;
+    // Rows 3 to 10 of the table (header is row 0) go, bottom up, before any text is replaced.
+    const deletes = requests.filter((r) => r.deleteTableRow).map((r) => (r.deleteTableRow as { tableCellLocation: { rowIndex: number } }).tableCellLocation.rowIndex);
+    expect(deletes).toEqual([10, 9, 8, 7, 6, 5, 4, 3]);
+    expect(requests.findIndex((r) => r.replaceAllText)).toBe(deletes.length);
+    const staff = (await s.app.store.staff('balangan', s.who('balangan', 'petugas_pusling')))!;
+    expect(tugas.text).toContain(`1.\n${staff.name}\n`);
+    expect(tugas.text).toContain('2.\nSri Wahyuni\n-\n-\n-');
+    expect(tugas.text).not.toContain('{{');
   });
 });
 

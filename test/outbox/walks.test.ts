@@ -121,9 +121,11 @@ function casesFor(name: string, setup: () => Promise<{ s: Stack; documentsOf: (e
         }
         // Only the newest revision of each document is what the case shows as ready.
         for (const docId of new Set(entries.map((e) => e.docId))) expect(c.body.case.documents[docId].status).toBe('ready');
-        // The register holds the letters' numbers and the agency's PKS number reserved at step 11.
-        const reserved = typeof c.body.case.data.nomor_pks_dinas === 'string' ? [c.body.case.data.nomor_pks_dinas as string] : [];
-        await expectGaplessRegister(s, w.agency, [...entries.filter((e) => e.context!.nomor).map((e) => e.context!.nomor!), ...reserved]);
+        // The register holds the letters' numbers; the agency's PKS number, reserved at step 12 with
+        // the signing date, is the signed agreement's own number (one number, not two).
+        const numbers = entries.filter((e) => e.context!.nomor).map((e) => e.context!.nomor!);
+        if (typeof c.body.case.data.nomor_pks_dinas === 'string') expect(numbers).toContain(c.body.case.data.nomor_pks_dinas);
+        await expectGaplessRegister(s, w.agency, numbers);
         if (w.sop === 'pks') {
           const final = entries.find((e) => e.docId === 'pks_final')!;
           const text = (await env.documentsOf(final))[0]!;

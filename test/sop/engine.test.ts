@@ -12,10 +12,10 @@ const def = loadDefinition({
   steps: [
     { no: 1, kind: 'process', activity: 'Menyusun rencana', actors: ['kasi'], waktu: '30 Menit', output: 'Rencana', next: 2,
       kelengkapan: [{ type: 'data', id: 'tanggal', label: 'Tanggal kegiatan', dataType: 'date' }, { type: 'office', id: 'atk', label: 'ATK' }],
-      produces: [{ id: 'rencana', label: 'Rencana kegiatan' }] },
+      produces: [{ id: 'rencana', label: 'Rencana kegiatan', template: 'rencana_kunjungan_pusling' }] },
     { no: 2, kind: 'decision', activity: 'Menilai rencana', actors: ['kabid'], waktu: '1 hari', output: 'Disposisi', question: 'Sesuai?',
       kelengkapan: [{ type: 'document', id: 'rencana', label: 'Rencana kegiatan', source: 'case' }],
-      ifYes: { to: 3, label: 'Setujui', produces: [{ id: 'surat_tugas', label: 'Surat Tugas' }] },
+      ifYes: { to: 3, label: 'Setujui', produces: [{ id: 'surat_tugas', label: 'Surat Tugas', template: 'surat_tugas' }] },
       ifNo: { to: 1, label: 'Kembalikan untuk diperbaiki' } },
     { no: 3, kind: 'process', activity: 'Memeriksa mobil', actors: ['petugas'], waktu: '10 menit', output: null, next: 4,
       kelengkapan: [{ type: 'checklist', id: 'bbm', label: 'BBM' }, { type: 'checklist', id: 'karpet', label: 'Karpet' }, { type: 'document', id: 'surat_tugas', label: 'Surat Tugas', source: 'case' }] },

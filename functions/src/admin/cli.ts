@@ -6,7 +6,8 @@
 //   deactivate-staff <agencyId> <email>
 //   put-holidays <year> <yyyy-mm-dd> [...]        national holidays and cuti bersama of a year
 //   print-sop <sopId>                             the catalog definition as JSON, to edit and diff
-//   upload-templates <agencyId> <driveFolderId>   the .docx letter templates -> Google Docs in that folder, ids saved on the agency
+//   upload-templates <agencyId> <driveFolderId>   the .docx letter templates -> Google Docs in that folder (with the agency's lambang daerah), ids saved on the agency
+//   upload-logo <agencyId> <file.png>             the lambang daerah of the kop: .local/lambang/<agencyId>.png, the Drive folder, the template Docs again
 //   requeue <agencyId> <outboxEntryId>            retry a dead-lettered letter after fixing its cause
 //   create-forms <agencyId>                       the partner forms in Google Forms (created or updated, idempotent), in the agency's Drive folder
 //   reindex <agencyId> [--all]                    write the list and search fields on cases stored without them (--all: on every case)
@@ -20,9 +21,13 @@ import { drive } from '@googleapis/drive';
 import { forms } from '@googleapis/forms';
 import { GoogleAuth } from 'google-auth-library';
 import { uploadDocxTemplates } from '../documents/google.ts';
+import { agencyLambang, installLambang } from './lambang.ts';
 import { TEMPLATES, TEMPLATES_DIR } from '../documents/templates.ts';
 import { createGoogleForms } from '../forms/google.ts';
 import { createAgencyForms } from '../forms/setup.ts';
+
+const templateFiles = () => Object.fromEntries(Object.keys(TEMPLATES).map((id) => [id, join(TEMPLATES_DIR, `${id}.docx`)]));
+const googleDrive = () => drive({ version: 'v3', auth: new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/drive'] }) });
 
 const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//   ')).map((l) => l.slice(5)).join('\n');
 
@@ -78,12 +83,20 @@ async function main(argv: string[]): Promise<void> {
         const [agencyId, folderId] = args as [string, string];
         const agency = await store.agency(agencyId);
         if (!agency) throw new Error(`agency ${agencyId} does not exist (put-agency first)`);
-        const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/drive'] });
-        const files = Object.fromEntries(Object.keys(TEMPLATES).map((id) => [id, join(TEMPLATES_DIR, `${id}.docx`)]));
-        const ids = await uploadDocxTemplates({ drive: drive({ version: 'v3', auth }), folderId, files });
+        const d = googleDrive();
+        const lambang = await agencyLambang(d, agency);
+        const ids = await uploadDocxTemplates({ drive: d, folderId, files: templateFiles(), lambang });
         const { id: _id, ...rest } = agency;
         await store.putAgency(agencyId, { ...rest, google: { folderId, templates: ids } });
-        console.log(`uploaded ${Object.keys(ids).length} templates to folder ${folderId} for ${agencyId}`);
+        console.log(`uploaded ${Object.keys(ids).length} templates to folder ${folderId} for ${agencyId}${lambang ? ', with its lambang daerah' : ''}`);
+        break;
+      }
+      case 'upload-logo': {
+        need(2);
+        const [agencyId, file] = args as [string, string];
+        const r = await installLambang({ store, drive: googleDrive, templateFiles: templateFiles(), localDir: join('.local', 'lambang') }, agencyId, readFileSync(file));
+        console.log(`lambang daerah of ${agencyId} saved (sha256 ${r.sha256.slice(0, 12)}), local copy .local/lambang/${agencyId}.png`);
+        console.log(r.driveFileId ? `in Drive as ${r.driveFileId}; ${r.templates} template Docs uploaded again with it, the previous ones trashed` : 'no Drive folder yet: upload-templates will put it in the template Docs');
         break;
       }
       case 'create-forms': {

@@ -9,12 +9,12 @@ import { templateFor, type TemplateSpec } from '../documents/templates.ts';
 import { answerFormFor } from '../forms/links.ts';
 import type { Agency } from '../model/records.ts';
 import { recipient } from '../outbox/plan.ts';
-import type { Step, SopDefinition, Target } from '../sop/schema.ts';
+import type { ProducedDocument, Step, SopDefinition, Target } from '../sop/schema.ts';
 
 interface Route {
   decision: 'yes' | 'no' | null;
   to: Target;
-  produces: { id: string; label: string }[];
+  produces: ProducedDocument[];
 }
 
 /** The ways the step can go: one for a process or end step, the exits of a decision (only the carried one when it follows an earlier decision). */
@@ -29,9 +29,9 @@ export function routesOf(step: Step, decisions: CaseState['decisions']): Route[]
   });
 }
 
-function template(def: SopDefinition, docId: string): TemplateSpec | null {
+function template(doc: ProducedDocument): TemplateSpec | null {
   try {
-    return templateFor(def.id, docId);
+    return templateFor(doc);
   } catch {
     return null; // an unmapped document is only recorded, never sent (the catalog test forbids it)
   }
@@ -42,10 +42,12 @@ function lettersOf(agency: Agency, def: SopDefinition, state: CaseState, route: 
   const to = recipient(state);
   const out: PlannedLetter[] = [];
   for (const doc of route.produces) {
-    const t = template(def, doc.id);
+    const t = template(doc);
     if (!t) continue;
-    const emailTo = t.emailToPartner ? to : null;
-    out.push({ id: doc.id, label: doc.label, kind: 'letter', decision: route.decision, numbered: t.numbered, emailTo, noAddress: t.emailToPartner && !emailTo });
+    // As the outbox decides (outbox/plan.ts partnerEmail): the document's own `email`, else the template's.
+    const emailed = doc.email ?? t.emailToPartner;
+    const emailTo = emailed ? to : null;
+    out.push({ id: doc.id, label: doc.label, kind: 'letter', decision: route.decision, numbered: t.numbered, emailTo, noAddress: emailed && !emailTo });
   }
   const linked = form && form.mode === 'answer' && canLink && agency.forms[form.id] && agency.mail && to;
   if (linked && !out.some((l) => l.emailTo)) {

@@ -2,7 +2,8 @@
 // keeping it. Every entry point takes an already verified identity (email) and resolves roles
 // from the agency's staff directory, never from the request.
 import { DateTime } from 'luxon';
-import { createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
+import { BULAN, createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
+import { pimpinanOf } from '../documents/institutions.ts';
 import type { AssignKind, CaseDetail, CaseRow, CaseState, CreateCaseRequest, Partner, PlannedLetter, SopDescription, Task, Transition } from '../contract.ts';
 import type { Agency, OutboxEntry, Staff, Submission } from '../model/records.ts';
 import type { CaseQuery, CaseSummary, Cursor, Effects, Idempotency, Store, Stored, TxTools } from '../model/store.ts';
@@ -10,7 +11,7 @@ import { assignedFields, createCase, currentStepOf, plannedDocuments, transition
 import { caseRow, taskOf } from './rows.ts';
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
 import { describeDefinition, withReasons } from '../sop/describe.ts';
-import { stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
+import { producedOf, stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import { answerFormFor } from '../forms/links.ts';
 import type { Refs } from '../forms/refs.ts';
@@ -21,6 +22,23 @@ export interface Caller {
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
+
+/**
+ * Values offered for the step's data fields (`suggest`): what the case already holds, else the
+ * head of the institution the field names, from the table of institution kinds.
+ */
+export function suggestionsFor(step: Step, state: CaseState): { suggested?: Record<string, string> } {
+  const out: Record<string, string> = {};
+  for (const k of step.kelengkapan) {
+    if (k.type !== 'data' || !k.suggest) continue;
+    const have = state.data[k.id];
+    const from = state.data[k.suggest.pimpinanOf];
+    const institution = typeof from === 'string' && from.trim() ? from : state.partner?.name;
+    if (typeof have === 'string' && have.trim()) out[k.id] = have;
+    else if (institution?.trim()) out[k.id] = pimpinanOf(institution);
+  }
+  return Object.keys(out).length ? { suggested: out } : {};
+}
 
 /**
  * Letter planning and the template catalog, loaded when a step first needs them: most requests
@@ -99,26 +117,40 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
 
   /** The value of a system-assigned field (see `assign` in the SOP schema). */
   async function assign(
+    field: string,
     kind: AssignKind,
-    x: { agency: Agency; def: SopDefinition; step: Step; action: Action; tools: TxTools; counters: Record<string, number>; now: Date },
+    x: { agency: Agency; def: SopDefinition; step: Step; state: CaseState; action: Action; tools: TxTools; counters: Record<string, number>; now: Date },
   ): Promise<unknown> {
     const local = DateTime.fromJSDate(x.now, { zone: x.agency.timeZone });
-    const { agendaCounter, letterCounter, letterNumber, reserve, templateFor } = await letters();
+    const { agendaCounter, documentDate, numberFor, reserve, templateFor } = await letters();
+    const input = x.action.type === 'complete' || x.action.type === 'decide' ? (x.action.input.data ?? {}) : {};
     switch (kind) {
       case 'agenda':
         return String(await reserve(x.tools, x.counters, agendaCounter(local.year)));
       case 'surat': {
-        const template = [...x.step.produces].map((d) => templateFor(x.def.id, d.id)).find((t) => t !== null) ?? null;
-        return letterNumber(x.agency, template, await reserve(x.tools, x.counters, letterCounter(local.year)), x.now);
+        // The number of the document the step produces with this field as its number, dated as that document is.
+        const docs = producedOf(x.step);
+        const doc = docs.find((d) => d.fields?.['nomor'] === field) ?? docs[0];
+        const template = doc ? templateFor(doc) : null;
+        return numberFor({ agency: x.agency, tools: x.tools, counters: x.counters }, template, documentDate(x.agency, doc, { ...x.state.data, ...input }, x.now));
       }
       case 'today':
         return local.toISODate();
-      case 'rekap_referensi': {
-        const month = x.action.type === 'complete' || x.action.type === 'decide' ? x.action.input.data?.periode : undefined;
-        // An invalid period fails the step's own validation; no recap is needed for it.
-        return typeof month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? store.deskRecap(x.agency.id, month) : null;
-      }
+      case 'rekap_referensi':
+        return recapOf(x.agency, input.periode, local);
     }
+  }
+
+  /** The desk recap of a month that is over: a month still running would be reported incomplete. */
+  async function recapOf(agency: Agency, month: unknown, local: DateTime): Promise<unknown> {
+    // An invalid period fails the step's own validation; no recap is needed for it.
+    if (typeof month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return null;
+    if (month >= local.toFormat('yyyy-MM')) {
+      const [y, m] = month.split('-').map(Number);
+      const message = `Laporan bulan ${BULAN[m! - 1]} ${y} baru dapat dibuat setelah bulan itu berakhir.`;
+      throw new DomainFailure(domainError('INVALID_INPUT', message, [{ path: 'data.periode', message }]));
+    }
+    return store.deskRecap(agency.id, month);
   }
 
   /**
@@ -136,7 +168,7 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
       const fields = assignedFields(step);
       const { prefetch, plannedReads } = await letters();
       signers = await prefetch(tools, counters, plannedReads(agency, def, plannedDocuments(def, state, action), fields.map((f) => f.assign), now));
-      for (const f of fields) assigned[f.id] = await assign(f.assign, { agency, def, step, action, tools, counters, now });
+      for (const f of fields) assigned[f.id] = await assign(f.id, f.assign, { agency, def, step, state, action, tools, counters, now });
     }
     const t = transition({ def, actor, now, calendar, assigned }, state, action);
     if (!t.ok) return t;
@@ -321,7 +353,7 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
       return {
         case: found.state,
         events: found.events,
-        currentStep: step ? { ...withReasons(step), standard: parseWaktu(step.waktu), canAct: step.actors.some((r) => c.actor.roles.includes(r)) } : null,
+        currentStep: step ? { ...withReasons(step), standard: parseWaktu(step.waktu), canAct: step.actors.some((r) => c.actor.roles.includes(r)), ...suggestionsFor(step, found.state) } : null,
         dueLocal: found.state.dueAt ? cal.formatLocal(new Date(found.state.dueAt)) : null,
         timeZone: ZONE_LABEL[c.agency.timeZone],
         partnerForm: partnerFormOf(found.state),

@@ -17,7 +17,8 @@ export const DEMO_AGENCIES = {
       dinas: 'DINAS PERPUSTAKAAN DAN KEARSIPAN',
       alamat: 'Jl. A. Yani, Paringin, Kabupaten Balangan, Kalimantan Selatan',
       email: 'dispusip@balangan.demo.perpustakaan.id',
-      kota: 'Balangan',
+      // The place on letters is the seat of the kabupaten, Paringin, not the kabupaten's name.
+      kota: 'Paringin',
     },
   },
   sukoharjo: {
@@ -85,10 +86,17 @@ function demoPangkat(role: string): string {
   return 'Penata Muda (III/a)';
 }
 
-export function demoRoles(catalog: SopDefinition[]): { id: string; label: string }[] {
-  const roles = new Map<string, string>();
-  for (const def of catalog) for (const r of def.roles) if (!roles.has(r.id)) roles.set(r.id, r.label);
-  return [...roles.entries()].map(([id, label]) => ({ id, label })).sort((a, b) => a.id.localeCompare(b.id));
+/** Every role of the catalog once, with the jabatan the SOPs print for it (the first SOP naming one wins). */
+export function demoRoles(catalog: SopDefinition[]): { id: string; label: string; jabatan: string; head: boolean }[] {
+  const roles = new Map<string, { id: string; label: string; jabatan: string; head: boolean }>();
+  for (const def of catalog) {
+    for (const r of def.roles) {
+      const known = roles.get(r.id);
+      if (!known) roles.set(r.id, { id: r.id, label: r.label, jabatan: r.jabatan ?? r.label, head: r.relation === 'head' });
+      else if (known.jabatan === known.label && r.jabatan) roles.set(r.id, { ...known, jabatan: r.jabatan });
+    }
+  }
+  return [...roles.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export async function seedDemo(store: SetupStore, catalog: SopDefinition[]): Promise<{ agencyId: DemoAgencyId; email: string; role: string; name: string }[]> {
@@ -106,7 +114,9 @@ export async function seedDemo(store: SetupStore, catalog: SopDefinition[]): Pro
     for (const [i, role] of roles.entries()) {
       const name = NAMES[i % NAMES.length]!;
       const email = demoEmail(agencyId, role.id);
-      await store.putStaff(agencyId, { email, name, jabatan: role.label, roles: [role.id], nip: demoNip(i), pangkat: demoPangkat(role.id) });
+      // The directory holds the jabatan as letters print it: the head of agency by the agency's full name.
+      const jabatan = role.head ? `Kepala ${agency.name}` : role.jabatan;
+      await store.putStaff(agencyId, { email, name, jabatan, roles: [role.id], nip: demoNip(i), pangkat: demoPangkat(role.id) });
       people.push({ agencyId, email, role: role.id, name });
     }
   }

@@ -3,7 +3,7 @@
 // forms on a local stand-in for Google Forms (local-forms.ts), and prints how to try it. Local
 // only: the dev token route exists here, never in the deployed function.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Firestore } from '@google-cloud/firestore';
 import { createApp } from '../app.ts';
@@ -50,7 +50,11 @@ async function main(): Promise<void> {
       setImmediate(() => void Promise.all(ids.map((id) => worker?.drain(agencyId, id))).catch((err) => console.error('worker:', err)));
     },
     documents: {
-      backendFor: () => createLocalDocBackend({ templatesDir: resolve('functions/templates'), outDir: docsDir }),
+      // The kop's lambang daerah: the copy `npm run admin -- upload-logo` leaves in .local/lambang.
+      backendFor: (agency) => {
+        const lambang = resolve('.local/lambang', `${agency.id}.png`);
+        return createLocalDocBackend({ templatesDir: resolve('functions/templates'), outDir: docsDir, lambang: existsSync(lambang) ? readFileSync(lambang) : null });
+      },
       mailerFor: () => createLocalMailSender({ dir: outboxDir }),
     },
   });

@@ -308,3 +308,13 @@ export function formatLetterNumber(template: string, parts: LetterNumberParts, o
 export function numberedLines(items: string[]): string {
   return items.map((item, i) => `${i + 1}. ${item}`).join('\n');
 }
+
+/**
+ * A NIP as printed on letters: the 18 digits of a civil servant's number grouped by meaning (birth
+ * date, appointment month, sex, serial), "197005121998031007" -> "19700512 199803 1 007"; any other
+ * value as written.
+ */
+export function formatNip(nip: string): string {
+  const digits = nip.replace(/\s+/g, '');
+  return /^\d{18}$/.test(digits) ? `${digits.slice(0, 8)} ${digits.slice(8, 14)} ${digits.slice(14, 15)} ${digits.slice(15)}` : nip.trim();
+}

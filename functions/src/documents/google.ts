@@ -1,13 +1,25 @@
 // The production document backend: a letter is a copy of the agency's Google Doc template (Drive
 // files.copy, tagged with the outbox key in appProperties), filled with ONE Docs batchUpdate of
-// replaceAllText requests, and exported as PDF (Drive files.export).
+// replaceAllText requests, and exported as PDF (Drive files.export). A letter whose table of fixed
+// length it fills only in part (a surat tugas for fewer than its ten assignee rows) reads the copy
+// once (documents.get) to find those rows, and the same batchUpdate deletes them first.
 //
 // Every call is made exactly once: gaxios' own retries are switched off (by default it repeats the
 // GETs on 5xx, 429 and dropped connections) because the outbox worker owns retries and knows which
 // calls are safe to repeat. Failures come back as classified EffectErrors.
-import { createReadStream } from 'node:fs';
+//
+// The lambang daerah is in the agency's template Docs themselves: uploadDocxTemplates puts the
+// agency's PNG in place of the kop's placeholder image (or removes it) before Drive converts each
+// .docx. A letter is then still copy + one batchUpdate + export. Swapping the image per letter
+// (Docs replaceImage, or insertInlineImage) would need a URI Google can fetch without credentials
+// (a public link to the file) and the image's object id in the copy, and a fetch that failed would
+// fail the whole batchUpdate, and with it the letter.
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
 import type { docs_v1 } from '@googleapis/docs';
+import PizZip from 'pizzip';
+import { applyLambang } from './docx/lambang.ts';
 import { EffectError, type CopiedDocument, type DocumentBackend, type Fields } from './types.ts';
 import { toEffectError } from '../google/errors.ts';
 
@@ -46,6 +58,30 @@ export function createGoogleDocBackend(opts: {
 }): DocumentBackend {
   const { drive, docs, templates, folderId } = opts;
   const call = singleAttempt(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+
+  /**
+   * deleteTableRow requests for every table row holding one of `placeholders`. A retry after a lost
+   * reply finds those rows gone already and deletes nothing.
+   */
+  async function rowDeletes(documentId: string, placeholders: readonly string[]): Promise<docs_v1.Schema$Request[]> {
+    let res;
+    try {
+      res = await docs.documents.get({ documentId, fields: 'body(content(startIndex,table(tableRows(tableCells(content(paragraph(elements(textRun(content)))))))))' }, call);
+    } catch (err) {
+      throw toEffectError(err, 'Google Docs documents.get');
+    }
+    const tags = placeholders.map((p) => `{{${p}}}`);
+    const rows: { index: number; row: number }[] = [];
+    for (const el of res.data.body?.content ?? []) {
+      if (!el.table || typeof el.startIndex !== 'number') continue;
+      (el.table.tableRows ?? []).forEach((r, row) => {
+        const text = (r.tableCells ?? []).flatMap((c) => c.content ?? []).flatMap((c) => c.paragraph?.elements ?? []).map((e) => e.textRun?.content ?? '').join('');
+        if (tags.some((t) => text.includes(t))) rows.push({ index: el.startIndex!, row });
+      });
+    }
+    rows.sort((a, b) => b.index - a.index || b.row - a.row);
+    return rows.map(({ index, row }) => ({ deleteTableRow: { tableCellLocation: { tableStartLocation: { index }, rowIndex: row, columnIndex: 0 } } }));
+  }
 
   return {
     async findCopy(key: string): Promise<CopiedDocument | null> {
@@ -96,15 +132,21 @@ export function createGoogleDocBackend(opts: {
       return { documentId: id, url: res.data.webViewLink ?? docUrl(id) };
     },
 
-    async fill(doc: CopiedDocument, fields: Fields): Promise<{ missingPlaceholders: string[] }> {
+    async fill(doc: CopiedDocument, fields: Fields, opts?: { dropRows?: readonly string[] }): Promise<{ missingPlaceholders: string[] }> {
       const names = Object.keys(fields);
       if (names.length === 0) return { missingPlaceholders: [] };
-      const requests: docs_v1.Schema$Request[] = names.map((name) => ({
-        replaceAllText: {
-          containsText: { text: `{{${name}}}`, matchCase: true },
-          replaceText: fields[name] ?? '',
-        },
-      }));
+      // Rows of a fixed-length table the letter leaves unused go first, by their table's start
+      // index (read once with documents.get): deleting bottom-up keeps the indexes still to use valid.
+      const deletes = opts?.dropRows?.length ? await rowDeletes(doc.documentId, opts.dropRows) : [];
+      const requests: docs_v1.Schema$Request[] = [
+        ...deletes,
+        ...names.map((name) => ({
+          replaceAllText: {
+            containsText: { text: `{{${name}}}`, matchCase: true },
+            replaceText: fields[name] ?? '',
+          },
+        })),
+      ];
       let res;
       try {
         res = await docs.documents.batchUpdate({ documentId: doc.documentId, requestBody: { requests } }, call);
@@ -112,7 +154,7 @@ export function createGoogleDocBackend(opts: {
         throw toEffectError(err, 'Google Docs documents.batchUpdate');
       }
       // One reply per request, in order; the API leaves occurrencesChanged out when it is 0.
-      const replies = res.data.replies ?? [];
+      const replies = (res.data.replies ?? []).slice(deletes.length);
       const missingPlaceholders = names.filter((_, i) => !(replies[i]?.replaceAllText?.occurrencesChanged ?? 0));
       return { missingPlaceholders };
     },
@@ -150,9 +192,16 @@ export function createGoogleDocBackend(opts: {
   };
 }
 
+/** Per-call options of the admin uploads: one attempt, and the client's rootUrl for media uploads (see below). */
+function uploadCall(drive: drive_v3.Drive, timeoutMs: number | undefined) {
+  const rootUrl = drive.context._options.rootUrl;
+  return { ...singleAttempt(timeoutMs ?? 120_000), ...(rootUrl ? { rootUrl } : {}) };
+}
+
 /**
  * Uploads the agency's .docx templates into `folderId`, each converted into a Google Doc (Drive
- * converts on upload when the requested mimeType is a Google Docs type). Returns templateId ->
+ * converts on upload when the requested mimeType is a Google Docs type), with the agency's
+ * `lambang` (PNG) in the kop, or the kop without one. Returns templateId ->
  * Google Doc id, the `templates` map of createGoogleDocBackend. Not idempotent: a second run
  * creates second copies (each tagged with appProperties.sopTemplate, so they can be found).
  *
@@ -166,13 +215,17 @@ export async function uploadDocxTemplates(opts: {
   folderId: string;
   /** templateId -> local .docx path. */
   files: Record<string, string>;
+  /** The agency's lambang daerah (PNG); null or absent: the kops have none. */
+  lambang?: Buffer | null;
   timeoutMs?: number;
 }): Promise<Record<string, string>> {
   const { drive, folderId } = opts;
-  const rootUrl = drive.context._options.rootUrl;
-  const call = { ...singleAttempt(opts.timeoutMs ?? 120_000), ...(rootUrl ? { rootUrl } : {}) };
+  const call = uploadCall(drive, opts.timeoutMs);
   const out: Record<string, string> = {};
   for (const [templateId, path] of Object.entries(opts.files)) {
+    const zip = new PizZip(await readFile(path));
+    applyLambang(zip, opts.lambang ?? null);
+    const docx = zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
     let res;
     try {
       res = await drive.files.create(
@@ -185,7 +238,7 @@ export async function uploadDocxTemplates(opts: {
             parents: [folderId],
             appProperties: { sopTemplate: templateId },
           },
-          media: { mimeType: DOCX_MIME, body: createReadStream(path) },
+          media: { mimeType: DOCX_MIME, body: Readable.from([docx]) },
         },
         call,
       );
@@ -200,4 +253,46 @@ export async function uploadDocxTemplates(opts: {
     out[templateId] = res.data.id;
   }
   return out;
+}
+
+/** Puts the agency's lambang daerah (PNG) in its Drive folder, where a re-upload of its templates finds it again; returns the file's id. */
+export async function uploadLambang(opts: { drive: drive_v3.Drive; folderId: string; agencyId: string; png: Buffer; timeoutMs?: number }): Promise<string> {
+  let res;
+  try {
+    res = await opts.drive.files.create(
+      {
+        fields: 'id',
+        supportsAllDrives: true,
+        requestBody: { name: `Lambang daerah ${opts.agencyId}.png`, mimeType: 'image/png', parents: [opts.folderId], appProperties: { sopLambang: opts.agencyId } },
+        media: { mimeType: 'image/png', body: Readable.from([opts.png]) },
+      },
+      uploadCall(opts.drive, opts.timeoutMs),
+    );
+  } catch (err) {
+    throw toEffectError(err, 'Google Drive files.create (lambang daerah)');
+  }
+  if (!res.data.id) throw new EffectError('Google Drive files.create gagal: lambang daerah tanpa id berkas', { retryable: false });
+  return res.data.id;
+}
+
+/** The lambang daerah stored by uploadLambang. */
+export async function downloadLambang(opts: { drive: drive_v3.Drive; fileId: string; timeoutMs?: number }): Promise<Buffer> {
+  let res;
+  try {
+    res = await opts.drive.files.get({ fileId: opts.fileId, alt: 'media', supportsAllDrives: true }, { ...singleAttempt(opts.timeoutMs ?? 60_000), responseType: 'arraybuffer' });
+  } catch (err) {
+    throw toEffectError(err, 'Google Drive files.get (lambang daerah)');
+  }
+  return Buffer.from(res.data as unknown as ArrayBuffer);
+}
+
+/** Moves files (the template Docs a new upload replaced) to the trash. */
+export async function trashFiles(opts: { drive: drive_v3.Drive; fileIds: readonly string[]; timeoutMs?: number }): Promise<void> {
+  for (const fileId of opts.fileIds) {
+    try {
+      await opts.drive.files.update({ fileId, supportsAllDrives: true, requestBody: { trashed: true } }, singleAttempt(opts.timeoutMs ?? 30_000));
+    } catch (err) {
+      throw toEffectError(err, `Google Drive files.update (buang ${fileId})`);
+    }
+  }
 }

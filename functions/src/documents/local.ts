@@ -2,13 +2,16 @@
 // Google Docs backend uses (functions/templates/<id>.docx). A copy is the unfilled template written
 // to <outDir>/<safe title>-<short hash of key>.docx; the template it came from is recorded in the
 // file's custom document property `templateId`, so fill always renders from the template again and is
-// idempotent, even after a restart.
+// idempotent, even after a restart. A filled letter gets one paragraph per line of a multi-line
+// value (as Google Docs does) and the agency's lambang daerah in its kop, or none.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
+import { applyLambang } from './docx/lambang.ts';
+import { splitLineBreaks } from './docx/paragraphs.ts';
 import type { CopiedDocument, DocumentBackend, Fields } from './types.ts';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -40,7 +43,12 @@ export function safeTitle(title: string): string {
   return t || 'dokumen';
 }
 
-export function createLocalDocBackend(opts: { templatesDir: string; outDir: string }): DocumentBackend {
+export function createLocalDocBackend(opts: {
+  templatesDir: string;
+  outDir: string;
+  /** The agency's lambang daerah (PNG) for the kop; without it the kop has none. */
+  lambang?: Buffer | null;
+}): DocumentBackend {
   const templatesDir = resolve(opts.templatesDir);
   const outDir = resolve(opts.outDir);
 
@@ -89,7 +97,7 @@ export function createLocalDocBackend(opts: { templatesDir: string; outDir: stri
       return docOf(path);
     },
 
-    async fill(doc, fields: Fields) {
+    async fill(doc, fields: Fields, fillOpts) {
       let copy: Buffer;
       try {
         copy = await readFile(doc.documentId);
@@ -101,6 +109,7 @@ export function createLocalDocBackend(opts: { templatesDir: string; outDir: stri
       if (!templateId) throw new Error(`Dokumen ${doc.documentId} tidak mencatat templat asalnya (properti templateId)`);
       const zip = new PizZip(await readTemplate(templateId));
       if (templateIdOf(zip) !== templateId) setTemplateId(zip, templateId);
+      dropRows(zip, fillOpts?.dropRows ?? []);
       let dx: Docxtemplater<PizZip>;
       try {
         dx = new Docxtemplater(zip, {
@@ -118,7 +127,11 @@ export function createLocalDocBackend(opts: { templatesDir: string; outDir: stri
       } catch (err) {
         throw new Error(`Templat "${templateId}" gagal diisi: ${templateErrors(err)}`, { cause: err });
       }
-      await writeAtomic(doc.documentId, generate(dx.getZip()));
+      const filled = dx.getZip();
+      const xml = filled.file('word/document.xml')?.asText();
+      if (xml) filled.file('word/document.xml', splitLineBreaks(xml));
+      applyLambang(filled, opts.lambang ?? null);
+      await writeAtomic(doc.documentId, generate(filled));
       return { missingPlaceholders: Object.keys(fields).filter((f) => !tags.has(f)) };
     },
 
@@ -127,6 +140,15 @@ export function createLocalDocBackend(opts: { templatesDir: string; outDir: stri
       return { filename: basename(doc.documentId), contentType: DOCX_CONTENT_TYPE, content, url: null };
     },
   };
+}
+
+/** Removes the table rows holding any of these placeholders (each is one text run, so it is found as written). */
+function dropRows(zip: PizZip, placeholders: readonly string[]): void {
+  if (placeholders.length === 0) return;
+  const xml = zip.file('word/document.xml')?.asText();
+  if (!xml) return;
+  const tags = placeholders.map((p) => `{{${p}}}`);
+  zip.file('word/document.xml', xml.replace(/<w:tr[ >][\s\S]*?<\/w:tr>/g, (row) => (tags.some((t) => row.includes(t)) ? '' : row)));
 }
 
 function generate(zip: PizZip): Buffer {

@@ -6,6 +6,7 @@
 // Layout text conventions: `{{name}}` is a placeholder (always written as one text run), `**text**` is
 // bold. Every word a reader sees is Bahasa Indonesia following tata naskah dinas (Permendagri 1/2023).
 import { fileURLToPath } from 'node:url';
+import { producedOf, type SopDefinition } from '../sop/schema.ts';
 
 /** Where the generated .docx templates live (committed): functions/templates. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -30,10 +31,13 @@ export interface SignatureLines {
 }
 
 export type Block =
-  /** Letterhead: centred, the first two lines bold and large, a double line below. */
+  /**
+   * Letterhead: the agency's lambang daerah at the left (when it has one; see docx/lambang.ts), the
+   * lines centred beside it, the first two bold and large, a double rule below.
+   */
   | { kind: 'kop'; lines: readonly string[] }
-  /** Centred bold title lines; the first may be underlined. */
-  | { kind: 'title'; lines: readonly string[]; underlineFirst?: boolean }
+  /** Centred bold title lines, kept together and with what follows; the first may be underlined. `before`: space above, in lines. */
+  | { kind: 'title'; lines: readonly string[]; underlineFirst?: boolean; before?: number }
   | {
       kind: 'para';
       text: string;
@@ -43,16 +47,22 @@ export type Block =
       bold?: boolean;
       /** Space before the paragraph, in lines (default 0.5). */
       before?: number;
+      /** A heading: kept on the page of the paragraph after it, never split itself. */
       keepNext?: boolean;
     }
+  /** "Yth." and the addressee, every following line (the address, more addressees) aligned under the text after "Yth. ". */
+  | { kind: 'addressee'; lines: readonly string[] }
   /** Borderless "Label : value" rows; `aside` is set right-aligned on the first row (place and date). */
   | { kind: 'fields'; rows: readonly (readonly [string, string])[]; aside?: string; labelWidth?: number; indentLeft?: boolean }
   /** A bordered table; widths are relative column widths. */
   | { kind: 'table'; widths: readonly number[]; rows: readonly (readonly Cell[])[] }
-  /** A signature on the right half of the page. */
-  | { kind: 'signature'; sig: SignatureLines }
-  /** Two signatures side by side (agreements: PIHAK KEDUA left, PIHAK PERTAMA right). */
-  | { kind: 'signatures'; left: SignatureLines; right: SignatureLines }
+  /**
+   * A signature on the right half of the page, kept on the page of the block before it.
+   * `meterai`: a taller signing space, room for a meterai stamp left of where the name is signed.
+   */
+  | { kind: 'signature'; sig: SignatureLines; meterai?: boolean }
+  /** Two signatures side by side (agreements: PIHAK KEDUA left, PIHAK PERTAMA right), names on one baseline. */
+  | { kind: 'signatures'; left: SignatureLines; right: SignatureLines; meterai?: boolean }
   | { kind: 'spacer' }
   | { kind: 'pageBreak' };
 
@@ -69,10 +79,21 @@ export interface TemplateSpec {
   /** Role id whose active staff member signs; without it (or with nobody active) the step's actor signs. */
   signerRole?: string;
   /**
-   * Signed "a.n." (atas nama) the head of the agency when the signer is not the head: letters that
-   * leave the agency. Internal documents (disposisi, nota dinas, laporan) are signed in one's own name.
+   * Signed on behalf of the head of the agency ("a.n.", and "u.b." below a direct report) when the
+   * signer's role is not the head: letters that leave the agency. Internal documents (disposisi,
+   * nota dinas, laporan, notula) are signed in one's own name.
    */
   atasNama: boolean;
+  /** Wording variants a produced document may choose (its `variant`), each with its document title. */
+  variants?: Readonly<Record<string, string>>;
+  /** Slots whose values are staff e-mails or names, looked up in the staff directory when the letter is planned. */
+  people?: readonly string[];
+  /** The record of an event (minutes): dated by the event, it cannot be made before the event. */
+  record?: boolean;
+  /** A draft: marked DRAF, without a number, its dates left as blanks to fill at signing. */
+  draft?: boolean;
+  /** Placeholders that may go without a value: the table row holding them is then removed (a table of fixed length). */
+  droppable: readonly string[];
   /** Every {{name}} in the layout, in order of first appearance. */
   placeholders: readonly string[];
   blocks: readonly Block[];
@@ -88,6 +109,7 @@ function blockTexts(b: Block): string[] {
   switch (b.kind) {
     case 'kop':
     case 'title':
+    case 'addressee':
       return [...b.lines];
     case 'para':
       return [b.text];
@@ -146,12 +168,11 @@ const SURAT_HEAD: Block[] = [
     { aside: '{{tempat_tanggal}}' },
   ),
   SPACER,
-  para('Yth. {{tujuan}}', { align: 'left', before: 0 }),
-  para('{{tujuan_alamat}}', { align: 'left', before: 0 }),
+  { kind: 'addressee', lines: ['{{tujuan}}', '{{tujuan_alamat}}'] },
   SPACER,
 ];
 
-const TEMBUSAN: Block[] = [para('Tembusan:', { align: 'left', before: 1 }), para('{{tembusan}}', { align: 'left', before: 0 })];
+const TEMBUSAN: Block[] = [para('Tembusan:', { align: 'left', before: 1, keepNext: true }), para('{{tembusan}}', { align: 'left', before: 0 })];
 
 /** A surat dinas: head, body blocks, closing alinea, signature (right), optional tembusan. */
 function surat(body: Block[], opts: { tembusan?: boolean; after?: Block[] } = {}): Block[] {
@@ -198,10 +219,7 @@ function notaDinas(): Block[] {
 function agreement(kind: 'draft' | 'final' | 'mou'): Block[] {
   const judul = kind === 'mou' ? 'NOTA KESEPAHAMAN' : 'PERJANJIAN KERJA SAMA';
   const noun = kind === 'mou' ? 'Nota Kesepahaman' : 'Perjanjian';
-  const pasal = (no: number, name: string): Block[] => [
-    para(`Pasal ${no}`, { align: 'center', bold: true, before: 1, keepNext: true }),
-    para(name, { align: 'center', bold: true, before: 0, keepNext: true }),
-  ];
+  const pasal = (no: number, name: string): Block[] => [{ kind: 'title', lines: [`Pasal ${no}`, name], before: 1 }];
   const ayat = (text: string): Block => para(text, { indent: 'hanging' });
   return [
     title(...(kind === 'draft' ? ['DRAF'] : []), judul, 'ANTARA', '{{pihak_pertama_lembaga_kapital}}', 'DENGAN', '{{pihak_kedua_lembaga_kapital}}', 'TENTANG', '{{tentang_kapital}}'),
@@ -246,10 +264,11 @@ function agreement(kind: 'draft' | 'final' | 'mou'): Block[] {
     ayat('(2)\tApabila musyawarah sebagaimana dimaksud pada ayat (1) tidak mencapai mufakat, **PARA PIHAK** sepakat menyelesaikannya sesuai dengan ketentuan peraturan perundang-undangan.'),
     ...pasal(8, 'PENUTUP'),
     ayat(`(1)\tHal-hal yang belum diatur dalam ${noun} ini akan diatur kemudian oleh **PARA PIHAK** dalam adendum yang merupakan bagian tidak terpisahkan dari ${noun} ini.`),
-    ayat(`(2)\t${noun} ini dibuat dalam rangkap 2 (dua) asli, masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama, serta ditandatangani oleh **PARA PIHAK**.`),
+    ayat(`(2)\t${noun} ini dibuat dalam rangkap 2 (dua) asli, masing-masing dibubuhi meterai Rp10.000,00 (sepuluh ribu rupiah) sesuai dengan Undang-Undang Nomor 10 Tahun 2020 tentang Bea Meterai, mempunyai kekuatan hukum yang sama, dan ditandatangani oleh **PARA PIHAK**.`),
     SPACER,
     {
       kind: 'signatures',
+      meterai: true,
       left: { top: ['**PIHAK KEDUA**,', '{{pihak_kedua_jabatan}},'], name: '{{pihak_kedua_nama}}', bottom: [] },
       right: { top: ['**PIHAK PERTAMA**,', '{{pihak_pertama_jabatan}},'], name: '{{pihak_pertama_nama}}', bottom: ['{{pihak_pertama_nip}}'] },
     },
@@ -297,11 +316,107 @@ export const DDC_CLASSES: readonly (readonly [string, string])[] = [
 // The templates
 // ---------------------------------------------------------------------------------------------
 
-type SpecInput = Omit<TemplateSpec, 'placeholders'>;
+type SpecInput = Omit<TemplateSpec, 'placeholders' | 'droppable'> & { droppable?: readonly string[] };
 
 function spec(s: SpecInput): TemplateSpec {
-  return { ...s, placeholders: placeholdersOf(s.blocks) };
+  return { ...s, droppable: s.droppable ?? [], placeholders: placeholdersOf(s.blocks) };
 }
+
+/** Rows of the surat tugas's table of assignees; the unused ones are removed from the letter. */
+export const MAX_ASSIGNEES = 10;
+const ASSIGNEE_COLUMNS = ['nama', 'nip', 'pangkat', 'jabatan'] as const;
+const assigneeCell = (i: number, c: (typeof ASSIGNEE_COLUMNS)[number]) => `petugas_${i}_${c}`;
+
+const ASSIGNEE_TABLE: Block = {
+  kind: 'table',
+  widths: [6, 27, 23, 20, 24],
+  rows: [
+    ['No.', 'Nama', 'NIP', 'Pangkat/Golongan', 'Jabatan'].map((t) => ({ text: t, bold: true, align: 'center' as const, shade: true })),
+    ...Array.from({ length: MAX_ASSIGNEES }, (_, k) => [
+      { text: `${k + 1}.`, align: 'center' as const },
+      ...ASSIGNEE_COLUMNS.map((c) => ({ text: `{{${assigneeCell(k + 1, c)}}}` })),
+    ]),
+  ],
+};
+
+/** The signatures of an agreement with room for the meterai each original bears (UU 10/2020). */
+function withMeterai(blocks: Block[]): Block[] {
+  return blocks.map((b) => (b.kind === 'signatures' ? { ...b, meterai: true } : b));
+}
+
+/**
+ * A memorandum of understanding: the parties agree on aims and scope, and leave the rights,
+ * duties and costs of each activity to the cooperation agreements (PKS) that carry it out.
+ */
+function notaKesepahaman(): Block[] {
+  const pasal = (no: number, name: string): Block[] => [
+    para(`Pasal ${no}`, { align: 'center', bold: true, before: 1, keepNext: true }),
+    para(name, { align: 'center', bold: true, before: 0, keepNext: true }),
+  ];
+  const ayat = (text: string): Block => para(text, { indent: 'hanging' });
+  return [
+    title('NOTA KESEPAHAMAN', 'ANTARA', '{{pihak_pertama_lembaga_kapital}}', 'DENGAN', '{{pihak_kedua_lembaga_kapital}}', 'TENTANG', '{{tentang_kapital}}'),
+    SPACER,
+    para('NOMOR: {{nomor_pihak_pertama}}', { align: 'center', bold: true, before: 0 }),
+    para('NOMOR: {{nomor_pihak_kedua}}', { align: 'center', bold: true, before: 0 }),
+    SPACER,
+    alinea('{{pembukaan}}, bertempat di {{tempat_penandatanganan}}, yang bertanda tangan di bawah ini:'),
+    ayat(
+      '1.\t{{pihak_pertama_nama}}, {{pihak_pertama_jabatan}}, dalam hal ini bertindak untuk dan atas nama {{pihak_pertama_lembaga}}, berkedudukan di {{pihak_pertama_alamat}}, selanjutnya disebut **PIHAK PERTAMA**;',
+    ),
+    ayat(
+      '2.\t{{pihak_kedua_nama}}, {{pihak_kedua_jabatan}}, dalam hal ini bertindak untuk dan atas nama {{pihak_kedua_lembaga}}, berkedudukan di {{pihak_kedua_alamat}}, selanjutnya disebut **PIHAK KEDUA**.',
+    ),
+    alinea(
+      '**PIHAK PERTAMA** dan **PIHAK KEDUA** yang selanjutnya secara bersama-sama disebut **PARA PIHAK**, sesuai dengan tugas, fungsi, dan kewenangan masing-masing, sepakat untuk menyusun Nota Kesepahaman tentang {{tentang}}, dengan ketentuan sebagai berikut:',
+    ),
+    ...pasal(1, 'MAKSUD DAN TUJUAN'),
+    ayat('(1)\tNota Kesepahaman ini dimaksudkan sebagai landasan bagi **PARA PIHAK** untuk bekerja sama tentang {{tentang}}.'),
+    ayat('(2)\tNota Kesepahaman ini bertujuan menumbuhkan budaya gemar membaca masyarakat dan meningkatkan pemanfaatan layanan perpustakaan melalui sinergi sumber daya **PARA PIHAK**.'),
+    ...pasal(2, 'RUANG LINGKUP'),
+    para('Ruang lingkup Nota Kesepahaman ini meliputi:'),
+    para('{{ruang_lingkup}}', { indent: 'left', before: 0 }),
+    ...pasal(3, 'PELAKSANAAN'),
+    ayat('(1)\tPelaksanaan Nota Kesepahaman ini dituangkan lebih lanjut dalam perjanjian kerja sama yang disusun oleh **PARA PIHAK** atau oleh unit kerja yang ditunjuk oleh **PARA PIHAK**.'),
+    ayat('(2)\tPerjanjian kerja sama sebagaimana dimaksud pada ayat (1) memuat paling sedikit kegiatan, hak dan kewajiban, jangka waktu, serta pembiayaan.'),
+    ayat('(3)\tBiaya pelaksanaan Nota Kesepahaman ini dibebankan kepada anggaran masing-masing **PARA PIHAK** sesuai dengan ketentuan peraturan perundang-undangan.'),
+    ...pasal(4, 'JANGKA WAKTU'),
+    ayat('(1)\tNota Kesepahaman ini berlaku untuk jangka waktu {{jangka_waktu}} terhitung sejak tanggal ditandatangani oleh **PARA PIHAK**.'),
+    ayat('(2)\tNota Kesepahaman ini dapat diperpanjang atau diakhiri sebelum jangka waktunya berakhir atas kesepakatan **PARA PIHAK** yang dituangkan secara tertulis.'),
+    ...pasal(5, 'PENUTUP'),
+    ayat('(1)\tHal-hal yang belum diatur dalam Nota Kesepahaman ini akan diatur kemudian berdasarkan kesepakatan **PARA PIHAK**.'),
+    ayat(
+      '(2)\tNota Kesepahaman ini dibuat dalam rangkap 2 (dua) asli, masing-masing dibubuhi meterai Rp10.000,00 (sepuluh ribu rupiah) sesuai dengan Undang-Undang Nomor 10 Tahun 2020 tentang Bea Meterai, mempunyai kekuatan hukum yang sama, dan ditandatangani oleh **PARA PIHAK** pada hari, tanggal, bulan, dan tahun sebagaimana tersebut di atas.',
+    ),
+    SPACER,
+    {
+      kind: 'signatures',
+      left: { top: ['**PIHAK KEDUA**,', '{{pihak_kedua_jabatan}},'], name: '{{pihak_kedua_nama}}', bottom: [] },
+      right: { top: ['**PIHAK PERTAMA**,', '{{pihak_pertama_jabatan}},'], name: '{{pihak_pertama_nama}}', bottom: ['{{pihak_pertama_nip}}'] },
+      meterai: true,
+    },
+  ];
+}
+
+/** Who signs the disposition and what the superior writes: to whom, the "harap" choices, the note. */
+const DISPOSISI_TABLE: Block = {
+  kind: 'table',
+  widths: [22, 28, 22, 28],
+  rows: [
+    [{ text: 'Surat dari' }, { text: '{{surat_dari}}' }, { text: 'Diterima tanggal' }, { text: '{{diterima_tanggal}}' }],
+    [{ text: 'Nomor surat' }, { text: '{{nomor_surat}}' }, { text: 'Nomor agenda' }, { text: '{{nomor_agenda}}' }],
+    [{ text: 'Tanggal surat' }, { text: '{{tanggal_surat}}' }, { text: 'Sifat' }, { text: '{{sifat}}' }],
+    [{ text: 'Hal' }, { text: '{{hal}}', span: 3 }],
+    [
+      { text: 'Diteruskan kepada Sdr.:', bold: true, span: 2, shade: true },
+      { text: 'Dengan hormat harap:', bold: true, span: 2, shade: true },
+    ],
+    [{ text: '{{diteruskan_kepada}}', span: 2 }, { text: '{{harap}}', span: 2 }],
+    [{ text: 'Catatan:', bold: true, span: 4, shade: true }],
+    [{ text: '{{catatan}}', span: 4 }],
+    [{ text: 'Tanggal disposisi' }, { text: '{{tanggal_disposisi}}' }, { text: 'Paraf' }, { text: '{{paraf}}' }],
+  ],
+};
 
 const SPECS: SpecInput[] = [
   {
@@ -311,7 +426,16 @@ const SPECS: SpecInput[] = [
     klasifikasi: '800.1.11.1',
     emailToPartner: false,
     signerRole: 'kabid_perpustakaan',
-    atasNama: false,
+    // Issued on the agency's kop: a Kepala Bidang signs it on behalf of the Kepala Dinas.
+    atasNama: true,
+    variants: {
+      pusling: 'Surat Tugas Layanan Perpustakaan Keliling',
+      pusling_perubahan: 'Surat Tugas Layanan Perpustakaan Keliling (Perubahan Jadwal)',
+      monev: 'Surat Tugas Monitoring dan Evaluasi Perpustakaan',
+      pembinaan: 'Surat Tugas Pembinaan dan Pendampingan Akreditasi Perpustakaan',
+    },
+    people: ['petugas'],
+    droppable: Array.from({ length: MAX_ASSIGNEES - 1 }, (_, k) => ASSIGNEE_COLUMNS.map((c) => assigneeCell(k + 2, c))).flat(),
     blocks: [
       KOP,
       title('SURAT TUGAS'),
@@ -321,10 +445,12 @@ const SPECS: SpecInput[] = [
       SPACER,
       title('MENUGASKAN:'),
       SPACER,
-      fields([
-        ['Kepada', '{{daftar_petugas}}'],
-        ['Untuk', '{{untuk}}'],
-      ]),
+      fields([['Kepada', 'pegawai yang namanya tercantum di bawah ini:']]),
+      // Two tables back to back are one table to Word and LibreOffice: a paragraph keeps them apart.
+      SPACER,
+      ASSIGNEE_TABLE,
+      SPACER,
+      fields([['Untuk', '{{untuk}}']]),
       SPACER,
       { kind: 'signature', sig: SIGNATURE_WITH_PLACE },
     ],
@@ -337,24 +463,12 @@ const SPECS: SpecInput[] = [
     emailToPartner: false,
     signerRole: 'kabid_perpustakaan',
     atasNama: false,
-    blocks: [
-      KOP,
-      title('LEMBAR DISPOSISI'),
-      SPACER,
-      {
-        kind: 'table',
-        widths: [22, 28, 22, 28],
-        rows: [
-          [{ text: 'Surat dari' }, { text: '{{surat_dari}}' }, { text: 'Diterima tanggal' }, { text: '{{diterima_tanggal}}' }],
-          [{ text: 'Nomor surat' }, { text: '{{nomor_surat}}' }, { text: 'Nomor agenda' }, { text: '{{nomor_agenda}}' }],
-          [{ text: 'Tanggal surat' }, { text: '{{tanggal_surat}}' }, { text: 'Sifat' }, { text: '{{sifat}}' }],
-          [{ text: 'Hal' }, { text: '{{hal}}', span: 3 }],
-          [{ text: 'Diteruskan kepada Sdr.:', bold: true, span: 2, shade: true }, { text: 'Isi disposisi:', bold: true, span: 2, shade: true }],
-          [{ text: '{{diteruskan_kepada}}', span: 2 }, { text: '{{isi_disposisi}}', span: 2 }],
-          [{ text: 'Tanggal disposisi' }, { text: '{{tanggal_disposisi}}' }, { text: 'Paraf' }, { text: '{{paraf}}' }],
-        ],
-      },
-    ],
+    variants: {
+      permohonan_kunjungan: 'Lembar Disposisi Permohonan Izin Kunjungan',
+      konsep_rencana: 'Lembar Disposisi Konsep Rencana Kunjungan Perpustakaan Keliling',
+      konsep_perubahan: 'Lembar Disposisi Konsep Perubahan Rencana Kunjungan Perpustakaan Keliling',
+    },
+    blocks: [KOP, title('LEMBAR DISPOSISI'), SPACER, DISPOSISI_TABLE],
   },
   {
     id: 'rencana_kunjungan_pusling',
@@ -363,6 +477,8 @@ const SPECS: SpecInput[] = [
     klasifikasi: '000.5.2',
     emailToPartner: false,
     atasNama: false,
+    variants: { perubahan: 'Perubahan Rencana Kunjungan Perpustakaan Keliling' },
+    people: ['petugas'],
     blocks: [
       KOP,
       title('{{judul}}'),
@@ -403,6 +519,7 @@ const SPECS: SpecInput[] = [
     emailToPartner: true,
     signerRole: 'kabid_perpustakaan',
     atasNama: true,
+    people: ['petugas'],
     blocks: surat([
       alinea('{{isi_pembuka}}'),
       fields(
@@ -455,9 +572,8 @@ const SPECS: SpecInput[] = [
           ['Hari, tanggal', '{{hari_tanggal_usulan}}'],
           ['Pukul', '{{jam_usulan}}'],
           ['Tempat', '{{tempat_kunjungan}}'],
-          ['Waktu lain yang tersedia', '{{jadwal_alternatif}}'],
         ],
-        { indentLeft: true, labelWidth: 30 },
+        { indentLeft: true },
       ),
       alinea('{{isi_utama}}'),
     ]),
@@ -466,23 +582,30 @@ const SPECS: SpecInput[] = [
     id: 'draft_pks',
     title: 'Draf Perjanjian Kerja Sama',
     numbered: false,
+    draft: true,
     klasifikasi: '000.5.2',
     emailToPartner: false,
     signerRole: 'kepala_dinas',
     atasNama: false,
+    variants: {
+      awal: 'Draf Perjanjian Kerja Sama',
+      para_pihak: 'Draf Perjanjian Kerja Sama Para Pihak',
+      revisi: 'Draf Perjanjian Kerja Sama (Perbaikan atas Pertimbangan Bagian Hukum)',
+      akhir: 'Draf Akhir Perjanjian Kerja Sama',
+    },
     blocks: agreement('draft'),
   },
   {
     id: 'pks_final',
     title: 'Perjanjian Kerja Sama',
-    // The agency's PKS number is reserved once, at step 11 (data nomor_pks_dinas), and printed on
-    // both the final draft and the signed agreement: numbering each would leave a gap.
-    numbered: false,
+    // Numbered when it is made to be signed (PKS step 12), so its number's month and year are
+    // those of the signing date printed in it.
+    numbered: true,
     klasifikasi: '000.5.2',
     emailToPartner: true,
     signerRole: 'kepala_dinas',
     atasNama: false,
-    blocks: agreement('final'),
+    blocks: withMeterai(agreement('final')),
   },
   {
     id: 'nota_kesepahaman',
@@ -492,17 +615,19 @@ const SPECS: SpecInput[] = [
     emailToPartner: true,
     signerRole: 'kepala_dinas',
     atasNama: false,
-    blocks: agreement('mou'),
+    blocks: notaKesepahaman(),
   },
   {
     id: 'surat_pemberitahuan_monev',
-    title: 'Surat Pemberitahuan',
+    title: 'Surat Pemberitahuan Monitoring dan Evaluasi Perpustakaan',
     numbered: true,
     klasifikasi: '000.5.2',
     emailToPartner: true,
     signerRole: 'kabid_perpustakaan',
     atasNama: true,
-    blocks: surat([alinea('{{isi_pembuka}}'), alinea('{{isi_utama}}')], { tembusan: true, after: LAMPIRAN_JADWAL }),
+    variants: { monev: 'Surat Pemberitahuan Monitoring dan Evaluasi Perpustakaan', pembinaan: 'Surat Pemberitahuan Pembinaan dan Pendampingan Akreditasi Perpustakaan' },
+    // The schedule page is part of the letter: its signer signs it too.
+    blocks: surat([alinea('{{isi_pembuka}}'), alinea('{{isi_utama}}')], { tembusan: true, after: [...LAMPIRAN_JADWAL, SPACER, { kind: 'signature', sig: SIGNATURE }] }),
   },
   {
     id: 'jadwal_kegiatan',
@@ -511,7 +636,9 @@ const SPECS: SpecInput[] = [
     klasifikasi: '000.5.2',
     emailToPartner: true,
     signerRole: 'kabid_perpustakaan',
-    atasNama: false,
+    // Signed as the notice it goes with.
+    atasNama: true,
+    variants: { monev: 'Jadwal Monitoring dan Evaluasi Perpustakaan', pembinaan: 'Jadwal Pembinaan dan Pendampingan Akreditasi Perpustakaan' },
     blocks: [
       KOP,
       title('{{judul_jadwal}}'),
@@ -584,7 +711,7 @@ const SPECS: SpecInput[] = [
       SPACER,
       para('A. Pendahuluan', { bold: true, align: 'left', keepNext: true }),
       alinea(
-        'Laporan ini disusun berdasarkan rekapitulasi harian layanan peminjaman koleksi referensi untuk dibaca di tempat pada {{nama_dinas}} selama bulan {{periode}}, dan disampaikan kepada Kepala Seksi Layanan, Otomasi dan Kerja Sama.',
+        'Laporan ini disusun berdasarkan rekapitulasi harian layanan peminjaman koleksi referensi untuk dibaca di tempat pada {{nama_dinas}} selama bulan {{periode}}, dan disampaikan kepada {{kepada}}.',
       ),
       para('B. Jumlah Pengunjung', { bold: true, align: 'left', keepNext: true }),
       {
@@ -622,7 +749,8 @@ const SPECS: SpecInput[] = [
       para('E. Rekapitulasi Harian', { bold: true, align: 'left', keepNext: true }),
       para('{{rekap_harian}}', { indent: 'left', align: 'left' }),
       para('F. Penutup', { bold: true, align: 'left', keepNext: true }),
-      alinea('Demikian laporan ini disampaikan. Buku rekapitulasi harian: {{tautan_rekapitulasi}}.'),
+      // Left-aligned: the long link cannot break, and a justified line before it would stretch.
+      para('Demikian laporan ini disampaikan. Buku rekapitulasi harian: {{tautan_rekapitulasi}}.', { indent: 'first', align: 'left' }),
       SPACER,
       { kind: 'signature', sig: SIGNATURE_WITH_PLACE },
     ],
@@ -635,6 +763,7 @@ const SPECS: SpecInput[] = [
     emailToPartner: true,
     signerRole: 'kepala_dinas',
     atasNama: true,
+    variants: { permohonan_kerja_sama: 'Surat Permohonan Kerja Sama' },
     blocks: surat([alinea('{{isi_pembuka}}'), alinea('{{isi_utama}}')], { tembusan: true }),
   },
   {
@@ -664,6 +793,8 @@ const SPECS: SpecInput[] = [
     klasifikasi: '000.5.2',
     emailToPartner: false,
     atasNama: false,
+    people: ['pimpinan_rapat', 'peserta_rapat'],
+    record: true,
     blocks: [
       KOP,
       title('NOTULA RAPAT'),
@@ -683,11 +814,15 @@ const SPECS: SpecInput[] = [
       para('C. Tindak Lanjut', { bold: true, align: 'left', keepNext: true }),
       alinea('{{tindak_lanjut}}'),
       SPACER,
-      { kind: 'signature', sig: { top: ['{{tempat_tanggal}}', 'Notulis,'], name: '{{ttd_nama}}', bottom: ['{{ttd_nip}}'] } },
+      para('{{tempat_tanggal}}', { align: 'right', before: 0 }),
+      {
+        kind: 'signatures',
+        left: { top: ['Pimpinan Rapat,'], name: '{{pimpinan_nama}}', bottom: ['{{pimpinan_nip}}'] },
+        right: { top: ['Notulis,'], name: '{{ttd_nama}}', bottom: ['{{ttd_nip}}'] },
+      },
     ],
   },
 ];
-
 
 /** Every template, keyed by its id. */
 export const TEMPLATES: Readonly<Record<string, TemplateSpec>> = Object.freeze(Object.fromEntries(SPECS.map((s) => [s.id, spec(s)])));
@@ -698,55 +833,36 @@ export function templateById(id: string): TemplateSpec | undefined {
 }
 
 /**
- * The template of every document the catalog produces, keyed `${sopId}.${producedDocId}` (step
- * `produces` and decision exits' `produces`); null for documents that are not letters.
+ * The template that renders a produced document (as the SOP names it), or null when the document
+ * is not a letter. Throws for a template or variant that does not exist: an edited SOP must not
+ * silently produce nothing.
  */
-export const DOCUMENT_TEMPLATES: Record<string, string | null> = {
-  // Prosedur Layanan Perpustakaan Keliling
-  'pusling.rencana_kunjungan': 'rencana_kunjungan_pusling',
-  'pusling.lembar_disposisi': 'lembar_disposisi',
-  'pusling.surat_tugas': 'surat_tugas',
-  'pusling.jadwal_kunjungan': 'pemberitahuan_jadwal_pusling',
-  // Peminjaman koleksi referensi untuk dibaca di tempat
-  'referensi.laporan_bulanan': 'laporan_bulanan_referensi',
-  // Perjanjian kerja sama
-  'pks.surat_permohonan_kerjasama': 'surat_dinas',
-  'pks.notulensi_rapat': 'notula_rapat',
-  'pks.surat_permohonan_ijin': 'nota_dinas_permohonan_izin',
-  'pks.surat_persetujuan': 'nota_dinas_persetujuan',
-  'pks.draft_pks': 'draft_pks',
-  'pks.draft_pks_para_pihak': 'draft_pks',
-  'pks.draft_pks_revisi': 'draft_pks',
-  'pks.draft_pks_final': 'pks_final',
-  'pks.pks_final': 'pks_final',
-  // Kunjungan resmi
-  'kunjungan.agenda_surat_masuk': null, // an entry in the incoming-letter register, not a letter
-  'kunjungan.lembar_disposisi': 'lembar_disposisi',
-  'kunjungan.surat_jawaban_kunjungan': 'surat_jawaban_kunjungan',
-  'kunjungan.surat_balasan_pergantian_waktu': 'surat_balasan_pergantian_waktu',
-  // Bu RT (Buku Rumah Tangga)
-  'burt.mou': 'nota_kesepahaman',
-  'burt.balasan_surat': 'balasan_peminjaman_kolektif',
-  // KITAPUN SENAPAS
-  'kitapun.surat_pemberitahuan_monev': 'surat_pemberitahuan_monev',
-  'kitapun.jadwal_monev': 'jadwal_kegiatan',
-  'kitapun.laporan_monev': 'laporan_monev',
-  'kitapun.surat_pemberitahuan_pembinaan': 'surat_pemberitahuan_monev',
-  'kitapun.jadwal_pembinaan': 'jadwal_kegiatan',
-};
-
-/**
- * The template that renders a produced document, or null when the document is not a letter.
- * Throws for a document the mapping does not know: a catalog change must not silently produce nothing.
- */
-export function templateFor(sopId: string, docId: string): TemplateSpec | null {
-  const key = `${sopId}.${docId}`;
-  if (!Object.hasOwn(DOCUMENT_TEMPLATES, key)) {
-    throw new Error(`Dokumen "${docId}" pada SOP "${sopId}" belum dipetakan ke templat surat (DOCUMENT_TEMPLATES["${key}"])`);
+export function templateFor(doc: { id: string; template: string | null; variant?: string | undefined }): TemplateSpec | null {
+  if (doc.template === null) return null;
+  const t = templateById(doc.template);
+  if (!t) throw new Error(`Templat surat "${doc.template}" untuk dokumen "${doc.id}" tidak ada`);
+  if (doc.variant !== undefined && !Object.hasOwn(t.variants ?? {}, doc.variant)) {
+    throw new Error(`Templat surat "${t.id}" tidak mengenal varian "${doc.variant}" (dokumen "${doc.id}")`);
   }
-  const id = DOCUMENT_TEMPLATES[key];
-  if (id === null || id === undefined) return null;
-  const t = templateById(id);
-  if (!t) throw new Error(`Templat surat "${id}" untuk dokumen "${key}" tidak ada`);
   return t;
+}
+
+/** The title of a document made from the template in this variant ("Draf Akhir Perjanjian Kerja Sama"). */
+export function documentTitle(t: TemplateSpec, variant: string | undefined): string {
+  return (variant !== undefined && t.variants?.[variant]) || t.title;
+}
+
+/** Every problem of the letters a definition names (unknown templates or variants), in Indonesian; empty when all exist. */
+export function letterProblems(def: SopDefinition): string[] {
+  const out: string[] = [];
+  for (const s of def.steps) {
+    for (const d of producedOf(s)) {
+      try {
+        templateFor(d);
+      } catch (e) {
+        out.push(`SOP ${def.id} langkah ${s.no}: ${(e as Error).message}`);
+      }
+    }
+  }
+  return out;
 }

@@ -5,6 +5,14 @@
 /** Placeholder values of a template, all plain text: `{{nomor}}` -> "000.5.2/12/DISPUSIP/XI/2026". */
 export type Fields = Record<string, string>;
 
+/** A person named on a letter, as the staff directory knows them (only the name when it does not). */
+export interface Person {
+  name: string;
+  nip?: string;
+  pangkat?: string;
+  jabatan?: string;
+}
+
 /** Everything a field builder may use, captured when the step completes (inside its transaction). */
 export interface LetterContext {
   agency: {
@@ -31,20 +39,47 @@ export interface LetterContext {
     partner: { name: string; email?: string; phone?: string; address?: string } | null;
     /** All data entered on the case so far, by field id (see the SOP catalog). */
     data: Record<string, unknown>;
-    /** Links of documents already on the case, by document id. */
-    documents: Record<string, { label: string; url?: string }>;
+    /** Documents already on the case, by document id: links, and the number and date of those the agency made. */
+    documents: Record<string, { label: string; url?: string; nomor?: string | null; at?: string }>;
     decisions: Record<string, 'yes' | 'no'>;
+  };
+  /**
+   * The produced document as the SOP names it: its wording variant, the case data fields it reads
+   * by the template's names for them, the jabatan of the roles it is addressed to, how many
+   * documents go with it, the documents it refers to, and its revision.
+   */
+  doc?: {
+    id: string;
+    variant?: string;
+    revision: number;
+    fields: Record<string, string>;
+    kepada: string[];
+    lampiran: number;
+    dasar: string[];
+    /** The choices of the fields it reads that have them ("harap"), by the template's name for the field. */
+    options?: Record<string, { value: string; label: string }[]>;
   };
   /** The step that produced the document, and the note its actor wrote. */
   step: { no: number; activity: string; note: string | null };
   /** Who completed the step (signs unless the template names a signer role). */
   actor: { email: string; name: string; jabatan?: string; nip?: string; pangkat?: string };
-  /** The staff member who signs, when the template names a signer role and one is active. */
-  signer: { name: string; jabatan: string; nip?: string; pangkat?: string } | null;
+  /**
+   * The staff member who signs, when the template names a signer role and one is active, with the
+   * role's place under the head of the agency and, below a direct report, that superior's jabatan.
+   */
+  signer: { name: string; jabatan: string; nip?: string; pangkat?: string; relation?: 'head' | 'direct' | 'indirect'; atasan?: string } | null;
+  /** The people the template's people slots name (assignees, a meeting's chair and participants), from the staff directory. */
+  people?: Record<string, Person[]>;
   /** Letter number reserved for this document in the step's transaction; null for unnumbered documents. */
   nomor: string | null;
-  /** ISO instant the step completed: the letter's date, in the agency's time zone. */
+  /** ISO instant the step completed. */
   at: string;
+  /**
+   * The date the document bears (ISO date or instant, read in the agency's zone): the day the step
+   * was taken, or the date the SOP names for it (an agreement's signing date, a meeting's date).
+   * Its number's month and year are this date's.
+   */
+  date?: string;
 }
 
 /**
@@ -60,8 +95,12 @@ export interface DocumentBackend {
   findCopy(key: string): Promise<CopiedDocument | null>;
   /** Copies the template into a new document tagged with `key`. Not idempotent: guard with findCopy. */
   copy(req: { key: string; templateId: string; title: string }): Promise<CopiedDocument>;
-  /** Replaces every `{{placeholder}}`; idempotent. Returns the placeholders the template lacked. */
-  fill(doc: CopiedDocument, fields: Fields): Promise<{ missingPlaceholders: string[] }>;
+  /**
+   * Replaces every `{{placeholder}}`; idempotent. Returns the placeholders the template lacked.
+   * `dropRows`: placeholders given no value whose table rows are removed (the unused rows of a
+   * table of fixed length, such as a surat tugas's assignees).
+   */
+  fill(doc: CopiedDocument, fields: Fields, opts?: { dropRows?: readonly string[] }): Promise<{ missingPlaceholders: string[] }>;
   /** The file to attach to an e-mail: the PDF export in production, the .docx locally. */
   export(doc: CopiedDocument): Promise<{ filename: string; contentType: string; content: Buffer; url: string | null }>;
 }

@@ -62,7 +62,16 @@ export const agencySchema = z.object({
     .default({}),
   /** Production documents: the Drive folder for generated letters and each template's Google Doc id. */
   google: z.object({ folderId: z.string().min(1), templates: z.record(z.string(), z.string()).default({}) }).optional(),
-  letterhead: letterheadSchema.optional(),
+  letterhead: letterheadSchema
+    .extend({
+      /**
+       * The lambang daerah in the kop (`npm run admin -- upload-logo`): the PNG's SHA-256 and its file
+       * in the agency's Drive folder. The template Docs carry the image itself; the local renderer
+       * reads its copy in .local/lambang/<agencyId>.png. A letter needs neither.
+       */
+      logo: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), driveFileId: z.string().min(1).optional() }).optional(),
+    })
+    .optional(),
 });
 export type Agency = z.infer<typeof agencySchema> & { id: string };
 /** One partner form of an agency in Google Forms (agency.forms[formId]). */
@@ -263,7 +272,15 @@ export type FormCursor = z.infer<typeof formCursorSchema>;
 
 // ---- The outbox ----
 
-const personSchema = z.object({ name: z.string(), jabatan: z.string(), nip: z.string().optional(), pangkat: z.string().optional() });
+const personSchema = z.object({
+  name: z.string(),
+  jabatan: z.string(),
+  nip: z.string().optional(),
+  pangkat: z.string().optional(),
+  relation: z.enum(['head', 'direct', 'indirect']).optional(),
+  atasan: z.string().optional(),
+});
+const namedSchema = z.object({ name: z.string(), nip: z.string().optional(), pangkat: z.string().optional(), jabatan: z.string().optional() });
 
 export const letterContextSchema = z.object({
   agency: z.object({ id: z.string(), name: z.string(), shortName: z.string(), timeZone, letterhead: letterheadSchema }),
@@ -275,14 +292,28 @@ export const letterContextSchema = z.object({
     title: z.string(),
     partner: partnerSchema.nullable(),
     data: z.record(z.string(), z.unknown()),
-    documents: z.record(z.string(), z.object({ label: z.string(), url: z.string().optional() })),
+    documents: z.record(z.string(), z.object({ label: z.string(), url: z.string().optional(), nomor: z.string().nullable().optional(), at: z.string().optional() })),
     decisions: z.record(z.string(), z.enum(['yes', 'no'])),
   }),
+  doc: z
+    .object({
+      id: z.string(),
+      variant: z.string().optional(),
+      revision: z.number().int().positive(),
+      fields: z.record(z.string(), z.string()),
+      kepada: z.array(z.string()),
+      lampiran: z.number().int().min(0),
+      dasar: z.array(z.string()),
+      options: z.record(z.string(), z.array(z.object({ value: z.string(), label: z.string() }))).optional(),
+    })
+    .optional(),
   step: z.object({ no: z.number().int(), activity: z.string(), note: z.string().nullable() }),
   actor: z.object({ email: z.string(), name: z.string(), jabatan: z.string().optional(), nip: z.string().optional(), pangkat: z.string().optional() }),
   signer: personSchema.nullable(),
+  people: z.record(z.string(), z.array(namedSchema)).optional(),
   nomor: z.string().nullable(),
   at: isoInstant,
+  date: z.string().optional(),
 });
 
 export const outboxProgressSchema = z.object({

@@ -32,6 +32,11 @@ export interface TxTools {
   counters(names: string[]): Promise<number[]>;
   /** An active staff member holding `role` (the signer of a letter), or null. */
   signer(role: string): Promise<Staff | null>;
+  /**
+   * The active staff members these refer to, in order: each ref an e-mail (any case) or a name as
+   * the directory writes it; null where nobody active matches (the people a surat tugas assigns).
+   */
+  staffByRef(refs: string[]): Promise<(Staff | null)[]>;
   /** A partner form submission, read in the transaction (so two staff cannot both turn it into a case). */
   submission(id: string): Promise<Submission | null>;
 }

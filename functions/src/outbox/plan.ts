@@ -4,16 +4,19 @@
 // brings the case to a step the partner answers through a form, the partner's e-mail carries the
 // prefilled link, signed here for the version this transition writes.
 import { DateTime } from 'luxon';
+import { letterHeading, type LetterHeading } from '../documents/fields/index.ts';
+import { pimpinanOf } from '../documents/institutions.ts';
 import { templateFor, type TemplateSpec } from '../documents/templates.ts';
-import { formatLetterNumber } from '../documents/format.ts';
-import type { LetterContext } from '../documents/types.ts';
+import { formatLetterNumber, hariTanggal, jam } from '../documents/format.ts';
 import type { AssignKind, Transition } from '../contract.ts';
 import { stepLink, type StepLink } from '../forms/links.ts';
 import type { Refs } from '../forms/refs.ts';
 import { freshEntry, type Agency, type OutboxEntry, type Staff } from '../model/records.ts';
 import type { TxTools } from '../model/store.ts';
 import type { Actor } from '../sop/engine.ts';
-import type { SopDefinition } from '../sop/schema.ts';
+import { DomainFailure, domainError } from '../sop/errors.ts';
+import { producedOf, type ProducedDocument, type SopDefinition } from '../sop/schema.ts';
+import { boundField, letterContext, peopleOf, type Planned } from './letter-context.ts';
 
 /** Counters and signers a step's letters and numbered fields read, known before the transition runs. */
 export interface PlannedReads {
@@ -21,13 +24,23 @@ export interface PlannedReads {
   signerRoles: string[];
 }
 
-export function plannedReads(agency: Agency, def: SopDefinition, docs: { id: string }[], assigned: AssignKind[], now: Date): PlannedReads {
+/** The role whose staff member signs the document: the SOP's choice, else the template's. */
+function signerRoleOf(doc: ProducedDocument, template: TemplateSpec): string | undefined {
+  return doc.signer ?? template.signerRole;
+}
+
+export function plannedReads(agency: Agency, def: SopDefinition, docs: ProducedDocument[], assigned: AssignKind[], now: Date): PlannedReads {
   const year = DateTime.fromJSDate(now, { zone: agency.timeZone }).year;
-  const templates = docs.map((d) => templateFor(def.id, d.id)).filter((t): t is TemplateSpec => t !== null);
+  const letters = docs.flatMap((d) => {
+    const t = templateFor(d);
+    return t ? [{ d, t }] : [];
+  });
   const counters = new Set<string>();
   if (assigned.includes('agenda')) counters.add(agendaCounter(year));
-  if (assigned.includes('surat') || templates.some((t) => t.numbered)) counters.add(letterCounter(year));
-  return { counters: [...counters], signerRoles: [...new Set(templates.flatMap((t) => (t.signerRole ? [t.signerRole] : [])))] };
+  // A document dated in another year reads that year's counter when it is planned.
+  if (assigned.includes('surat') || letters.some(({ t }) => t.numbered)) counters.add(letterCounter(year));
+  const roles = letters.flatMap(({ d, t }) => signerRoleOf(d, t) ?? []).filter((r) => def.roles.some((x) => x.id === r));
+  return { counters: [...counters], signerRoles: [...new Set(roles)] };
 }
 
 /**
@@ -71,11 +84,18 @@ export function recipient(state: Transition['state']): string | null {
   return null;
 }
 
-/** A letter number in the agency's format, with the template's (or the agency's override) classification. */
-export function letterNumber(agency: Agency, template: TemplateSpec | null, urut: number, now: Date): string {
-  const local = DateTime.fromJSDate(now, { zone: agency.timeZone });
+/**
+ * A letter number in the agency's format, with the template's (or the agency's override)
+ * classification; its month and year are those of `date`, the date the document bears.
+ */
+export function letterNumber(agency: Agency, template: TemplateSpec | null, urut: number, date: Date | string): string {
+  const local = localDateTime(agency, date);
   const klasifikasi = (template && agency.numbering.klasifikasi[template.id]) ?? template?.klasifikasi ?? DEFAULT_KLASIFIKASI;
   return formatLetterNumber(agency.numbering.format, { klasifikasi, urut, unit: agency.numbering.unit, month: local.month, year: local.year }, { pad: agency.numbering.pad });
+}
+
+function localDateTime(agency: Agency, date: Date | string): DateTime {
+  return typeof date === 'string' ? DateTime.fromISO(date, { zone: agency.timeZone }) : DateTime.fromJSDate(date, { zone: agency.timeZone });
 }
 
 /** Classification code for a number reserved outside any template (naskah dinas: general correspondence). */
@@ -87,56 +107,36 @@ export async function reserve(tools: TxTools, counters: Record<string, number>, 
   return last + 1;
 }
 
-/** What the letter will say, captured in the step's transaction. */
-function letterContext(p: PlanInput, template: TemplateSpec, nomor: string | null, signer: Staff | null): LetterContext {
-  const { agency, def, transition, now } = p;
-  const { state, event } = transition;
-  const step = def.steps.find((s) => s.no === event.step)!;
-  const roleLabel = (roles: string[]) => def.roles.find((r) => roles.includes(r.id))?.label;
-  const member = p.member ?? { email: p.actor.email, name: p.actor.name ?? p.actor.email, roles: [] as string[], jabatan: undefined, nip: undefined, pangkat: undefined };
-  const jabatan = member.jabatan || roleLabel(member.roles);
-  return {
-    agency: { id: agency.id, name: agency.name, shortName: agency.shortName, timeZone: agency.timeZone, letterhead: agency.letterhead! },
-    case: {
-      id: state.id,
-      nomor: state.nomor,
-      sopId: state.sopId,
-      sopTitle: state.sopTitle,
-      title: state.title,
-      partner: state.partner,
-      data: state.data,
-      documents: Object.fromEntries(Object.values(state.documents).map((d) => [d.id, { label: d.label, ...(d.url ? { url: d.url } : {}) }])),
-      decisions: state.decisions,
-    },
-    step: { no: step.no, activity: step.activity, note: event.note },
-    actor: {
-      email: member.email,
-      name: member.name,
-      ...(jabatan ? { jabatan } : {}),
-      ...(member.nip ? { nip: member.nip } : {}),
-      ...(member.pangkat ? { pangkat: member.pangkat } : {}),
-    },
-    signer: signer
-      ? { name: signer.name, jabatan: signer.jabatan ?? roleLabel(signer.roles) ?? template.signerRole!, ...(signer.nip ? { nip: signer.nip } : {}), ...(signer.pangkat ? { pangkat: signer.pangkat } : {}) }
-      : null,
-    nomor,
-    at: now.toISOString(),
-  };
+/**
+ * The date a document bears: the date (or date and time) in the field its SOP names as `tanggal`
+ * (an agreement's signing date, a meeting's time), else the moment of the step.
+ */
+export function documentDate(agency: Agency, doc: ProducedDocument | undefined, data: Record<string, unknown>, now: Date): string {
+  const v = doc?.fields?.['tanggal'] ? data[doc.fields['tanggal']] : undefined;
+  return typeof v === 'string' && localDateTime(agency, v).isValid ? v : now.toISOString();
+}
+
+/** A letter number reserved now, for a document dated `date`: from the register of that date's year. */
+export async function numberFor(p: Pick<PlanInput, 'agency' | 'tools' | 'counters'>, template: TemplateSpec | null, date: string): Promise<string> {
+  const year = localDateTime(p.agency, date).year;
+  return letterNumber(p.agency, template, await reserve(p.tools, p.counters, letterCounter(year)), date);
 }
 
 /** The e-mail that carries the letter to the partner, when the SOP sends it and an address is known. */
-function partnerEmail(p: LetterPlan, template: TemplateSpec, nomor: string | null): OutboxEntry['email'] {
+function partnerEmail(p: LetterPlan, l: Planned, heading: LetterHeading): OutboxEntry['email'] {
   const { agency } = p;
   const { state } = p.transition;
-  const to = template.emailToPartner ? recipient(state) : null;
+  const to = (l.doc.email ?? l.template.emailToPartner) ? recipient(state) : null;
   if (!to) return null;
+  const nomor = l.nomor ? ` Nomor ${l.nomor}` : '';
   return {
     to: [to],
-    subject: `${template.title}${nomor ? ` Nomor ${nomor}` : ''} — ${agency.shortName}`,
+    subject: `${heading.subject} — ${agency.shortName}`,
     text: [
-      `Yth. ${state.partner?.name ?? 'Bapak/Ibu'},`,
+      `Yth. ${heading.greeting},`,
       '',
-      `Bersama ini kami sampaikan ${template.title}${nomor ? ` nomor ${nomor}` : ''} terkait ${state.title} (kasus ${state.nomor}), terlampir dalam bentuk PDF.`,
+      `Bersama ini kami sampaikan ${heading.title}${nomor} terkait ${state.title} (kasus ${state.nomor}), terlampir dalam bentuk PDF.`,
+      ...(l.template.draft ? ['Draf ini belum bernomor dan belum bertanggal: nomor dan tanggal perjanjian diisi pada saat penandatanganan.'] : []),
       ...(p.next ? ['', ...nextStepLines(p, p.next)] : []),
       '',
       'Atas perhatian dan kerja samanya kami ucapkan terima kasih.',
@@ -163,37 +163,62 @@ export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
   return [...letters, formMail(p, next, next.url, to)];
 }
 
+/** A record of an event (minutes) cannot be made before the event it records. */
+function checkRecord(p: PlanInput, template: TemplateSpec, doc: ProducedDocument, date: string): void {
+  if (!template.record || localDateTime(p.agency, date).toMillis() <= p.now.getTime()) return;
+  const field = boundField(doc, 'tanggal');
+  const when = `${hariTanggal(date, p.agency.timeZone)}${date.includes('T') ? ` ${jam(date, p.agency.timeZone, ZONE_LABELS[p.agency.timeZone])}` : ''}`;
+  const message = `${template.title} belum dapat dibuat: rapat dijadwalkan ${when}; notula dibuat setelah rapat dilaksanakan.`;
+  throw new DomainFailure(domainError('INVALID_INPUT', message, [{ path: `data.${field}`, message }]));
+}
+
+const ZONE_LABELS = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' } as const;
+
+/** Number, date, signer and people of one produced document. */
+async function plan(p: LetterPlan, doc: ProducedDocument, template: TemplateSpec): Promise<Planned> {
+  const { state } = p.transition;
+  const date = documentDate(p.agency, doc, state.data, p.now);
+  checkRecord(p, template, doc, date);
+  // A number the step's own field already took (an agreement's, assigned with its signing date) is the letter's.
+  const taken = doc.fields?.['nomor'] ? state.data[doc.fields['nomor']] : undefined;
+  const nomor = !template.numbered ? null : typeof taken === 'string' && taken ? taken : await numberFor(p, template, date);
+  const signerRole = signerRoleOf(doc, template);
+  const signer = !signerRole ? null : p.signers?.has(signerRole) ? p.signers.get(signerRole)! : await p.tools.signer(signerRole);
+  return { template, doc, nomor, date, signerRole, signer, people: await peopleOf(p.tools, template, doc, state.data) };
+}
+
 async function lettersOf(p: LetterPlan): Promise<OutboxEntry[]> {
-  const { agency, transition, tools, now } = p;
+  const { agency, transition, now } = p;
   const { state, event } = transition;
   if (event.step === null || event.produced.length === 0) return [];
   if (!agency.letterhead) throw new Error(`agency ${agency.id} has no letterhead: letters cannot be written`);
-  const year = DateTime.fromJSDate(now, { zone: agency.timeZone }).year;
+  const step = p.def.steps.find((s) => s.no === event.step)!;
   const at = now.toISOString();
   const entries: OutboxEntry[] = [];
   for (const docId of event.produced) {
-    const template = templateFor(p.def.id, docId);
+    const doc = producedOf(step).find((d) => d.id === docId)!;
+    const template = templateFor(doc);
     if (!template) continue;
-    const doc = state.documents[docId]!;
-    const nomor = template.numbered ? letterNumber(agency, template, await reserve(tools, p.counters, letterCounter(year)), now) : null;
-    const role = template.signerRole;
-    const signer = !role ? null : p.signers?.has(role) ? p.signers.get(role)! : await tools.signer(role);
-    const id = `${state.id}-${docId}-r${doc.revision}`;
+    const l = await plan(p, doc, template);
+    const stored = state.documents[docId]!;
+    const id = `${state.id}-${docId}-r${stored.revision}`;
+    const context = letterContext(p, l);
+    const heading = letterHeading(template.id, context);
     entries.push({
       kind: 'letter',
       id,
       agencyId: agency.id,
       caseId: state.id,
       docId,
-      docLabel: doc.label,
-      revision: doc.revision,
+      docLabel: stored.label,
+      revision: stored.revision,
       templateId: template.id,
-      title: `${template.title} ${state.nomor.replaceAll('/', '-')}${doc.revision > 1 ? ` (revisi ${doc.revision})` : ''}`,
-      context: letterContext(p, template, nomor, signer),
-      email: partnerEmail(p, template, nomor),
+      title: `${heading.title} ${state.nomor.replaceAll('/', '-')}${stored.revision > 1 ? ` (revisi ${stored.revision})` : ''}`,
+      context,
+      email: partnerEmail(p, l, heading),
       ...freshEntry(at),
     });
-    state.documents[docId] = { ...doc, nomor, templateId: template.id, outboxId: id };
+    state.documents[docId] = { ...stored, nomor: l.nomor, templateId: template.id, outboxId: id };
   }
   return entries;
 }
@@ -229,7 +254,7 @@ function formMail(p: PlanInput, next: StepLink, url: string, to: string): Outbox
     email: {
       to: [to],
       subject: `${next.form.title} (${state.nomor}) — ${agency.shortName}`,
-      text: [`Yth. ${state.partner?.name ?? 'Bapak/Ibu'},`, '', `Terkait ${state.title} (kasus ${state.nomor}):`, '', ...nextStepLines(p, { ...next, url }), '', 'Hormat kami,', agency.name].join('\n'),
+      text: [`Yth. ${state.partner?.name ? pimpinanOf(state.partner.name) : 'Bapak/Ibu'},`, '', `Terkait ${state.title} (kasus ${state.nomor}):`, '', ...nextStepLines(p, { ...next, url }), '', 'Hormat kami,', agency.name].join('\n'),
     },
     ...freshEntry(at),
   };

@@ -6,7 +6,7 @@ import type { AssignKind, CaseEvent, CaseState, Partner, StandardTime, Transitio
 import type { WorkCalendar } from './calendar.ts';
 import { domainError, type DomainError, type Result } from './errors.ts';
 import { checkKelengkapan, type StepInput } from './kelengkapan.ts';
-import { stepOf, type Exit, type SopDefinition, type Step, type Target } from './schema.ts';
+import { stepOf, type Exit, type ProducedDocument, type SopDefinition, type Step, type Target } from './schema.ts';
 import { maxMinutes, parseWaktu, type Waktu } from './waktu.ts';
 
 export type { AssignKind, CaseDocument, CaseEvent, CaseState, CaseStatus, DocumentStatus, Partner, StandardTime, Transition } from '../contract.ts';
@@ -282,13 +282,25 @@ function measure(ctx: Context, step: Step, current: CaseState, state: CaseState)
 export function reasonRequired(step: Step, decision: 'yes' | 'no'): boolean {
   if (step.kind !== 'decision') return false;
   const exit = decision === 'yes' ? step.ifYes : step.ifNo;
+  // A required item asked only on this exit (`when`) is the reason already: it is required as kelengkapan, the note stays free.
+  if (exit.reasonRequired === undefined && reasonField(step, decision)) return false;
   return exit.reasonRequired ?? (decision === 'no' && step.performer === 'staff' && step.branchFrom === undefined);
 }
 
+/** The data item holding a decision's reason: a required item asked only on that exit (`when`), or null. */
+export function reasonField(step: Step, decision: 'yes' | 'no'): string | null {
+  const k = step.kelengkapan.find((x) => x.type === 'data' && x.when === decision && !x.optional && !x.assign);
+  return k ? k.id : null;
+}
+
 /** Keeps a decision's reason on the case for the step it leads to; any other step clears it. */
-function noteDecision(state: CaseState, step: Step, r: ResolvedExit, actor: Actor, reason: string | null): void {
+function noteDecision(state: CaseState, step: Step, r: ResolvedExit, actor: Actor, note: string | null, input: StepInput): void {
   delete state.returned;
-  if (!r.decision || !reasonRequired(step, r.decision) || state.currentStep === null) return;
+  if (!r.decision || state.currentStep === null) return;
+  const field = reasonField(step, r.decision);
+  if (!field && !reasonRequired(step, r.decision)) return;
+  const given = field ? input.data?.[field] : undefined;
+  const reason = note ?? (typeof given === 'string' && given.trim() ? given.trim() : null);
   const back = typeof r.exit.to === 'number' && r.exit.to <= step.no;
   state.returned = { step: step.no, label: r.exit.label, back, by: actor.name ?? actor.email, byEmail: actor.email, at: state.updatedAt, reason };
 }
@@ -308,7 +320,7 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
   }
   const resolved = resolveExit(def, step, current, action);
   if (!resolved.ok) return resolved;
-  const { invalid, missing } = checkKelengkapan(step, current, action.input);
+  const { invalid, missing } = checkKelengkapan(step, current, action.input, resolved.value.decision);
   if (invalid.length > 0) return fail(domainError('INVALID_INPUT', `Isian langkah ${step.no} tidak valid: ${invalid.map((p) => p.message).join(' ')}`, invalid));
   const decision = resolved.value.decision;
   const note = action.input.note?.trim() || null;
@@ -316,15 +328,17 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
     const label = resolved.value.exit.label;
     return fail(domainError('MISSING_KELENGKAPAN', `Alasan wajib ditulis di catatan untuk keputusan "${label}".`, [{ path: 'note', message: `Tulis alasannya: mengapa "${label}".` }]));
   }
-  // A "no" returns the work for revision: what is still missing does not block sending it back.
-  if (missing.length > 0 && resolved.value.decision !== 'no') {
-    return fail(domainError('MISSING_KELENGKAPAN', `Kelengkapan langkah ${step.no} belum lengkap: ${missing.map((p) => p.message).join(' ')}`, missing));
+  // A "no" returns the work for revision: what is still missing does not block sending it back,
+  // except what the "no" itself needs (an item `when: 'no'`, such as the reason for a refusal).
+  const blocking = resolved.value.decision === 'no' ? missing.filter((p) => noNeeds(step, p.path)) : missing;
+  if (blocking.length > 0) {
+    return fail(domainError('MISSING_KELENGKAPAN', `Kelengkapan langkah ${step.no} belum lengkap: ${blocking.map((p) => p.message).join(' ')}`, blocking));
   }
   const produced = apply(ctx, step, state, action.input, resolved.value);
   Object.assign(state.data, action.extra);
   const measured = measure(ctx, step, current, state);
   enterStep(def, state, resolved.value.exit.to, resolved.value.exit.outcome, ctx.now, ctx.calendar);
-  noteDecision(state, step, resolved.value, actor, note);
+  noteDecision(state, step, resolved.value, actor, note, action.input);
   const event: CaseEvent = {
     seq: state.version,
     at: state.updatedAt,
@@ -340,6 +354,11 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
     produced,
   };
   return { ok: true, value: { state, event } };
+}
+
+/** Whether the missing item at `path` is one only a "no" asks for. */
+function noNeeds(step: Step, path: string): boolean {
+  return step.kelengkapan.some((k) => k.type === 'data' && k.when === 'no' && path === `data.${k.id}`);
 }
 
 /** A partner's reply through a form, kept on the case at its current step; the case does not move. */
@@ -373,7 +392,7 @@ export function transition(ctx: Context, current: CaseState, action: Action): Re
  * The documents this action would produce (the step's own and its exit's), or none when it cannot
  * be taken: lets the caller read what those letters need before it runs the transition.
  */
-export function plannedDocuments(def: SopDefinition, state: CaseState, action: Action): { id: string; label: string }[] {
+export function plannedDocuments(def: SopDefinition, state: CaseState, action: Action): ProducedDocument[] {
   if (action.type === 'cancel' || action.type === 'respond' || state.status !== 'open' || state.currentStep !== action.step) return [];
   const step = stepOf(def, action.step);
   const r = resolveExit(def, step, state, action);

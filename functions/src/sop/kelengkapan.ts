@@ -84,7 +84,23 @@ function unknownKeys(step: Step, input: StepInput): FieldProblem[] {
   return out;
 }
 
-export function checkKelengkapan(step: Step, state: CaseState, input: StepInput): { invalid: FieldProblem[]; missing: FieldProblem[] } {
+type DataItem = Extract<Step['kelengkapan'][number], { type: 'data' }>;
+
+/** What an option list or an item limit refuses in a value already of the right type; null when it fits. */
+function beyondType(k: DataItem, v: unknown): string | null {
+  const items = Array.isArray(v) ? v : [v];
+  if (k.maxItems !== undefined && items.length > k.maxItems) return `${k.label} paling banyak ${k.maxItems} butir.`;
+  if (!k.options) return null;
+  const allowed = new Set(k.options.map((o) => o.value));
+  const wrong = items.filter((x) => typeof x !== 'string' || !allowed.has(x.trim()));
+  return wrong.length ? `${k.label} harus dipilih dari: ${k.options.map((o) => o.label).join('; ')}.` : null;
+}
+
+/**
+ * `decision` is the exit the step takes (null for a process step): an item asked only on the other
+ * exit (`when`) is neither required nor missing.
+ */
+export function checkKelengkapan(step: Step, state: CaseState, input: StepInput, decision: 'yes' | 'no' | null = null): { invalid: FieldProblem[]; missing: FieldProblem[] } {
   const invalid = unknownKeys(step, input);
   const missing: FieldProblem[] = [];
   for (const k of step.kelengkapan) {
@@ -98,11 +114,16 @@ export function checkKelengkapan(step: Step, state: CaseState, input: StepInput)
         if (v === undefined || v === null || v === '') {
           // A value already on the case (from the partner's form, or an earlier round of a loop) stands.
           const onCase = state.data[k.id];
-          if (!k.optional && (onCase === undefined || onCase === null || onCase === '')) missing.push({ path: `data.${k.id}`, message: `${k.label} wajib diisi.` });
+          const asked = k.when === undefined || k.when === decision;
+          if (!k.optional && asked && (onCase === undefined || onCase === null || onCase === '')) missing.push({ path: `data.${k.id}`, message: `${k.label} wajib diisi.` });
           break;
         }
         const check = dataValidators[k.dataType];
         if (!check.schema.safeParse(v).success) invalid.push({ path: `data.${k.id}`, message: `${k.label} ${check.message}.` });
+        else {
+          const beyond = beyondType(k, v);
+          if (beyond) invalid.push({ path: `data.${k.id}`, message: beyond });
+        }
         break;
       }
       case 'checklist':

@@ -4,7 +4,7 @@
 // and whatever counters and outbox entries the step returned.
 import { FieldValue, type DocumentReference, type DocumentSnapshot, type Transaction } from '@google-cloud/firestore';
 import type { CaseState, Transition } from '../contract.ts';
-import { caseEventSchema, caseStateSchema, counterSchema, idempotencyRecordSchema, staffSchema, submissionSchema, transitionSchema } from '../model/records.ts';
+import { caseEventSchema, caseStateSchema, counterSchema, idempotencyRecordSchema, staffSchema, submissionSchema, transitionSchema, type Staff } from '../model/records.ts';
 import type { CaseStore, Effects, Idempotency, StoreStats, TxTools } from '../model/store.ts';
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
 import { caseIndex } from './case-index.ts';
@@ -101,6 +101,29 @@ export function createCaseRepository(transact: Transactor, p: Paths, stats: Stor
         const q = await tx.get(p.staffOf(agencyId).where('roles', 'array-contains', role).where('active', '==', true).limit(1));
         stats.reads++;
         return q.empty ? null : parseSnap(staffSchema, q.docs[0]!);
+      },
+      async staffByRef(refs) {
+        const emails = [...new Set(refs.filter((r) => r.includes('@')).map((r) => r.trim().toLowerCase()))];
+        const names = [...new Set(refs.filter((r) => !r.includes('@')).map((r) => r.trim()))];
+        const found = new Map<string, Staff>();
+        if (emails.length) {
+          const snaps = await tx.getAll(...emails.map((e) => p.staff(agencyId, e)));
+          stats.reads += snaps.length;
+          for (const snap of snaps) if (snap.exists) found.set(snap.id.toLowerCase(), parseSnap(staffSchema, snap));
+        }
+        // Firestore's "in" takes at most 30 values per query.
+        for (let i = 0; i < names.length; i += 30) {
+          const q = await tx.get(p.staffOf(agencyId).where('name', 'in', names.slice(i, i + 30)));
+          stats.reads += Math.max(1, q.size);
+          for (const d of q.docs) {
+            const s = parseSnap(staffSchema, d);
+            if (!found.has(s.name)) found.set(s.name, s);
+          }
+        }
+        return refs.map((r) => {
+          const s = found.get(r.includes('@') ? r.trim().toLowerCase() : r.trim());
+          return s && s.active ? s : null;
+        });
       },
       async submission(id) {
         const snap = await tx.get(p.submission(agencyId, id));

@@ -1,10 +1,11 @@
 // Drive v3: copy a template, list by appProperties, export as PDF, upload a .docx converted into
-// a Google Doc, and get or move a file (a partner form into the agency's folder).
+// a Google Doc (or any other file, kept as uploaded), get a file or its content (`alt=media`), and
+// move or trash a file (a partner form into the agency's folder, a replaced template to the trash).
 import PizZip from 'pizzip';
 import type { drive_v3 } from '@googleapis/drive';
 import { matches, parseFields, parseQuery, select } from './drive-query.ts';
 import { HttpFailure } from './errors.ts';
-import type { Answer, FakeDocument, FakeRequest, Handler, Store } from './types.ts';
+import type { Answer, FakeDocument, FakeRequest, FakeTable, Handler, Store } from './types.ts';
 
 export const GOOGLE_DOC = 'application/vnd.google-apps.document';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -18,15 +19,22 @@ export const handleDrive: Handler = (req, store) => {
   if (method === 'POST' && path === '/upload/drive/v3/files') return upload(req, store);
   if (method === 'GET' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path))) {
     const id = decodeURIComponent(m[1]!);
-    return { status: 200, json: withFields(fileResource(id, documentOr404(store, id)), req.query['fields'], 'kind,id,name,mimeType') };
+    const doc = documentOr404(store, id);
+    if (req.query['alt'] === 'media') {
+      if (!doc.bytes) throw new HttpFailure(403, 'Only files with binary content can be downloaded. Use Export with Docs Editors files.', 'fileNotDownloadable');
+      return { status: 200, bytes: doc.bytes, contentType: doc.mimeType };
+    }
+    return { status: 200, json: withFields(fileResource(id, doc), req.query['fields'], 'kind,id,name,mimeType') };
   }
   if (method === 'PATCH' && (m = /^\/drive\/v3\/files\/([^/]+)$/.exec(path))) return move(decodeURIComponent(m[1]!), req, store);
   return undefined;
 };
 
-/** files.update with addParents/removeParents: a file has exactly one parent, as in Drive today. */
+/** files.update with addParents/removeParents (a file has exactly one parent, as in Drive today) and `trashed`. */
 function move(id: string, req: FakeRequest, store: Store): Answer {
   const doc = documentOr404(store, id);
+  const trashed = (req.body as drive_v3.Schema$File | undefined)?.trashed;
+  if (typeof trashed === 'boolean') doc.trashed = trashed;
   const add = (req.query['addParents'] ?? '').split(',').filter(Boolean);
   const remove = (req.query['removeParents'] ?? '').split(',').filter(Boolean);
   const parents = [...doc.parents.filter((p) => !remove.includes(p)), ...add.filter((p) => !doc.parents.includes(p) || remove.includes(p))];
@@ -42,6 +50,7 @@ function copy(sourceId: string, req: FakeRequest, store: Store): Answer {
   const doc: FakeDocument = {
     name: body.name ?? `Copy of ${source.name}`,
     text: source.text,
+    ...(source.tables ? { tables: source.tables.map((t) => ({ startIndex: t.startIndex, rows: [...t.rows] })) } : {}),
     parents: body.parents ?? [],
     appProperties: { ...(body.appProperties ?? {}) } as Record<string, string>,
     mimeType: source.mimeType,
@@ -76,11 +85,13 @@ function upload(req: FakeRequest, store: Store): Answer {
   const meta = (parts[0]?.body ?? {}) as drive_v3.Schema$File;
   const media = parts[1];
   if (!media || !Buffer.isBuffer(media.body)) throw new HttpFailure(400, 'Media part is missing');
-  const text = media.contentType.startsWith(DOCX) ? docxText(media.body) : media.body.toString('utf8');
+  const docx = media.contentType.startsWith(DOCX);
+  const converted = docx ? docxDocument(media.body) : { text: media.body.toString('utf8') };
   const id = store.nextId('upload');
   const doc: FakeDocument = {
+    ...(docx ? {} : { bytes: Buffer.from(media.body) }),
     name: meta.name ?? 'Untitled',
-    text,
+    ...converted,
     parents: meta.parents ?? [],
     appProperties: { ...(meta.appProperties ?? {}) } as Record<string, string>,
     mimeType: meta.mimeType ?? media.contentType,
@@ -115,19 +126,34 @@ function documentOr404(store: Store, id: string): FakeDocument {
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** The text of a .docx: one line per paragraph, runs joined (so split placeholders rejoin). */
-function docxText(bytes: Buffer): string {
-  const xml = new PizZip(bytes).file('word/document.xml')?.asText();
-  if (xml === undefined) throw new HttpFailure(400, 'Not a .docx file: word/document.xml is missing');
-  const paragraphs = xml.match(/<w:p[\s>][\s\S]*?<\/w:p>|<w:p\/>/g) ?? [];
-  return paragraphs
-    .map((p) =>
-      (p.match(/<w:t(?:\s[^>]*)?>[\s\S]*?<\/w:t>|<w:tab\/>|<w:br\/>/g) ?? [])
-        .map((t) => (t === '<w:tab/>' ? '\t' : t === '<w:br/>' ? '\n' : t.replace(/<[^>]+>/g, '')))
-        .join('')
-        .replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => XML_ENTITIES[e] ?? ''),
-    )
-    .join('\n');
+function paragraphText(p: string): string {
+  return (p.match(/<w:t(?:\s[^>]*)?>[\s\S]*?<\/w:t>|<w:tab\/>|<w:br\/>/g) ?? [])
+    .map((t) => (t === '<w:tab/>' ? '\t' : t === '<w:br/>' ? '\n' : t.replace(/<[^>]+>/g, '')))
+    .join('')
+    .replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => XML_ENTITIES[e] ?? '');
 }
 
-// ---------------------------------------------------------------------------------------------
+/**
+ * The text of a .docx (one line per paragraph, runs joined, so split placeholders rejoin) and its
+ * tables, each row as the lines of its cells' paragraphs.
+ */
+export function docxDocument(bytes: Buffer): { text: string; tables: FakeTable[] } {
+  const xml = new PizZip(bytes).file('word/document.xml')?.asText();
+  if (xml === undefined) throw new HttpFailure(400, 'Not a .docx file: word/document.xml is missing');
+  const lines: string[] = [];
+  const tables: { startLine: number; rows: string[] }[] = [];
+  let table: { startLine: number; rows: string[] } | null = null;
+  let rowStart = 0;
+  for (const token of xml.match(/<w:tbl>|<\/w:tbl>|<w:tr[ >]|<\/w:tr>|<w:p[\s>][\s\S]*?<\/w:p>|<w:p\/>/g) ?? []) {
+    if (token === '<w:tbl>') table = { startLine: lines.length, rows: [] };
+    else if (token === '</w:tbl>') {
+      if (table) tables.push(table);
+      table = null;
+    } else if (token.startsWith('<w:tr')) rowStart = lines.length;
+    else if (token === '</w:tr>') table?.rows.push(lines.slice(rowStart).join('\n'));
+    else lines.push(paragraphText(token));
+  }
+  // A table's index: one past the offset of its first line in the text (Docs indexes start at 1).
+  const offset = (line: number) => lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0) + 1;
+  return { text: lines.join('\n'), tables: tables.map((t) => ({ startIndex: offset(t.startLine), rows: t.rows })) };
+}

@@ -18,7 +18,7 @@ import { gmail, type gmail_v1 } from '@googleapis/gmail';
 import { OAuth2Client } from 'google-auth-library';
 import { parseBody } from './bodies.ts';
 import { handleDocs } from './docs.ts';
-import { GOOGLE_DOC, handleDrive } from './drive.ts';
+import { docxDocument, GOOGLE_DOC, handleDrive } from './drive.ts';
 import { failure, HttpFailure } from './errors.ts';
 import { handleForms, recordResponse } from './forms.ts';
 import { handleGmail } from './gmail.ts';
@@ -72,6 +72,9 @@ export async function startFakeGoogle(opts: { port?: number } = {}): Promise<Fak
     sent,
     addTemplate(id, text, name) {
       documents.set(id, { name: name ?? id, text, parents: [], appProperties: {}, mimeType: GOOGLE_DOC, trashed: false });
+    },
+    addDocxTemplate(id, docx, name) {
+      documents.set(id, { name: name ?? id, ...docxDocument(docx), parents: [], appProperties: {}, mimeType: GOOGLE_DOC, trashed: false });
     },
     fail(rule) {
       state.rules.push({ rule, left: rule.times ?? Number.POSITIVE_INFINITY });

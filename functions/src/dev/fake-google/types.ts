@@ -32,13 +32,23 @@ export interface FaultRule {
   reason?: string;
 }
 
+/** A table of a fake document: where it starts, and the text of each row as it stands in the document's text. */
+export interface FakeTable {
+  startIndex: number;
+  rows: string[];
+}
+
 export interface FakeDocument {
   name: string;
   text: string;
+  /** Tables of a document converted from .docx, for documents.get and deleteTableRow. */
+  tables?: FakeTable[];
   parents: string[];
   appProperties: Record<string, string>;
   mimeType: string;
   trashed: boolean;
+  /** The content of a file that is not a Google Doc (a PNG), as uploaded; served by `alt=media`. */
+  bytes?: Buffer;
 }
 
 export interface SentMessage {
@@ -58,6 +68,8 @@ export interface FakeGoogle {
   documents: Map<string, FakeDocument>;
   sent: SentMessage[];
   addTemplate(id: string, text: string, name?: string): void;
+  /** A template converted from .docx as Drive converts an upload: its text, and its tables for row deletion. */
+  addDocxTemplate(id: string, docx: Buffer, name?: string): void;
   fail(rule: FaultRule): void;
   /** Google Forms: the forms, their responses and watches, and what only a fake can do. */
   forms: FakeForms;

@@ -1,258 +1,156 @@
 // Generates functions/templates/<id>.docx for every template in templates.ts from its layout blocks:
-// A4, 2.5 cm margins, Arial 12 pt, letterhead centred and bold above a double rule. Every
-// {{placeholder}} is written as a text run of its own, so docxtemplater (local) and Google Docs
-// replaceAllText (production) both find it. The output is byte-for-byte reproducible (fixed dates),
-// so regenerating only changes the files whose layout changed.
+// A4, 2.5 cm margins, Arial 12 pt, the kop (lambang daerah placeholder at the left, lines centred,
+// a double rule below). Every {{placeholder}} is written as a text run of its own, so docxtemplater
+// (local) and Google Docs replaceAllText (production) both find it. The output is byte-for-byte
+// reproducible (fixed dates), so regenerating only changes the files whose layout changed.
+//
+// Pagination is part of the layout: headings and titles stay with what follows them, the block
+// before a signature (the closing alinea) stays with the signature, the signature never splits,
+// and no paragraph leaves a single line at the foot or the head of a page.
 //
 //   npm run build:templates
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  PageBreak,
-  Paragraph,
-  ShadingType,
-  Tab,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IBorderOptions,
-  type IParagraphOptions,
-} from 'docx';
+import { AlignmentType, Document, Packer, PageBreak, Paragraph, Table, TextRun } from 'docx';
 import PizZip from 'pizzip';
-import { TEMPLATES, TEMPLATES_DIR, type Align, type Block, type Cell, type SignatureLines, type TemplateSpec } from '../templates.ts';
+import { TEMPLATES, TEMPLATES_DIR, type Block, type TemplateSpec } from '../templates.ts';
+import {
+  ALIGN,
+  FONT,
+  INDENT,
+  LINE,
+  MARGIN,
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+  SIZE,
+  SPACING,
+  addressee,
+  columnWidths,
+  fieldsTable,
+  kop,
+  labelColumn,
+  paragraph,
+  runs,
+  signatureTable,
+  table,
+} from './blocks.ts';
 
-// A4 in twips (1/1440 inch), 2.5 cm margins.
-const PAGE_WIDTH = 11906;
-const PAGE_HEIGHT = 16838;
-const MARGIN = 1417;
-const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
-const FONT = 'Arial';
-/** Half-points. */
-const SIZE = 24;
-const LINE = 240;
-/** Indent of body paragraphs (alinea) and hanging numbered items: 1.25 cm. */
-const INDENT = 709;
+export { runs };
+
 /** Fixed timestamp for reproducible output. */
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1, 0, 0, 0));
 
-const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.JUSTIFIED,
-};
+const INDENTS = {
+  first: { firstLine: INDENT },
+  hanging: { left: INDENT, hanging: INDENT },
+  left: { left: INDENT },
+} as const;
 
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-const SINGLE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const GRID = { top: SINGLE, bottom: SINGLE, left: SINGLE, right: SINGLE, insideHorizontal: SINGLE, insideVertical: SINGLE };
-
-const SPLIT_RE = /(\{\{[a-z][a-z0-9_]*\}\})/;
 const WHOLE_PLACEHOLDER_RE = /^\{\{[a-z][a-z0-9_]*\}\}$/;
 
-interface RunStyle {
-  bold?: boolean;
-  underline?: boolean;
-  size?: number;
+function para(block: Extract<Block, { kind: 'para' }>, keepNext: boolean): Paragraph {
+  const heading = block.keepNext ?? false;
+  // A list value (an indented paragraph that is one placeholder) becomes one paragraph per item
+  // when filled, each with this paragraph's spacing: no space above, or every item is set apart.
+  const list = block.indent === 'left' && WHOLE_PLACEHOLDER_RE.test(block.text);
+  return paragraph(block.text, {
+    alignment: ALIGN[block.align ?? 'justify'],
+    ...(block.indent ? { indent: INDENTS[block.indent] } : {}),
+    // A heading, and the paragraph a signature follows, move to the next page whole.
+    keepNext: heading || keepNext,
+    keepLines: heading || keepNext,
+    spacing: { before: list ? 0 : Math.round((block.before ?? 0.5) * LINE) },
+    run: { bold: block.bold ?? false },
+  });
 }
 
 /**
- * Text runs of one line of layout text: `**bold**` spans, each `{{placeholder}}` in a run of its
- * own, tabs as tab elements.
+ * Title lines as ONE paragraph (lines joined by line breaks), kept with the next. LibreOffice does
+ * not always honour a chain of keep-with-next paragraphs ("Pasal 8" / "PENUTUP" was left at the foot
+ * of a page); one paragraph kept together and with the next holds.
  */
-export function runs(text: string, style: RunStyle = {}): TextRun[] {
-  const out: TextRun[] = [];
-  const boldParts = text.split('**');
-  boldParts.forEach((part, i) => {
-    const bold = style.bold || i % 2 === 1;
-    const props = { bold, size: style.size ?? SIZE, font: FONT, ...(style.underline ? { underline: {} } : {}) };
-    for (const piece of part.split(SPLIT_RE)) {
-      if (piece === '') continue;
-      if (WHOLE_PLACEHOLDER_RE.test(piece)) {
-        out.push(new TextRun({ text: piece, ...props }));
-        continue;
-      }
-      piece.split('\t').forEach((seg, j) => {
-        if (j > 0) out.push(new TextRun({ children: [new Tab()], ...props }));
-        if (seg !== '') out.push(new TextRun({ text: seg, ...props }));
-      });
-    }
-  });
-  return out;
-}
-
-function paragraph(text: string, opts: Omit<IParagraphOptions, 'children' | 'style'> & { run?: RunStyle } = {}): Paragraph {
-  const { run, ...rest } = opts;
-  return new Paragraph({ spacing: { line: LINE, before: 0, after: 0 }, ...rest, children: runs(text, run) });
-}
-
-function kop(lines: readonly string[]): Paragraph[] {
-  return lines.map((line, i) => {
-    const last = i === lines.length - 1;
-    return paragraph(line, {
-      alignment: AlignmentType.CENTER,
-      run: { bold: i < 2, size: i === 0 ? 28 : i === 1 ? 32 : 20 },
-      ...(last ? { border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: '000000', space: 4 } }, spacing: { line: LINE, before: 0, after: 240 } } : {}),
-    });
+function title(block: Extract<Block, { kind: 'title' }>): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    keepLines: true,
+    widowControl: true,
+    spacing: { ...SPACING, before: Math.round((block.before ?? 0) * LINE) },
+    children: block.lines.flatMap((line, i) => runs(line, { bold: true, underline: i === 0 && (block.underlineFirst ?? false), lineBreak: i > 0 })),
   });
 }
 
-function cellParagraphs(text: string | readonly string[], style: RunStyle, align: Align): Paragraph[] {
-  const lines = typeof text === 'string' ? [text] : text;
-  return lines.map((t) => paragraph(t, { alignment: ALIGN[align], run: style }));
+/** A page break that adds no blank line at the top of the next page. */
+function pageBreak(): Paragraph {
+  return new Paragraph({ spacing: { ...SPACING, line: 20 }, run: { size: 2 }, children: [new TextRun({ size: 2, children: [new PageBreak()] })] });
 }
 
-function columnWidths(rel: readonly number[]): number[] {
-  const total = rel.reduce((a, b) => a + b, 0);
-  const widths = rel.map((w) => Math.floor((w / total) * CONTENT_WIDTH));
-  widths[widths.length - 1]! += CONTENT_WIDTH - widths.reduce((a, b) => a + b, 0);
-  return widths;
+/**
+ * The label column of each fields block: the blocks of a letter placed alike (indented or not, no
+ * aside) share the widest, so "Dasar :" and "Kepada :" line up.
+ */
+function labelColumns(blocks: readonly Block[]): Map<Block, number> {
+  const fields = blocks.filter((b): b is Extract<Block, { kind: 'fields' }> => b.kind === 'fields');
+  const group = (b: (typeof fields)[number]) => (b.aside !== undefined ? `aside-${fields.indexOf(b)}` : `indent-${b.indentLeft ?? false}`);
+  const widest = new Map<string, number>();
+  for (const b of fields) widest.set(group(b), Math.max(widest.get(group(b)) ?? 0, labelColumn(b)));
+  return new Map(fields.map((b) => [b, widest.get(group(b))!]));
 }
 
-function table(widthsRel: readonly number[], rows: readonly (readonly Cell[])[], bordered: boolean): Table {
-  const widths = columnWidths(widthsRel);
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: bordered ? GRID : NO_BORDERS,
-    rows: rows.map((row) => {
-      let col = 0;
-      return new TableRow({
-        children: row.map((c) => {
-          const span = c.span ?? 1;
-          const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-          col += span;
-          return new TableCell({
-            width: { size: width, type: WidthType.DXA },
-            ...(span > 1 ? { columnSpan: span } : {}),
-            ...(c.shade ? { shading: { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' } } : {}),
-            margins: bordered ? { top: 40, bottom: 40, left: 100, right: 100 } : { top: 0, bottom: 0, left: 0, right: 60 },
-            children: cellParagraphs(c.text, { bold: c.bold ?? false }, c.align ?? 'left'),
-          });
-        }),
-      });
-    }),
-  });
-}
-
-/** "Label : value" rows without borders; an aside (place and date) right-aligned on the first row. */
-function fieldsTable(block: Extract<Block, { kind: 'fields' }>): Table {
-  const indent = block.indentLeft ? 8 : 0;
-  // Wide enough for "Pangkalpinang, 22 November 2026" on one line in 12 pt.
-  const aside = block.aside !== undefined ? 46 : 0;
-  const label = block.labelWidth ?? (aside ? 15 : 20);
-  const value = 100 - indent - label - 3 - aside;
-  const rel = [...(indent ? [indent] : []), label, 3, value, ...(aside ? [aside] : [])];
-  const rows = block.rows.map(([l, v], i) => [
-    ...(indent ? [{ text: '' }] : []),
-    { text: l },
-    { text: ':' },
-    { text: v },
-    ...(aside ? [{ text: i === 0 ? block.aside! : '', align: 'right' as const }] : []),
-  ]);
-  return table(rel, rows, false);
-}
-
-function signatureCell(sig: SignatureLines, width: number): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    children: [
-      ...sig.top.map((t) => paragraph(t, { alignment: AlignmentType.CENTER })),
-      // Space for the signature and stamp.
-      paragraph('', {}),
-      paragraph('', {}),
-      paragraph('', {}),
-      paragraph('', {}),
-      paragraph(sig.name, { alignment: AlignmentType.CENTER, run: { bold: true, underline: true } }),
-      ...sig.bottom.map((t) => paragraph(t, { alignment: AlignmentType.CENTER })),
-    ],
-  });
-}
-
-function signatureTable(left: SignatureLines | null, right: SignatureLines): Table {
-  const half = Math.floor(CONTENT_WIDTH / 2);
-  const widths = [half, CONTENT_WIDTH - half];
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          left ? signatureCell(left, widths[0]!) : new TableCell({ width: { size: widths[0]!, type: WidthType.DXA }, children: [paragraph('')] }),
-          signatureCell(right, widths[1]!),
-        ],
-      }),
-    ],
-  });
-}
-
-function render(block: Block): (Paragraph | Table)[] {
+/** `keepNext`: the block must end on the page where the next one starts. */
+function render(block: Block, keepNext: boolean, labels: Map<Block, number>): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'kop':
       return kop(block.lines);
     case 'title':
-      return block.lines.map((line, i) =>
-        paragraph(line, { alignment: AlignmentType.CENTER, keepNext: true, run: { bold: true, underline: i === 0 && (block.underlineFirst ?? false) } }),
-      );
-    case 'para': {
-      const indent =
-        block.indent === 'first'
-          ? { firstLine: INDENT }
-          : block.indent === 'hanging'
-            ? { left: INDENT, hanging: INDENT }
-            : block.indent === 'left'
-              ? { left: INDENT }
-              : undefined;
-      return [
-        paragraph(block.text, {
-          alignment: ALIGN[block.align ?? 'justify'],
-          ...(indent ? { indent } : {}),
-          keepNext: block.keepNext ?? false,
-          spacing: { line: LINE, before: Math.round((block.before ?? 0.5) * LINE), after: 0 },
-          run: { bold: block.bold ?? false },
-        }),
-      ];
-    }
+      return [title(block)];
+    case 'para':
+      return [para(block, keepNext)];
+    case 'addressee':
+      return [addressee(block.lines)];
     case 'fields':
-      return [fieldsTable(block)];
+      return [fieldsTable(block, labels.get(block)!, keepNext)];
     case 'table':
-      return [table(block.widths, block.rows, true)];
+      // A shaded first row is the header: repeated at the top of every page the table runs over.
+      return [table(columnWidths(block.widths), block.rows, { bordered: true, keepNext, header: block.rows[0]!.every((c) => c.shade) })];
     case 'signature':
-      return [signatureTable(null, block.sig)];
+      return [signatureTable(null, block.sig, block.meterai ?? false)];
     case 'signatures':
-      return [signatureTable(block.left, block.right)];
+      return [signatureTable(block.left, block.right, block.meterai ?? false)];
     case 'spacer':
-      return [paragraph('')];
+      return [paragraph('', { keepNext })];
     case 'pageBreak':
-      return [new Paragraph({ children: [new PageBreak()] })];
+      return [pageBreak()];
   }
+}
+
+/** Which blocks must stay on the page of the block after them: the spacers and the block before each signature. */
+export function keptWithNext(blocks: readonly Block[]): boolean[] {
+  const keep = blocks.map(() => false);
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'signature' && b.kind !== 'signatures') return;
+    for (let j = i - 1; j >= 0; j--) {
+      keep[j] = true;
+      if (blocks[j]!.kind !== 'spacer') break;
+    }
+  });
+  return keep;
 }
 
 /** The template's .docx bytes (reproducible: fixed timestamps). */
 export async function buildTemplateDocx(spec: TemplateSpec): Promise<Buffer> {
+  const keep = keptWithNext(spec.blocks);
+  const labels = labelColumns(spec.blocks);
   const doc = new Document({
     creator: 'SOP Perpustakaan',
     title: spec.title,
     lastModifiedBy: 'SOP Perpustakaan',
     customProperties: [{ name: 'templateId', value: spec.id }],
-    // Multi-line values become soft line breaks: keep those lines unstretched in justified paragraphs.
     compatibility: { doNotExpandShiftReturn: true },
     styles: {
       default: {
-        document: { run: { font: FONT, size: SIZE }, paragraph: { spacing: { line: LINE, before: 0, after: 0 } } },
+        document: { run: { font: FONT, size: SIZE }, paragraph: { spacing: SPACING } },
       },
     },
     sections: [
@@ -263,7 +161,7 @@ export async function buildTemplateDocx(spec: TemplateSpec): Promise<Buffer> {
             margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 709, footer: 709 },
           },
         },
-        children: spec.blocks.flatMap(render),
+        children: spec.blocks.flatMap((b, i) => render(b, keep[i]!, labels)),
       },
     ],
   });

@@ -1,53 +1,52 @@
-// Agreements: the draft and final cooperation agreement (PKS) and the memorandum of understanding
-// share one set of fields; the templates differ in their layout only.
+// Agreements: the drafts and the final cooperation agreement (PKS), and the memorandum of
+// understanding (nota kesepahaman). Both parties, both numbers, the signing day in words and the
+// place come from the case; a draft leaves the number and the date as blanks to fill at signing.
 import { numberedLines, pembukaanPerjanjian } from '../format.ts';
-import type { Builder, Helpers } from './helpers.ts';
-import { BLANK, DASH, pimpinanOf } from './readers.ts';
+import { pimpinanOf } from '../institutions.ts';
+import { nipLine, type Builder, type Helpers } from './helpers.ts';
+import { BLANK, clause } from './readers.ts';
 
-function agreementFields(h: Helpers): Record<string, string> {
+const BLANK_SHORT = '..........';
+const PEMBUKAAN_DRAF = `Pada hari ini ${BLANK_SHORT} tanggal ${BLANK_SHORT} bulan ${BLANK_SHORT} tahun ${BLANK_SHORT}`;
+
+/** The scope as numbered items, each ending as an item of an Indonesian list does ("...; dan" before the last). */
+function scope(items: string[]): string {
+  return numberedLines(items.map((x, i) => `${clause(x)}${i === items.length - 1 ? '.' : i === items.length - 2 ? '; dan' : ';'}`));
+}
+
+function agreementFields(h: Helpers, draft: boolean): Record<string, string> {
   const { ctx } = h;
   const lh = ctx.agency.letterhead;
   const s = h.signer();
-  const lembaga = h.mitra() ?? DASH;
-  const burt = ctx.case.sopId === 'burt';
-  const tentang = h.text('tentang_kerja_sama') ?? (burt ? 'Gerakan Gemar Membaca melalui Program Buku Rumah Tangga (Bu RT)' : 'Pengembangan Layanan Perpustakaan');
-  const signingDate = h.dayDate(h.data('waktu_penandatanganan')) ? String(h.data('waktu_penandatanganan')).trim() : ctx.at;
+  const lembaga = h.instansi();
+  const tentang = h.text('tentang_kerja_sama') ?? BLANK;
   const lingkup = h.list('ruang_lingkup');
-  const ruangLingkup = lingkup.length
-    ? numberedLines(lingkup)
-    : burt
-      ? numberedLines([
-          'peminjaman kolektif buku bacaan bagi masyarakat;',
-          'penyaluran dan distribusi buku kepada masyarakat;',
-          'pembinaan perpustakaan; dan',
-          'pendampingan kegiatan gemar membaca masyarakat.',
-        ])
-      : (h.text('ide_gagasan_peluang') ?? DASH);
+  const pihakKedua = lembaga ?? BLANK;
   return {
     pihak_pertama_lembaga: ctx.agency.name,
     pihak_pertama_lembaga_kapital: ctx.agency.name.toLocaleUpperCase('id-ID'),
-    pihak_kedua_lembaga: lembaga,
-    pihak_kedua_lembaga_kapital: lembaga.toLocaleUpperCase('id-ID'),
+    pihak_kedua_lembaga: pihakKedua,
+    pihak_kedua_lembaga_kapital: pihakKedua.toLocaleUpperCase('id-ID'),
     tentang,
     tentang_kapital: tentang.toLocaleUpperCase('id-ID'),
-    nomor_pihak_pertama: h.text('nomor_pks_dinas') ?? ctx.nomor ?? DASH,
-    nomor_pihak_kedua: h.text('nomor_pks_pihak_lain') ?? DASH,
-    pembukaan: pembukaanPerjanjian(signingDate, h.zone),
-    tempat_penandatanganan: h.text('tempat_penandatanganan') ?? lh.kota,
+    nomor_pihak_pertama: draft ? BLANK : (h.slot('nomor') ?? ctx.nomor ?? BLANK),
+    nomor_pihak_kedua: draft ? BLANK : (h.text(h.field('nomor_pihak_kedua'), 'nomor_pks_pihak_lain') ?? BLANK),
+    pembukaan: draft ? PEMBUKAAN_DRAF : pembukaanPerjanjian(h.docDate(), h.zone),
+    tempat_penandatanganan: draft ? BLANK : (h.slot('tempat') ?? lh.kota),
     pihak_pertama_nama: s.name,
     pihak_pertama_jabatan: s.jabatan,
-    pihak_pertama_nip: `NIP. ${s.nip?.trim() || DASH}`,
+    pihak_pertama_nip: nipLine(s.nip),
     pihak_pertama_alamat: lh.alamat,
     pihak_kedua_nama: h.text('nama_penandatangan_pihak_lain') ?? BLANK,
-    pihak_kedua_jabatan: h.text('jabatan_penandatangan_pihak_lain') ?? (lembaga === DASH ? BLANK : pimpinanOf(lembaga)),
-    pihak_kedua_alamat: ctx.case.partner?.address?.trim() || BLANK,
-    ruang_lingkup: ruangLingkup,
-    jangka_waktu: h.text('jangka_waktu_kerja_sama') ?? '1 (satu) tahun',
+    pihak_kedua_jabatan: h.text('jabatan_penandatangan_pihak_lain') ?? (lembaga ? pimpinanOf(lembaga) : BLANK),
+    pihak_kedua_alamat: h.slot('alamat') ?? (ctx.case.partner?.address?.trim() || BLANK),
+    ruang_lingkup: lingkup.length ? scope(lingkup) : BLANK,
+    jangka_waktu: h.text('jangka_waktu_kerja_sama') ?? BLANK,
   };
 }
 
 export const agreementBuilders: Record<string, Builder> = {
-  draft_pks: agreementFields,
-  pks_final: agreementFields,
-  nota_kesepahaman: agreementFields,
+  draft_pks: (h) => agreementFields(h, true),
+  pks_final: (h) => agreementFields(h, false),
+  nota_kesepahaman: (h) => agreementFields(h, false),
 };

@@ -1,19 +1,22 @@
 // What each letter says: the placeholder values of a template, built from the step's LetterContext
-// (case data by the catalog's field ids, the partner, the agency's letterhead, the signer, the
-// reserved number, the step's date and note). Every placeholder of the template gets a non-empty
-// string; optional data that is missing prints "-". Dates are shown in the agency's time zone.
-import { templateById } from '../templates.ts';
+// (case data by the catalog's field ids, read through the names the SOP's produced document binds,
+// the partner, the agency's letterhead, the signer, the reserved number, the document's date and
+// the step's note). Every placeholder of the template gets a non-empty string, except the rows of
+// a fixed-length table the letter does not fill, which are left out (their rows are removed).
+// Dates are shown in the agency's time zone.
+import { documentTitle, templateById, type TemplateSpec } from '../templates.ts';
 import type { Fields, LetterContext } from '../types.ts';
+import { pimpinanOf } from '../institutions.ts';
 import { agreementBuilders } from './agreements.ts';
 import { assignmentBuilders } from './assignments.ts';
 import { common, Helpers, type Builder } from './helpers.ts';
 import { memoBuilders } from './memos.ts';
 import { monitoringBuilders } from './monitoring.ts';
-import { DASH } from './readers.ts';
+import { BLANK, DASH } from './readers.ts';
 import { readingBuilders } from './reading.ts';
 import { visitBuilders } from './visits.ts';
 
-export { pimpinanOf } from './readers.ts';
+export { pimpinanOf } from '../institutions.ts';
 
 const BUILDERS = registry(assignmentBuilders, memoBuilders, visitBuilders, agreementBuilders, monitoringBuilders, readingBuilders);
 
@@ -29,21 +32,56 @@ function registry(...families: Record<string, Builder>[]): Record<string, Builde
   return all;
 }
 
-/**
- * The placeholder values of `templateId` for this context. Throws for an unknown template, and when a
- * builder leaves a placeholder of the template without a value (a programming error).
- */
-export function buildFields(templateId: string, ctx: LetterContext): Fields {
+function built(templateId: string, ctx: LetterContext): { spec: TemplateSpec; all: Record<string, string | undefined> } {
   const spec = templateById(templateId);
   const builder = BUILDERS[templateId];
   if (!spec || !builder) throw new Error(`Templat surat "${templateId}" tidak dikenal`);
   const h = new Helpers(ctx, spec);
-  const all: Record<string, string | undefined> = { ...common(h), ...builder(h) };
+  return { spec, all: { ...common(h), ...builder(h) } };
+}
+
+/**
+ * The placeholder values of `templateId` for this context. Throws for an unknown template, and when a
+ * builder leaves a placeholder of the template without a value (a programming error); a droppable
+ * placeholder without a value is left out, and its table row with it.
+ */
+export function buildFields(templateId: string, ctx: LetterContext): Fields {
+  const { spec, all } = built(templateId, ctx);
+  const droppable = new Set(spec.droppable);
   const out: Fields = {};
   for (const p of spec.placeholders) {
     const v = all[p];
-    if (v === undefined) throw new Error(`Templat surat "${templateId}": isian {{${p}}} tidak dibuat oleh buildFields`);
+    if (v === undefined) {
+      if (droppable.has(p)) continue;
+      throw new Error(`Templat surat "${templateId}": isian {{${p}}} tidak dibuat oleh buildFields`);
+    }
     out[p] = v.trim() === '' ? DASH : v;
   }
   return out;
+}
+
+/** The placeholders of the template that these fields leave out: the table rows the backend removes. */
+export function droppedRows(templateId: string, fields: Fields): string[] {
+  return (templateById(templateId)?.droppable ?? []).filter((p) => !Object.hasOwn(fields, p));
+}
+
+/** How the e-mail carrying the letter names it: the document's title, its subject, and whom it greets. */
+export interface LetterHeading {
+  title: string;
+  subject: string;
+  greeting: string;
+}
+
+const usable = (s: string | undefined): s is string => !!s && s !== DASH && s !== BLANK;
+
+export function letterHeading(templateId: string, ctx: LetterContext): LetterHeading {
+  const { spec, all } = built(templateId, ctx);
+  const title = documentTitle(spec, ctx.doc?.variant);
+  const nomor = ctx.nomor ? ` Nomor ${ctx.nomor}` : '';
+  const about = usable(all.hal) ? all.hal : usable(all.tentang) ? `${title} tentang ${all.tentang}` : title;
+  // A letter to one addressee greets them; one to several (or an agreement) greets the partner's head.
+  const tujuan = all.tujuan && !all.tujuan.includes('\n') && usable(all.tujuan) ? all.tujuan : undefined;
+  const partner = ctx.case.partner?.name ? pimpinanOf(ctx.case.partner.name) : undefined;
+  const greeting = (spec.placeholders.includes('tujuan') ? tujuan : undefined) ?? (usable(all.pihak_kedua_jabatan) ? all.pihak_kedua_jabatan : undefined) ?? partner ?? 'Bapak/Ibu';
+  return { title, subject: `${about}${nomor}`, greeting };
 }

@@ -2,11 +2,13 @@
 import { capitalizeFirst, terbilang } from '../format.ts';
 
 export const DASH = '-';
-/** A blank filled in by hand on the printed document (the other party's signatory). */
+/** A blank filled in by hand on the printed document (a draft's number, the other party's signatory). */
 export const BLANK = '..............................';
 
-export const KASI = 'Kepala Seksi Layanan, Otomasi dan Kerja Sama';
-export const KABID = 'Kepala Bidang Perpustakaan';
+/** Strips a trailing full stop or semicolon, so a typed sentence can be set inside another. */
+export function clause(s: string): string {
+  return s.trim().replace(/[.;,\s]+$/, '');
+}
 
 /** A value as one line of text, or undefined when it is missing or empty. */
 export function textOf(v: unknown): string | undefined {
@@ -51,21 +53,4 @@ export function titleCase(s: string): string {
     .filter(Boolean)
     .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : capitalizeFirst(w)))
     .join(' ');
-}
-
-/** The jabatan of whoever heads an organisation, for "Yth. ...": "SMA Negeri 1 Paringin" -> "Kepala SMA Negeri 1 Paringin". */
-export function pimpinanOf(name: string): string {
-  const n = name.trim().replace(/^yth\.?\s+/i, '');
-  if (/^(kepala|ketua|direktur|pimpinan|pengelola|rektor|camat|lurah|bupati|wali kota|walikota|gubernur|sekretaris|koordinator)\b/i.test(n)) return n;
-  const kec = /^kecamatan\s+(.+)$/i.exec(n);
-  if (kec) return `Camat ${kec[1]}`;
-  const kel = /^kelurahan\s+(.+)$/i.exec(n);
-  if (kel) return `Lurah ${kel[1]}`;
-  if (/^(tbm|taman bacaan|taman baca|rumah baca|pojok baca)\b/i.test(n)) return `Pengelola ${n}`;
-  if (/^(komunitas|yayasan|organisasi|forum|kelompok|perkumpulan|ikatan|himpunan|karang taruna|pkk|tim penggerak|rt|rw|rukun)\b/i.test(n)) return `Ketua ${n}`;
-  if (/^(universitas|institut)\b/i.test(n)) return `Rektor ${n}`;
-  if (/^(sd|smp|sma|smk|slb|mi|mts|ma|man|min|mtsn|sdn|smpn|sman|smkn|sekolah|madrasah|desa|dinas|kantor|badan|perpustakaan|puskesmas|upt|uptd|balai|bagian|bidang|seksi|lembaga)\b/i.test(n)) {
-    return `Kepala ${n}`;
-  }
-  return `Pimpinan ${n}`;
 }

@@ -3,23 +3,23 @@
 import { numberedLines, tanggalPanjang, BULAN } from '../format.ts';
 import { DDC_CLASSES } from '../templates.ts';
 import type { Builder } from './helpers.ts';
-import { DASH, count, pimpinanOf } from './readers.ts';
+import { DASH, count, intOf } from './readers.ts';
 import { recapOf } from './recap.ts';
 
 export const readingBuilders: Record<string, Builder> = {
   balasan_peminjaman_kolektif(h) {
-    const peminjam = h.mitra();
     const titles = h.list('list_judul_buku');
+    const eks = intOf(h.data('eksemplar_per_judul'));
+    const sampai = h.longDate(h.data('tanggal_pengembalian'));
+    const jumlah = titles.length
+      ? `sebanyak ${count(titles.length)} judul${eks !== undefined ? `, masing-masing ${count(eks)} eksemplar, seluruhnya ${count(titles.length * eks)} eksemplar` : ''}`
+      : undefined;
     return {
       hal: 'Balasan Permohonan Peminjaman Kolektif Buku',
-      tujuan: peminjam ? pimpinanOf(peminjam) : 'Pemohon Peminjaman Kolektif Buku',
-      isi_pembuka: `Menindaklanjuti surat Saudara perihal permohonan peminjaman kolektif buku dalam rangka program ${h.program()}, dengan ini kami sampaikan bahwa kami menyetujui permohonan tersebut.`,
-      pengantar_daftar_buku: titles.length
-        ? `Adapun buku yang dipinjamkan sebanyak ${count(titles.length)} judul, yaitu:`
-        : 'Daftar judul buku yang dipinjamkan akan disampaikan tersendiri.',
+      isi_pembuka: `Menindaklanjuti ${h.suratSaudara()} hal permohonan peminjaman kolektif buku dalam rangka program ${h.program()}, dengan ini kami sampaikan bahwa kami menyetujui permohonan tersebut.`,
+      pengantar_daftar_buku: jumlah ? `Adapun buku yang dipinjamkan ${jumlah}, yaitu:` : 'Daftar judul buku yang dipinjamkan akan disampaikan tersendiri.',
       daftar_judul_buku: titles.length ? numberedLines(titles) : DASH,
-      isi_utama:
-        'Buku tersebut akan disalurkan oleh penyuluh perpustakaan kami. Kami mohon buku-buku tersebut dijaga dengan baik, dimanfaatkan untuk menumbuhkan budaya gemar membaca masyarakat, dan dikembalikan dalam keadaan baik sesuai dengan waktu yang disepakati.',
+      isi_utama: `Buku tersebut dipinjamkan${sampai ? ` sampai dengan tanggal ${sampai}` : ''} dan akan disalurkan oleh penyuluh perpustakaan kami. Kami mohon buku-buku tersebut dijaga dengan baik, dimanfaatkan untuk menumbuhkan budaya gemar membaca masyarakat, dan dikembalikan dalam keadaan baik${sampai ? ' paling lambat pada tanggal tersebut' : ' sesuai dengan waktu yang disepakati'}.`,
     };
   },
 
@@ -30,6 +30,7 @@ export const readingBuilders: Record<string, Builder> = {
     const rekap = recapOf(h.data('rekap'));
     const n = (v: number | undefined) => (rekap ? String(v ?? 0) : DASH);
     const fields: Record<string, string> = {
+      kepada: h.kepada()[0] ?? 'atasan langsung',
       periode: bulan,
       periode_kapital: bulan.toLocaleUpperCase('id-ID'),
       pengunjung_pelajar: n(rekap?.byCategory['pelajar']),
@@ -38,11 +39,16 @@ export const readingBuilders: Record<string, Builder> = {
       pengunjung_instansi: n(rekap?.byCategory['instansi']),
       jumlah_pengunjung: n(rekap?.visits),
       jumlah_buku: n(rekap?.booksRead),
-      judul_terbanyak: rekap && rekap.titles.length ? numberedLines(rekap.titles.slice(0, 10).map((t) => `${t.title} (${t.count} kali)`)) : DASH,
-      rekap_harian:
-        rekap && rekap.byDay.length
+      judul_terbanyak: !rekap
+        ? DASH
+        : rekap.titles.length
+          ? numberedLines(rekap.titles.slice(0, 10).map((t) => `${t.title} (${t.count} kali)`))
+          : 'Tidak ada buku yang tercatat dibaca pada bulan ini.',
+      rekap_harian: !rekap
+        ? DASH
+        : rekap.byDay.length
           ? rekap.byDay.map(([date, d]) => `${h.dayDate(date) ?? date}: ${d.visits} pengunjung, ${d.books} eksemplar dibaca`).join('\n')
-          : DASH,
+          : 'Tidak ada kunjungan yang tercatat pada bulan ini.',
       tautan_rekapitulasi: ctx.case.documents['buku_rekapitulasi']?.url ?? DASH,
     };
     for (const [code] of DDC_CLASSES) fields[`buku_${code}`] = n(rekap?.byClassification[code === 'lain' ? 'tanpa klasifikasi' : code]);

@@ -2,6 +2,7 @@
 // of seed 001 (a CamScanner OCR: obvious OCR garbage corrected, each fix noted in keterangan) with the
 // programme roles of seed 000. The seed warns the steps must be done strictly in order.
 import type { SopDefinitionInput } from '../schema.ts';
+import { jabatanPimpinan, sifat } from './shared.ts';
 
 export const burt = {
   id: 'burt',
@@ -20,14 +21,18 @@ export const burt = {
     {
       id: 'kepala_dinas',
       label: 'Kepala Dinas Perpustakaan dan Kearsipan (ketua, penanggung jawab)',
+      jabatan: 'Kepala Dinas',
+      relation: 'head',
     },
-    { id: 'sekretaris_dinas', label: 'Sekretaris Dinas' },
-    { id: 'inovator', label: 'Inovator dan admin inovasi' },
+    { id: 'sekretaris_dinas', label: 'Sekretaris Dinas', jabatan: 'Sekretaris', relation: 'direct' },
+    { id: 'inovator', label: 'Inovator dan admin inovasi', jabatan: 'Inovator dan Admin Inovasi' },
     {
       id: 'kabid_pembinaan',
       label: 'Kepala bidang pembinaan perpustakaan, pelestarian koleksi nasional dan naskah kuno (penelaah)',
+      jabatan: 'Kepala Bidang Pembinaan Perpustakaan, Pelestarian Koleksi Nasional dan Naskah Kuno',
+      relation: 'direct',
     },
-    { id: 'penyuluh', label: 'Penyuluh perpustakaan (tim lapangan)' },
+    { id: 'penyuluh', label: 'Penyuluh perpustakaan (tim lapangan)', jabatan: 'Penyuluh Perpustakaan' },
   ],
   startStep: 1,
   cancelRoles: ['kepala_dinas', 'sekretaris_dinas', 'kabid_pembinaan'],
@@ -61,18 +66,49 @@ export const burt = {
       actorNote:
         'Disimpulkan: inovator dan admin inovasi menyiapkan surat-surat dan MoU; Kepala Dinas (penanggung jawab administrasi) menandatangani MoU, maka juga diizinkan. Sekretaris Dinas disebut sebagai kolom pelaksana di seed 001 tetapi tanda pelaksananya hilang; tidak diberi langkah.',
       kelengkapan: [
-        { type: 'data', id: 'pihak_terkait', label: 'Nama pihak terkait / stakeholder (pihak kedua MoU)', dataType: 'text' },
+        { type: 'data', id: 'pihak_terkait', label: 'Nama pihak terkait / stakeholder (pihak kedua MoU), misalnya Pemerintah Desa Batu Piring', dataType: 'text' },
         {
           type: 'document',
           id: 'kelengkapan_surat',
           label: 'Kelengkapan surat (surat koordinasi / surat hasil koordinasi dengan pihak terkait)',
           source: 'input',
         },
+        // What the MoU needs to be signed: both parties' numbers and signatories, when and where.
+        { type: 'data', id: 'alamat_pihak_terkait', label: 'Alamat (kedudukan) pihak terkait', dataType: 'text' },
+        { type: 'data', id: 'nama_penandatangan_pihak_lain', label: 'Nama penanda tangan MoU pihak terkait', dataType: 'text' },
+        jabatanPimpinan('jabatan_penandatangan_pihak_lain', 'pihak_terkait', 'Jabatan penanda tangan MoU pihak terkait, misalnya Kepala Desa Batu Piring'),
+        { type: 'data', id: 'nomor_mou_pihak_lain', label: 'Nomor MoU dari pihak terkait', dataType: 'text' },
+        { type: 'data', id: 'tentang_kerja_sama', label: 'Perihal MoU (tentang ...)', dataType: 'text' },
+        { type: 'data', id: 'ruang_lingkup', label: 'Ruang lingkup kerja sama (satu butir per baris)', dataType: 'list' },
+        { type: 'data', id: 'jangka_waktu_kerja_sama', label: 'Jangka waktu MoU, misalnya 2 (dua) tahun', dataType: 'text' },
+        { type: 'data', id: 'tanggal_penandatanganan', label: 'Tanggal penandatanganan MoU', dataType: 'date' },
+        { type: 'data', id: 'tempat_penandatanganan', label: 'Tempat penandatanganan MoU', dataType: 'text' },
+        {
+          type: 'data',
+          id: 'nomor_mou_dinas',
+          label: 'Nomor MoU Dinas (diberikan otomatis dari register surat, dengan bulan dan tahun tanggal penandatanganan)',
+          dataType: 'text',
+          assign: 'surat',
+        },
         { type: 'document', id: 'mou', label: 'MoU dengan pihak terkait', source: 'produced' },
       ],
       waktu: '15 menit',
       output: 'Terlaksananya kerjasama dengan pihak terkait.',
-      produces: [{ id: 'mou', label: 'MoU dengan pihak terkait' }],
+      produces: [
+        {
+          id: 'mou',
+          label: 'MoU dengan pihak terkait',
+          template: 'nota_kesepahaman',
+          fields: {
+            instansi: 'pihak_terkait',
+            alamat: 'alamat_pihak_terkait',
+            nomor: 'nomor_mou_dinas',
+            nomor_pihak_kedua: 'nomor_mou_pihak_lain',
+            tanggal: 'tanggal_penandatanganan',
+            tempat: 'tempat_penandatanganan',
+          },
+        },
+      ],
       keterangan: 'Perbaikan OCR: tanda koma di akhir uraian kegiatan ("lainnya,") dibaca sebagai titik.',
       next: 3,
     },
@@ -91,12 +127,25 @@ export const burt = {
           source: 'input',
         },
         { type: 'document', id: 'balasan_surat', label: 'Balasan surat terkait', source: 'produced' },
-        // The reply lists the titles lent; step 4 distributes them (and may correct the list).
+        // The reply cites the request, lists the titles lent with their copies and says until when.
+        { type: 'data', id: 'nomor_surat_permintaan', label: 'Nomor surat permintaan peminjaman', dataType: 'text' },
+        { type: 'data', id: 'tanggal_surat_permintaan', label: 'Tanggal surat permintaan peminjaman', dataType: 'date' },
+        jabatanPimpinan('jabatan_penerima', 'pihak_terkait'),
         { type: 'data', id: 'list_judul_buku', label: 'Daftar judul buku yang dipinjamkan', dataType: 'list' },
+        { type: 'data', id: 'eksemplar_per_judul', label: 'Jumlah eksemplar per judul', dataType: 'integer' },
+        { type: 'data', id: 'tanggal_pengembalian', label: 'Batas tanggal pengembalian buku', dataType: 'date' },
+        sifat('sifat_balasan'),
       ],
       waktu: '15 menit',
       output: 'Terlaksananya peminjaman kolektif dengan pihak terkait.',
-      produces: [{ id: 'balasan_surat', label: 'Balasan surat permintaan peminjaman kolektif' }],
+      produces: [
+        {
+          id: 'balasan_surat',
+          label: 'Balasan surat permintaan peminjaman kolektif',
+          template: 'balasan_peminjaman_kolektif',
+          fields: { instansi: 'pihak_terkait', nomor_surat_masuk: 'nomor_surat_permintaan', tanggal_surat_masuk: 'tanggal_surat_permintaan', sifat: 'sifat_balasan' },
+        },
+      ],
       keterangan:
         'Perbaikan OCR: "kolekuf" menjadi "kolektif"; tanda pelaksana "\u2018L" dihapus dari uraian kegiatan. Kata "buku." dibaca sebagai akhir uraian kegiatan (bisa juga akhir kelengkapan "Surat permintaan peminjaman buku").',
       next: 4,

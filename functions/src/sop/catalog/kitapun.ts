@@ -3,6 +3,7 @@
 // SNP, then coaching and accreditation assistance. The seed gives no per-step time or output, only
 // the service standard (7 hours, free of charge, products, complaint channels).
 import type { SopDefinitionInput } from '../schema.ts';
+import { petugas, sifat } from './shared.ts';
 
 const SPREADING_INSTITUTIONS =
   'Dinas Pendidikan dan Kebudayaan serta Kantor Kementerian Agama Kabupaten Sukoharjo atau institusi lain penyelenggara perpustakaan';
@@ -36,9 +37,9 @@ export const kitapun = {
     ],
   },
   roles: [
-    { id: 'kabid_perpustakaan', label: 'Kepala Bidang Perpustakaan' },
-    { id: 'sub_koordinator', label: 'Sub koordinator' },
-    { id: 'petugas_monev', label: 'Petugas (monev dan pembinaan perpustakaan)' },
+    { id: 'kabid_perpustakaan', label: 'Kepala Bidang Perpustakaan', jabatan: 'Kepala Bidang Perpustakaan', relation: 'direct' },
+    { id: 'sub_koordinator', label: 'Subkoordinator', jabatan: 'Subkoordinator Pembinaan Perpustakaan', relation: 'indirect', reportsTo: 'kabid_perpustakaan' },
+    { id: 'petugas_monev', label: 'Petugas (monev dan pembinaan perpustakaan)', jabatan: 'Pustakawan' },
   ],
   startStep: 1,
   cancelRoles: ['kabid_perpustakaan', 'sub_koordinator'],
@@ -76,14 +77,28 @@ export const kitapun = {
           label: 'Jadwal monev: tanggal dan perpustakaan yang dikunjungi (satu baris per kunjungan)',
           dataType: 'list',
         },
+        {
+          type: 'data',
+          id: 'penerima_pemberitahuan',
+          label: 'Penerima surat pemberitahuan: instansi atau jabatan, satu per baris (misalnya Dinas Pendidikan dan Kebudayaan Kabupaten Sukoharjo)',
+          dataType: 'list',
+        },
+        sifat('sifat_pemberitahuan_monev'),
         { type: 'document', id: 'surat_pemberitahuan_monev', label: 'Surat pemberitahuan monev', source: 'produced' },
         { type: 'document', id: 'jadwal_monev', label: 'Jadwal monev (lampiran surat)', source: 'produced' },
       ],
       waktu: null,
       output: null,
       produces: [
-        { id: 'surat_pemberitahuan_monev', label: 'Surat pemberitahuan monev' },
-        { id: 'jadwal_monev', label: 'Jadwal monev' },
+        {
+          id: 'surat_pemberitahuan_monev',
+          label: 'Surat pemberitahuan monev',
+          template: 'surat_pemberitahuan_monev',
+          variant: 'monev',
+          lampiran: ['jadwal_monev'],
+          fields: { penerima: 'penerima_pemberitahuan', sifat: 'sifat_pemberitahuan_monev', jadwal: 'rincian_jadwal_monev' },
+        },
+        { id: 'jadwal_monev', label: 'Jadwal monev', template: 'jadwal_kegiatan', variant: 'monev', fields: { jadwal: 'rincian_jadwal_monev' } },
       ],
       next: 3,
     },
@@ -120,12 +135,23 @@ export const kitapun = {
       actors: ['petugas_monev'],
       actorNote: 'Tertulis dalam kegiatan: "Petugas".',
       kelengkapan: [
-        { type: 'document', id: 'surat_tugas_monev', label: 'Surat tugas monev (tautan atau pindaian)', source: 'input' },
+        petugas('nama_petugas', 'Petugas monev yang ditugaskan'),
+        { type: 'document', id: 'surat_tugas_monev', label: 'Surat tugas monev', source: 'produced' },
         { type: 'document', id: 'jadwal_monev', label: 'Jadwal monev', source: 'case' },
       ],
       waktu: null,
       output: null,
-      keterangan: 'SOP tidak menyebut langkah pembuatan surat tugas; surat tugas yang sudah terbit dilampirkan di langkah ini.',
+      keterangan: 'Surat tugas yang dibawa petugas dibuat di langkah ini dari templat (ditandatangani Kepala Bidang), dengan dasar surat pemberitahuan monev.',
+      produces: [
+        {
+          id: 'surat_tugas_monev',
+          label: 'Surat tugas monev',
+          template: 'surat_tugas',
+          variant: 'monev',
+          dasar: ['surat_pemberitahuan_monev'],
+          fields: { petugas: 'nama_petugas', jadwal: 'rincian_jadwal_monev' },
+        },
+      ],
       next: 5,
     },
     {
@@ -145,7 +171,7 @@ export const kitapun = {
       ],
       waktu: null,
       output: null,
-      produces: [{ id: 'laporan_monev', label: 'Laporan monitoring dan evaluasi perpustakaan' }],
+      produces: [{ id: 'laporan_monev', label: 'Laporan monitoring dan evaluasi perpustakaan', template: 'laporan_monev', fields: { jadwal: 'rincian_jadwal_monev' } }],
       next: 6,
     },
     {
@@ -182,14 +208,22 @@ export const kitapun = {
           label: 'Jadwal pembinaan dan pendampingan: tanggal dan perpustakaan (satu baris per kunjungan)',
           dataType: 'list',
         },
+        sifat('sifat_pemberitahuan_pembinaan'),
         { type: 'document', id: 'surat_pemberitahuan_pembinaan', label: 'Surat pemberitahuan pembinaan', source: 'produced' },
         { type: 'document', id: 'jadwal_pembinaan', label: 'Jadwal pembinaan dan pendampingan', source: 'produced' },
       ],
       waktu: null,
       output: null,
       produces: [
-        { id: 'surat_pemberitahuan_pembinaan', label: 'Surat pemberitahuan pembinaan dan pendampingan akreditasi' },
-        { id: 'jadwal_pembinaan', label: 'Jadwal pembinaan dan pendampingan perpustakaan' },
+        {
+          id: 'surat_pemberitahuan_pembinaan',
+          label: 'Surat pemberitahuan pembinaan dan pendampingan akreditasi',
+          template: 'surat_pemberitahuan_monev',
+          variant: 'pembinaan',
+          lampiran: ['jadwal_pembinaan'],
+          fields: { penerima: 'perpustakaan_dibina', sifat: 'sifat_pemberitahuan_pembinaan', jadwal: 'rincian_jadwal_pembinaan', tembusan: 'penerima_pemberitahuan' },
+        },
+        { id: 'jadwal_pembinaan', label: 'Jadwal pembinaan dan pendampingan perpustakaan', template: 'jadwal_kegiatan', variant: 'pembinaan', fields: { jadwal: 'rincian_jadwal_pembinaan' } },
       ],
       next: 8,
     },
@@ -200,7 +234,8 @@ export const kitapun = {
       actors: ['petugas_monev'],
       actorNote: 'Tertulis dalam kegiatan: "Petugas".',
       kelengkapan: [
-        { type: 'document', id: 'surat_tugas_pembinaan', label: 'Surat tugas pembinaan (tautan atau pindaian)', source: 'input' },
+        petugas('nama_petugas_pembinaan', 'Petugas pembinaan yang ditugaskan'),
+        { type: 'document', id: 'surat_tugas_pembinaan', label: 'Surat tugas pembinaan', source: 'produced' },
         { type: 'document', id: 'jadwal_pembinaan', label: 'Jadwal pembinaan dan pendampingan', source: 'case' },
         {
           type: 'data',
@@ -212,7 +247,17 @@ export const kitapun = {
       ],
       waktu: null,
       output: null,
-      keterangan: 'SOP tidak menyebut langkah pembuatan surat tugas; surat tugas yang sudah terbit dilampirkan di langkah ini.',
+      keterangan: 'Surat tugas yang dibawa petugas dibuat di langkah ini dari templat (ditandatangani Kepala Bidang), dengan dasar surat pemberitahuan pembinaan.',
+      produces: [
+        {
+          id: 'surat_tugas_pembinaan',
+          label: 'Surat tugas pembinaan',
+          template: 'surat_tugas',
+          variant: 'pembinaan',
+          dasar: ['surat_pemberitahuan_pembinaan'],
+          fields: { petugas: 'nama_petugas_pembinaan', jadwal: 'rincian_jadwal_pembinaan' },
+        },
+      ],
       next: 9,
     },
     {

@@ -2,6 +2,7 @@
 // visit, the letter is registered, the schedule checked, the Kepala Bidang decides, and the reply
 // letter is YES (prepare, assign a companion librarian) or NO (ask for another time).
 import type { SopDefinitionInput } from '../schema.ts';
+import { harap, jabatanPimpinan, sifat } from './shared.ts';
 
 const VISITOR = 'Pengunjung Resmi';
 
@@ -12,11 +13,11 @@ export const kunjungan = {
   code: 'KUNJUNGAN',
   source: 'seeds/002_13bacb4177748aad.txt: PROSEDUR LAYANAN KUNJUNGAN RESMI PERPUSTAKAAN',
   roles: [
-    { id: 'front_office', label: 'Front Office/ petugas layanan' },
-    { id: 'agendaris', label: 'Petugas/ Agendaris' },
-    { id: 'pustakawan_pendamping', label: 'Pustakawan/ Pendamping' },
-    { id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama Perpustakaan' },
-    { id: 'kabid_perpustakaan', label: 'Kepala Bidang Perpustakaan' },
+    { id: 'front_office', label: 'Front Office/ petugas layanan', jabatan: 'Petugas Layanan (Front Office)' },
+    { id: 'agendaris', label: 'Petugas/ Agendaris', jabatan: 'Agendaris' },
+    { id: 'pustakawan_pendamping', label: 'Pustakawan/ Pendamping', jabatan: 'Pustakawan Pendamping' },
+    { id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama Perpustakaan', jabatan: 'Kepala Seksi Layanan, Otomasi dan Kerja Sama', relation: 'indirect', reportsTo: 'kabid_perpustakaan' },
+    { id: 'kabid_perpustakaan', label: 'Kepala Bidang Perpustakaan', jabatan: 'Kepala Bidang Perpustakaan', relation: 'direct' },
   ],
   startStep: 1,
   cancelRoles: ['kabid_perpustakaan', 'kasi_layanan'],
@@ -54,6 +55,7 @@ export const kunjungan = {
         { type: 'data', id: 'nomor_surat_kunjungan', label: 'Nomor surat kunjungan', dataType: 'text' },
         { type: 'data', id: 'tanggal_surat_kunjungan', label: 'Tanggal surat kunjungan', dataType: 'date' },
         { type: 'data', id: 'tanggal_diterima', label: 'Tanggal surat diterima (otomatis: hari ini)', dataType: 'date', assign: 'today' },
+        sifat('sifat_surat_kunjungan', 'surat kunjungan'),
         { type: 'office', id: 'komputer', label: 'komputer' },
         { type: 'office', id: 'jaringan_internet', label: 'jaringan internet' },
       ],
@@ -81,7 +83,7 @@ export const kunjungan = {
       ],
       waktu: '1 - 2 menit',
       output: 'Agenda surat masuk',
-      produces: [{ id: 'agenda_surat_masuk', label: 'Agenda surat masuk' }],
+      produces: [{ id: 'agenda_surat_masuk', label: 'Agenda surat masuk', template: null }],
       next: 4,
     },
     {
@@ -155,19 +157,38 @@ export const kunjungan = {
           label: 'Kecocokan jadwal kunjungan dan jadwal yang tersedia telah ditelaah',
         },
         { type: 'data', id: 'isi_disposisi', label: 'Isi disposisi (kepada siapa dan tindak lanjutnya)', dataType: 'longtext' },
+        harap('disposisi_harap'),
+        { type: 'data', id: 'nama_pendamping', label: 'Pustakawan pendamping yang ditunjuk (bila diterima)', dataType: 'list', when: 'yes' },
         {
           type: 'data',
-          id: 'nama_pendamping',
-          label: 'Pustakawan pendamping yang ditunjuk (bila diterima)',
-          dataType: 'list',
-          optional: true,
+          id: 'alasan_tidak_diterima',
+          label: 'Alasan kunjungan tidak dapat diterima pada waktu yang diminta (bila tidak diterima; dikutip dalam surat balasan)',
+          dataType: 'longtext',
+          when: 'no',
         },
         { type: 'document', id: 'lembar_disposisi', label: 'Lembar disposisi', source: 'produced' },
       ],
       waktu: '15 - 20 menit',
       output: 'keputusan dan lembar disposisi',
-      produces: [{ id: 'lembar_disposisi', label: 'Lembar disposisi' }],
-      keterangan: 'Kedua keputusan diteruskan ke langkah 7, yang membuat surat jawaban sesuai keputusan ini.',
+      produces: [
+        {
+          id: 'lembar_disposisi',
+          label: 'Lembar disposisi',
+          template: 'lembar_disposisi',
+          variant: 'permohonan_kunjungan',
+          kepada: ['kasi_layanan', 'front_office'],
+          fields: {
+            instansi: 'nama_instansi',
+            nomor_surat_masuk: 'nomor_surat_kunjungan',
+            tanggal_surat_masuk: 'tanggal_surat_kunjungan',
+            sifat: 'sifat_surat_kunjungan',
+            harap: 'disposisi_harap',
+            catatan: 'isi_disposisi',
+            pendamping: 'nama_pendamping',
+          },
+        },
+      ],
+      keterangan: 'Kedua keputusan diteruskan ke langkah 7, yang membuat surat jawaban sesuai keputusan ini; bila TIDAK, surat balasan mengutip alasan yang ditulis di sini.',
       ifYes: { to: 7, label: 'YA: kunjungan diterima' },
       ifNo: { to: 7, label: 'TIDAK: minta pergantian waktu kunjungan' },
     },
@@ -194,18 +215,40 @@ export const kunjungan = {
           dataType: 'datetime',
         },
         { type: 'data', id: 'tempat_kunjungan', label: 'Tempat kunjungan (untuk surat jawaban YA)', dataType: 'text' },
+        jabatanPimpinan('jabatan_penerima', 'nama_instansi', 'Jabatan pimpinan instansi pemohon (Yth. ...), misalnya Kepala SMA Negeri 1 Paringin'),
+        sifat('sifat_surat_balasan'),
       ],
       waktu: '15-20 menit',
       output: 'surat jawaban sesuai keputusan dan disposisi kepala bidang perpustakaan',
       ifYes: {
         to: 8,
         label: 'YA: surat jawaban kunjungan',
-        produces: [{ id: 'surat_jawaban_kunjungan', label: 'Surat jawaban kunjungan' }],
+        produces: [
+          {
+            id: 'surat_jawaban_kunjungan',
+            label: 'Surat jawaban kunjungan',
+            template: 'surat_jawaban_kunjungan',
+            fields: { instansi: 'nama_instansi', nomor_surat_masuk: 'nomor_surat_kunjungan', tanggal_surat_masuk: 'tanggal_surat_kunjungan', sifat: 'sifat_surat_balasan' },
+          },
+        ],
       },
       ifNo: {
         to: 'END',
         label: 'TIDAK: surat balasan permintaan pergantian waktu kunjungan',
-        produces: [{ id: 'surat_balasan_pergantian_waktu', label: 'Surat balasan permintaan pergantian waktu kunjungan' }],
+        produces: [
+          {
+            id: 'surat_balasan_pergantian_waktu',
+            label: 'Surat balasan permintaan pergantian waktu kunjungan',
+            template: 'surat_balasan_pergantian_waktu',
+            fields: {
+              instansi: 'nama_instansi',
+              nomor_surat_masuk: 'nomor_surat_kunjungan',
+              tanggal_surat_masuk: 'tanggal_surat_kunjungan',
+              sifat: 'sifat_surat_balasan',
+              alasan: 'alasan_tidak_diterima',
+            },
+          },
+        ],
         outcome: 'Kunjungan tidak dapat diterima pada waktu yang diminta; surat balasan permintaan pergantian waktu kunjungan dikirim',
       },
     },

@@ -2,6 +2,7 @@
 // the proposal to the signing schedule, with the Kepala Dinas's approval decision and the legal
 // opinion of the Bagian Hukum Sekretariat Daerah.
 import type { SopDefinitionInput } from '../schema.ts';
+import { jabatanPimpinan, sifat } from './shared.ts';
 
 const LEGAL_BUREAU = 'Bagian Hukum Sekretariat Daerah';
 
@@ -12,9 +13,9 @@ export const pks = {
   code: 'PKS',
   source: 'seeds/002_13bacb4177748aad.txt: PROSEDUR PEMBUATAN SURAT PERJANJIAN KERJASAMA PERPUSTAKAAN',
   roles: [
-    { id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama Perpustakaan' },
-    { id: 'kabid_perpustakaan', label: 'Kepala Bidang Perpustakaan' },
-    { id: 'kepala_dinas', label: 'Kepala Dinas' },
+    { id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama Perpustakaan', jabatan: 'Kepala Seksi Layanan, Otomasi dan Kerja Sama', relation: 'indirect', reportsTo: 'kabid_perpustakaan' },
+    { id: 'kabid_perpustakaan', label: 'Kepala Bidang Perpustakaan', jabatan: 'Kepala Bidang Perpustakaan', relation: 'direct' },
+    { id: 'kepala_dinas', label: 'Kepala Dinas', jabatan: 'Kepala Dinas', relation: 'head' },
   ],
   startStep: 1,
   cancelRoles: ['kepala_dinas', 'kabid_perpustakaan'],
@@ -37,11 +38,31 @@ export const pks = {
           dataType: 'url',
           optional: true,
         },
+        { type: 'data', id: 'nomor_surat_penawaran', label: 'Nomor surat penawaran pihak lain (bila ada; dikutip dalam surat permohonan)', dataType: 'text', optional: true },
+        { type: 'data', id: 'tanggal_surat_penawaran', label: 'Tanggal surat penawaran pihak lain (bila ada)', dataType: 'date', optional: true },
+        jabatanPimpinan('jabatan_pimpinan_pihak_lain', 'nama_pihak_lain', 'Jabatan pimpinan pihak lain (Yth. ...), misalnya Kepala SMA Negeri 1 Paringin'),
+        { type: 'data', id: 'alamat_pihak_lain', label: 'Alamat pihak lain', dataType: 'text' },
+        sifat('sifat_surat_permohonan'),
         { type: 'document', id: 'surat_permohonan_kerjasama', label: 'Surat permohonan kerjasama', source: 'produced' },
       ],
       waktu: '60 menit',
       output: 'surat permohonan kerjasama',
-      produces: [{ id: 'surat_permohonan_kerjasama', label: 'Surat permohonan kerjasama' }],
+      produces: [
+        {
+          id: 'surat_permohonan_kerjasama',
+          label: 'Surat permohonan kerjasama',
+          template: 'surat_dinas',
+          variant: 'permohonan_kerja_sama',
+          fields: {
+            instansi: 'nama_pihak_lain',
+            jabatan_penerima: 'jabatan_pimpinan_pihak_lain',
+            alamat: 'alamat_pihak_lain',
+            sifat: 'sifat_surat_permohonan',
+            nomor_surat_masuk: 'nomor_surat_penawaran',
+            tanggal_surat_masuk: 'tanggal_surat_penawaran',
+          },
+        },
+      ],
       next: 2,
     },
     {
@@ -88,11 +109,23 @@ export const pks = {
         { type: 'office', id: 'jaringan_internet', label: 'jaringan Internet' },
         { type: 'office', id: 'printer', label: 'printer' },
         { type: 'data', id: 'manfaat_dan_resiko', label: 'Manfaat dan Resiko pelaksanaan kerjasama (hasil rapat)', dataType: 'longtext' },
+        // What the minutes print of the meeting itself: when (from step 2, updated when it moved), where, who.
+        { type: 'data', id: 'waktu_rapat_internal', label: 'Waktu rapat internal (isi bila berbeda dari rencana langkah 2)', dataType: 'datetime', optional: true },
+        { type: 'data', id: 'tempat_rapat', label: 'Tempat rapat internal', dataType: 'text' },
+        { type: 'data', id: 'pimpinan_rapat', label: 'Pimpinan rapat (e-mail atau nama pegawai)', dataType: 'text' },
+        { type: 'data', id: 'peserta_rapat', label: 'Peserta rapat (e-mail atau nama pegawai, atau nama dan jabatan peserta dari luar; satu per baris)', dataType: 'list' },
         { type: 'document', id: 'notulensi_rapat', label: 'Hasil notulensi rapat internal', source: 'produced' },
       ],
       waktu: '120 - 180 menit',
       output: 'Manfaat dan Resiko pelaksanaan kerjasama',
-      produces: [{ id: 'notulensi_rapat', label: 'Notulensi rapat internal: manfaat dan resiko pelaksanaan kerjasama' }],
+      produces: [
+        {
+          id: 'notulensi_rapat',
+          label: 'Notulensi rapat internal: manfaat dan resiko pelaksanaan kerjasama',
+          template: 'notula_rapat',
+          fields: { instansi: 'nama_pihak_lain', tanggal: 'waktu_rapat_internal' },
+        },
+      ],
       next: 4,
     },
     {
@@ -107,11 +140,21 @@ export const pks = {
         { type: 'office', id: 'atk', label: 'ATK' },
         { type: 'office', id: 'komputer', label: 'Komputer' },
         { type: 'office', id: 'printer', label: 'Printer' },
+        sifat('sifat_nota_permohonan', 'nota dinas'),
         { type: 'document', id: 'surat_permohonan_ijin', label: 'Surat permohonan ijin persetujuan kerjasama', source: 'produced' },
       ],
       waktu: '30 menit',
       output: 'Surat permohonan ijin',
-      produces: [{ id: 'surat_permohonan_ijin', label: 'Surat permohonan ijin persetujuan kerjasama bidang perpustakaan' }],
+      produces: [
+        {
+          id: 'surat_permohonan_ijin',
+          label: 'Surat permohonan ijin persetujuan kerjasama bidang perpustakaan',
+          template: 'nota_dinas_permohonan_izin',
+          kepada: ['kepala_dinas'],
+          lampiran: ['notulensi_rapat'],
+          fields: { instansi: 'nama_pihak_lain', sifat: 'sifat_nota_permohonan' },
+        },
+      ],
       next: 5,
     },
     {
@@ -131,6 +174,7 @@ export const pks = {
           source: 'case',
         },
         { type: 'data', id: 'catatan_kepala_dinas', label: 'Catatan Kepala Dinas (hal yang perlu dipertimbangkan kembali dan diperbaiki)', dataType: 'longtext', optional: true },
+        sifat('sifat_nota_persetujuan', 'nota dinas persetujuan'),
       ],
       waktu: '60 - 120 Menit',
       output: 'Surat persetujuan',
@@ -139,7 +183,15 @@ export const pks = {
       ifYes: {
         to: 6,
         label: 'Ya: berikan surat ijin persetujuan',
-        produces: [{ id: 'surat_persetujuan', label: 'Surat ijin persetujuan kerjasama bidang perpustakaan' }],
+        produces: [
+          {
+            id: 'surat_persetujuan',
+            label: 'Surat ijin persetujuan kerjasama bidang perpustakaan',
+            template: 'nota_dinas_persetujuan',
+            kepada: ['kabid_perpustakaan'],
+            fields: { instansi: 'nama_pihak_lain', sifat: 'sifat_nota_persetujuan', catatan: 'catatan_kepala_dinas' },
+          },
+        ],
       },
       ifNo: { to: 3, label: 'Tidak: pertimbangkan kembali dan perbaiki' },
     },
@@ -161,7 +213,7 @@ export const pks = {
       ],
       waktu: '60-120 menit',
       output: 'draft PKS',
-      produces: [{ id: 'draft_pks', label: 'Draft PKS' }],
+      produces: [{ id: 'draft_pks', label: 'Draft PKS', template: 'draft_pks', variant: 'awal', fields: { instansi: 'nama_pihak_lain', alamat: 'alamat_pihak_lain' } }],
       keterangan: 'Draft PKS dibuat dari templat sebagai bahan kerja Kasi pada langkah 7.',
       next: 7,
     },
@@ -185,11 +237,11 @@ export const pks = {
         { type: 'data', id: 'ruang_lingkup', label: 'Ruang lingkup kerja sama', dataType: 'longtext' },
         { type: 'data', id: 'jangka_waktu_kerja_sama', label: 'Jangka waktu kerja sama', dataType: 'text' },
         { type: 'data', id: 'nama_penandatangan_pihak_lain', label: 'Nama penanda tangan pihak lain', dataType: 'text' },
-        { type: 'data', id: 'jabatan_penandatangan_pihak_lain', label: 'Jabatan penanda tangan pihak lain', dataType: 'text' },
+        jabatanPimpinan('jabatan_penandatangan_pihak_lain', 'nama_pihak_lain', 'Jabatan penanda tangan pihak lain'),
       ],
       waktu: '120 - 180 menit',
       output: 'draf PKS PARA PIHAK',
-      produces: [{ id: 'draft_pks_para_pihak', label: 'Draf PKS para pihak' }],
+      produces: [{ id: 'draft_pks_para_pihak', label: 'Draf PKS para pihak', template: 'draft_pks', variant: 'para_pihak', fields: { instansi: 'nama_pihak_lain', alamat: 'alamat_pihak_lain' } }],
       next: 8,
     },
     {
@@ -255,7 +307,15 @@ export const pks = {
       ],
       waktu: '15- 30 menit',
       output: 'Draft PKS PARA PIHAK perbaikan pertimbangan bagian hukum',
-      produces: [{ id: 'draft_pks_revisi', label: 'Draft PKS PARA PIHAK perbaikan pertimbangan bagian hukum' }],
+      produces: [
+        {
+          id: 'draft_pks_revisi',
+          label: 'Draft PKS PARA PIHAK perbaikan pertimbangan bagian hukum',
+          template: 'draft_pks',
+          variant: 'revisi',
+          fields: { instansi: 'nama_pihak_lain', alamat: 'alamat_pihak_lain' },
+        },
+      ],
       next: 11,
     },
     {
@@ -274,18 +334,22 @@ export const pks = {
           source: 'case',
         },
         { type: 'data', id: 'nomor_pks_pihak_lain', label: 'Nomor PKS pihak lain', dataType: 'text' },
-        {
-          type: 'data',
-          id: 'nomor_pks_dinas',
-          label: 'Nomor PKS Dinas (diberikan otomatis dari register surat)',
-          dataType: 'text',
-          assign: 'surat',
-        },
         { type: 'document', id: 'draft_pks_final', label: 'Draft PKS Final', source: 'produced' },
       ],
       waktu: '60 - 120 menit',
       output: 'Draft PKS Final',
-      produces: [{ id: 'draft_pks_final', label: 'Draft PKS Final' }],
+      keterangan:
+        'Nomor PKS pihak lain dicatat di sini. Nomor PKS Dinas diambil dari register surat pada langkah 12, ketika tanggal penandatanganan ditetapkan, agar bulan dan tahun pada nomor sama dengan tanggal perjanjian; draf akhir ini bertanda DRAF, tanpa nomor dan tanggal.',
+      produces: [
+        {
+          id: 'draft_pks_final',
+          label: 'Draft PKS Final',
+          template: 'draft_pks',
+          variant: 'akhir',
+          email: true,
+          fields: { instansi: 'nama_pihak_lain', alamat: 'alamat_pihak_lain' },
+        },
+      ],
       next: 12,
     },
     {
@@ -305,11 +369,25 @@ export const pks = {
         },
         { type: 'data', id: 'waktu_penandatanganan', label: 'Waktu penandatanganan', dataType: 'datetime' },
         { type: 'data', id: 'tempat_penandatanganan', label: 'Tempat penandatanganan', dataType: 'text' },
+        {
+          type: 'data',
+          id: 'nomor_pks_dinas',
+          label: 'Nomor PKS Dinas (diberikan otomatis dari register surat, dengan bulan dan tahun tanggal penandatanganan)',
+          dataType: 'text',
+          assign: 'surat',
+        },
         { type: 'document', id: 'pks_final', label: 'Surat Perjanjian Kerjasama', source: 'produced' },
       ],
       waktu: '60 - 120 menit',
       output: 'Surat Perjanjian Kerjasama',
-      produces: [{ id: 'pks_final', label: 'Surat Perjanjian Kerjasama' }],
+      produces: [
+        {
+          id: 'pks_final',
+          label: 'Surat Perjanjian Kerjasama',
+          template: 'pks_final',
+          fields: { instansi: 'nama_pihak_lain', alamat: 'alamat_pihak_lain', nomor: 'nomor_pks_dinas', tanggal: 'waktu_penandatanganan', tempat: 'tempat_penandatanganan' },
+        },
+      ],
       outcome: 'Surat Perjanjian Kerjasama siap ditandatangani pada waktu dan tempat yang ditetapkan',
     },
   ],

@@ -2,6 +2,7 @@
 // by the Kepala Bidang (return-for-revision loops) and the partner's confirmation that can force a
 // reschedule. Plain data: an agency can edit, print and diff it.
 import type { SopDefinitionInput } from '../schema.ts';
+import { harap, jabatanPimpinan, petugas, sifat } from './shared.ts';
 
 const PARTNER = 'Pengguna Layanan Perpustakaan Keliling';
 
@@ -12,9 +13,9 @@ export const pusling = {
   code: 'PUSLING',
   source: 'seeds/002_13bacb4177748aad.txt: PROSEDUR LAYANAN PERPUSTAKAAN KELILING',
   roles: [
-    { id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama' },
-    { id: 'kabid_perpustakaan', label: 'Kepala Bidang Perpustakaan' },
-    { id: 'petugas_pusling', label: 'Petugas Pusling' },
+    { id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama', jabatan: 'Kepala Seksi Layanan, Otomasi dan Kerja Sama', relation: 'indirect', reportsTo: 'kabid_perpustakaan' },
+    { id: 'kabid_perpustakaan', label: 'Kepala Bidang Perpustakaan', jabatan: 'Kepala Bidang Perpustakaan', relation: 'direct' },
+    { id: 'petugas_pusling', label: 'Petugas Pusling', jabatan: 'Petugas Perpustakaan Keliling' },
   ],
   startStep: 1,
   cancelRoles: ['kabid_perpustakaan', 'kasi_layanan'],
@@ -56,12 +57,20 @@ export const pusling = {
         'Disimpulkan: Kasi Layanan, Otomasi dan Kerjasama; langkah 3 (Kepala Bidang) menerima konsep ini dan mengembalikannya ke langkah ini untuk diperbaiki.',
       kelengkapan: [
         { type: 'office', id: 'atk', label: 'ATK' },
-        { type: 'data', id: 'nama_petugas', label: 'Petugas perpustakaan keliling yang akan ditugaskan', dataType: 'list' },
+        petugas('nama_petugas', 'Petugas perpustakaan keliling yang akan ditugaskan'),
+        { type: 'data', id: 'jumlah_pemustaka', label: 'Perkiraan jumlah pemustaka', dataType: 'integer' },
         { type: 'document', id: 'rencana_kunjungan', label: 'Konsep rencana kunjungan Mobil Perpustakaan Keliling', source: 'produced' },
       ],
       waktu: '30 Menit',
       output: 'Rencana kunjungan Mobil Perpustakaan Keliling',
-      produces: [{ id: 'rencana_kunjungan', label: 'Rencana kunjungan Mobil Perpustakaan Keliling' }],
+      produces: [
+        {
+          id: 'rencana_kunjungan',
+          label: 'Rencana kunjungan Mobil Perpustakaan Keliling',
+          template: 'rencana_kunjungan_pusling',
+          fields: { instansi: 'pengguna_layanan', petugas: 'nama_petugas' },
+        },
+      ],
       next: 3,
     },
     {
@@ -76,7 +85,9 @@ export const pusling = {
         { type: 'document', id: 'rencana_kunjungan', label: 'Konsep rencana kegiatan perpustakaan keliling', source: 'case' },
         { type: 'document', id: 'lembar_disposisi', label: 'Lembar Disposisi', source: 'produced' },
         { type: 'document', id: 'surat_tugas', label: 'Surat Tugas', source: 'produced' },
-        { type: 'data', id: 'catatan_kabid', label: 'Isi disposisi / catatan perbaikan Kepala Bidang', dataType: 'longtext', optional: true },
+        { type: 'data', id: 'catatan_kabid', label: 'Catatan disposisi Kepala Bidang (bila dikembalikan: catatan perbaikan)', dataType: 'longtext' },
+        harap('disposisi_harap'),
+        sifat('sifat_disposisi', 'disposisi'),
       ],
       waktu: '1 hari',
       output: 'Rencana Kegiatan, disposisi dan surat tugas',
@@ -84,8 +95,16 @@ export const pusling = {
         to: 4,
         label: 'Sesuai: setujui, buat disposisi dan surat tugas',
         produces: [
-          { id: 'lembar_disposisi', label: 'Lembar disposisi' },
-          { id: 'surat_tugas', label: 'Surat tugas' },
+          {
+            id: 'lembar_disposisi',
+            label: 'Lembar disposisi',
+            template: 'lembar_disposisi',
+            variant: 'konsep_rencana',
+            kepada: ['kasi_layanan'],
+            dasar: ['rencana_kunjungan'],
+            fields: { instansi: 'pengguna_layanan', harap: 'disposisi_harap', catatan: 'catatan_kabid', sifat: 'sifat_disposisi' },
+          },
+          { id: 'surat_tugas', label: 'Surat tugas', template: 'surat_tugas', variant: 'pusling', fields: { instansi: 'pengguna_layanan', petugas: 'nama_petugas' } },
         ],
       },
       ifNo: { to: 2, label: 'Tidak sesuai: kembalikan untuk diperbaiki' },
@@ -118,10 +137,19 @@ export const pusling = {
         { type: 'office', id: 'photocopy', label: 'Photocopy' },
         { type: 'office', id: 'komputer', label: 'Komputer' },
         { type: 'office', id: 'smartphone', label: 'Smartphone' },
+        jabatanPimpinan('jabatan_penerima', 'pengguna_layanan'),
+        sifat('sifat_pemberitahuan'),
       ],
       waktu: '60 Menit',
       output: 'waktu dan tempat pelaksanaan layanan perpustakaan keliling',
-      produces: [{ id: 'jadwal_kunjungan', label: 'Jadwal kunjungan mobil Pusling (waktu dan tempat pelaksanaan)' }],
+      produces: [
+        {
+          id: 'jadwal_kunjungan',
+          label: 'Jadwal kunjungan mobil Pusling (waktu dan tempat pelaksanaan)',
+          template: 'pemberitahuan_jadwal_pusling',
+          fields: { instansi: 'pengguna_layanan', sifat: 'sifat_pemberitahuan', petugas: 'nama_petugas' },
+        },
+      ],
       next: 6,
     },
     {
@@ -160,11 +188,20 @@ export const pusling = {
         { type: 'office', id: 'smartphone', label: 'Smartphone' },
         { type: 'data', id: 'waktu_kunjungan', label: 'Waktu kunjungan yang baru disepakati', dataType: 'datetime' },
         { type: 'data', id: 'lokasi_kunjungan', label: 'Lokasi kunjungan (pengalihan lokasi bila ada)', dataType: 'text' },
+        petugas('nama_petugas', 'Petugas yang ditugaskan (isi hanya bila berubah)', true),
         { type: 'document', id: 'rencana_kunjungan', label: 'Konsep perubahan rencana kegiatan', source: 'produced' },
       ],
       waktu: '30 menit',
       output: 'Rencana Kegiatan, disposisi dan surat tugas',
-      produces: [{ id: 'rencana_kunjungan', label: 'Rencana kunjungan Mobil Perpustakaan Keliling (perubahan)' }],
+      produces: [
+        {
+          id: 'rencana_kunjungan',
+          label: 'Rencana kunjungan Mobil Perpustakaan Keliling (perubahan)',
+          template: 'rencana_kunjungan_pusling',
+          variant: 'perubahan',
+          fields: { instansi: 'pengguna_layanan', petugas: 'nama_petugas' },
+        },
+      ],
       keterangan: 'Disposisi dan surat tugas untuk rencana yang diubah dibuat oleh Kepala Bidang pada langkah 8.',
       next: 8,
     },
@@ -180,17 +217,28 @@ export const pusling = {
         { type: 'document', id: 'rencana_kunjungan', label: 'Konsep perubahan rencana kegiatan', source: 'case' },
         { type: 'document', id: 'lembar_disposisi', label: 'Lembar Disposisi', source: 'produced' },
         { type: 'document', id: 'surat_tugas', label: 'Surat Tugas', source: 'produced' },
-        { type: 'data', id: 'catatan_kabid', label: 'Isi disposisi / catatan perbaikan Kepala Bidang', dataType: 'longtext', optional: true },
+        { type: 'data', id: 'catatan_kabid_perubahan', label: 'Catatan disposisi Kepala Bidang atas perubahan rencana (bila dikembalikan: catatan perbaikan)', dataType: 'longtext' },
+        harap('disposisi_harap_perubahan'),
+        sifat('sifat_disposisi_perubahan', 'disposisi'),
       ],
       waktu: '30 menit',
       output: 'rencana kegiatan, disposisi dan surat tugas',
-      keterangan: 'Jika sesuai, jadwal yang diubah disebarkan lagi (langkah 5) dan dikonfirmasi lagi oleh pengguna layanan (langkah 6).',
+      keterangan:
+        'Jika sesuai, jadwal yang diubah disebarkan lagi (langkah 5) dan dikonfirmasi lagi oleh pengguna layanan (langkah 6). Disposisi perubahan mempunyai catatan dan pilihan "harap" sendiri, terpisah dari disposisi langkah 3.',
       ifYes: {
         to: 5,
         label: 'Sesuai: setujui perubahan, buat disposisi dan surat tugas',
         produces: [
-          { id: 'lembar_disposisi', label: 'Lembar disposisi' },
-          { id: 'surat_tugas', label: 'Surat tugas' },
+          {
+            id: 'lembar_disposisi',
+            label: 'Lembar disposisi',
+            template: 'lembar_disposisi',
+            variant: 'konsep_perubahan',
+            kepada: ['kasi_layanan'],
+            dasar: ['rencana_kunjungan'],
+            fields: { instansi: 'pengguna_layanan', harap: 'disposisi_harap_perubahan', catatan: 'catatan_kabid_perubahan', sifat: 'sifat_disposisi_perubahan' },
+          },
+          { id: 'surat_tugas', label: 'Surat tugas', template: 'surat_tugas', variant: 'pusling_perubahan', fields: { instansi: 'pengguna_layanan', petugas: 'nama_petugas' } },
         ],
       },
       ifNo: { to: 7, label: 'Tidak sesuai: kembalikan untuk diperbaiki' },

@@ -12,8 +12,8 @@ export const referensi = {
   code: 'REFERENSI',
   source: 'seeds/002_13bacb4177748aad.txt: PROSEDUR PEMINJAMAN KOLEKSI REFERENSI UNTUK DIBACA DI TEMPAT',
   roles: [
-    { id: 'petugas_sirkulasi', label: 'Petugas Sirkulasi' },
-    { id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama' },
+    { id: 'petugas_sirkulasi', label: 'Petugas Sirkulasi', jabatan: 'Petugas Sirkulasi' },
+    { id: 'kasi_layanan', label: 'Kasi Layanan, Otomasi dan Kerjasama', jabatan: 'Kepala Seksi Layanan, Otomasi dan Kerja Sama' },
   ],
   startStep: 8,
   cancelRoles: ['kasi_layanan'],
@@ -169,7 +169,8 @@ export const referensi = {
       ],
       waktu: 'per bulan',
       output: 'Laporan sesuai dengan rekapitulasi harian',
-      produces: [{ id: 'laporan_bulanan', label: 'Laporan bulanan layanan koleksi referensi' }],
+      keterangan: 'Laporan dibuat setelah bulan yang dilaporkan berakhir, dari rekapitulasi buku tamu dan buku dibaca bulan itu.',
+      produces: [{ id: 'laporan_bulanan', label: 'Laporan bulanan layanan koleksi referensi', template: 'laporan_bulanan_referensi', kepada: ['kasi_layanan'] }],
       next: 9,
     },
     {

@@ -5,7 +5,7 @@ import { append, type Child, h, link } from '../dom.ts';
 import { field, FormFields, sendOnce } from '../fields.ts';
 import { buildStepInput, documentNeedsInput, type RawStepForm } from '../logic/form-input.ts';
 import { exitFor, producible, type StepView } from '../logic/steps.ts';
-import { formatInstant, idDateTimeToIso, isoDateToId, isoToIdParts, parseIdDate, zoneName } from '../logic/time.ts';
+import { idDateTimeToIso, isoDateToId, isoToIdParts, parseIdDate, zoneName } from '../logic/time.ts';
 import { call } from '../script-run.ts';
 import { syncAfterChange, tz } from '../shell.ts';
 import { reloadCase, showCase } from './case.ts';
@@ -14,7 +14,9 @@ type Decision = 'yes' | 'no';
 
 /** The controls the user fills in, by kelengkapan id, read back on submit. */
 interface StepControls {
-  data: Map<string, HTMLInputElement | HTMLTextAreaElement>;
+  data: Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
+  /** Lists chosen from fixed options: the ticked boxes, by option value. */
+  choices: Map<string, HTMLInputElement[]>;
   /** The time box of each date-time item (its date box is in `data`). */
   times: Map<string, HTMLInputElement>;
   checklist: Map<string, HTMLInputElement>;
@@ -31,8 +33,8 @@ export function stepForm(d: CaseDetail, step: StepView): HTMLElement {
   const c = d.case;
   const fields = new FormFields();
   const form = h('form', { class: 'step-form', novalidate: true, 'aria-label': `Isian langkah ${step.no}` });
-  const controls: StepControls = { data: new Map(), times: new Map(), checklist: new Map(), documents: new Map() };
-  const { checklist, office, produced } = appendKelengkapan(form, fields, controls, step, c);
+  const controls: StepControls = { data: new Map(), choices: new Map(), times: new Map(), checklist: new Map(), documents: new Map() };
+  const { checklist, office, produced } = appendKelengkapan(form, fields, controls, step, c, exitLabels(step));
   if (checklist.length) form.append(h('fieldset', { class: 'checklist' }, h('legend', null, 'Daftar periksa'), ...checklist));
   if (office.length) form.append(h('p', { class: 'info small' }, `Perlengkapan: ${office.join(', ')}.`));
   const carried = step.kind === 'decision' && step.branchFrom !== undefined ? c.decisions[String(step.branchFrom)] : undefined;
@@ -138,6 +140,10 @@ function prefillFromLastTime(d: CaseDetail, step: StepView, controls: StepContro
     } else if (el.dataset.kind === 'date' && typeof v === 'string') el.value = isoDateToId(v);
     else el.value = String(v);
   }
+  for (const [id, boxes] of controls.choices) {
+    const v = input.data?.[id];
+    if (Array.isArray(v)) for (const b of boxes) b.checked = v.includes(b.value);
+  }
   for (const [id, el] of controls.checklist) if (input.checklist?.[id] === true) el.checked = true;
 }
 
@@ -145,13 +151,20 @@ function prefillFromLastTime(d: CaseDetail, step: StepView, controls: StepContro
  * The fields of the step's data and documents, in the SOP's order. Checklist items, office
  * supplies and the documents the step produces are returned to be shown together after them.
  */
-function appendKelengkapan(form: HTMLElement, fields: FormFields, controls: StepControls, step: StepView, c: CaseState): { checklist: HTMLElement[]; office: string[]; produced: string[] } {
+function appendKelengkapan(
+  form: HTMLElement,
+  fields: FormFields,
+  controls: StepControls,
+  step: StepView & { suggested?: Record<string, string> },
+  c: CaseState,
+  exits: Partial<Record<Decision, string>>,
+): { checklist: HTMLElement[]; office: string[]; produced: string[] } {
   const checklist: HTMLElement[] = [];
   const office: string[] = [];
   const produced: string[] = [];
   for (const k of step.kelengkapan) {
     if (k.type === 'data') {
-      form.append(dataField(k, fields, controls));
+      form.append(dataField(k, fields, controls, step.suggested?.[k.id], k.when ? exits[k.when] : undefined));
     } else if (k.type === 'checklist') {
       const control = h('input', { type: 'checkbox', id: `f-checklist-${k.id}` });
       controls.checklist.set(k.id, control);
@@ -172,29 +185,50 @@ const DATA_HINT: Partial<Record<string, string>> = {
   month: 'Bulan dan tahun.',
 };
 
-/** A data item: its control, or a note that the API fills it in itself (`assign`). */
-function dataField(k: Extract<Kelengkapan, { type: 'data' }>, fields: FormFields, controls: StepControls): HTMLElement {
+/** The label of each exit of a decision step (what a field asked only on one exit names). */
+function exitLabels(step: StepView): Partial<Record<Decision, string>> {
+  return step.kind === 'decision' && step.ifYes && step.ifNo ? { yes: step.ifYes.label, no: step.ifNo.label } : {};
+}
+
+type DataItem = Extract<Kelengkapan, { type: 'data' }>;
+
+/**
+ * A data item: its control, or a note that the API fills it in itself (`assign`). A suggested value
+ * (a recipient's jabatan from the institution's kind) is filled in for the user to check or change;
+ * a field asked only on one exit of a decision says which.
+ */
+function dataField(k: DataItem, fields: FormFields, controls: StepControls, suggested: string | undefined, onlyOn: string | undefined): HTMLElement {
   if (k.assign) {
     return h('div', { class: 'field field-auto', 'data-field': `data.${k.id}` }, h('span', { class: 'label' }, k.label), h('span', { class: 'auto' }, 'diisi otomatis'));
   }
-  if (k.dataType === 'datetime') return dateTimeField(k, fields, controls);
-  const control = dataControl(k, `f-data-${k.id}`);
+  const hints: string[] = [];
+  if (onlyOn) hints.push(`Wajib bila memilih "${onlyOn}".`);
+  if (k.dataType === 'datetime' && !k.options?.length) return dateTimeField(k, fields, controls, hints);
+  if (k.options?.length && k.dataType === 'list') return choicesField(k, fields, controls, hints);
+  const control = k.options?.length ? optionsControl(k, `f-data-${k.id}`) : dataControl(k, `f-data-${k.id}`);
+  if (suggested !== undefined && !(control instanceof HTMLInputElement && control.type === 'checkbox')) {
+    control.value = suggested;
+    hints.push('Terisi dari data kasus; periksa dan ubah bila perlu.');
+  }
   controls.data.set(k.id, control);
-  const hint = k.dataType === 'date' ? 'Tanggal/bulan/tahun, misalnya 30/11/2026.' : DATA_HINT[k.dataType];
-  return field(fields, `data.${k.id}`, k.label, control, { ...(hint ? { hint } : {}), optional: !!k.optional, inline: k.dataType === 'boolean' });
+  const typeHint = k.options?.length ? undefined : k.dataType === 'date' ? 'Tanggal/bulan/tahun, misalnya 30/11/2026.' : DATA_HINT[k.dataType];
+  if (typeHint) hints.unshift(typeHint);
+  if (k.maxItems) hints.push(`Paling banyak ${k.maxItems} butir.`);
+  return field(fields, `data.${k.id}`, k.label, control, { ...(hints.length ? { hint: hints.join(' ') } : {}), optional: !!k.optional, inline: k.dataType === 'boolean' });
 }
 
 /**
  * A date and a 24-hour time in the agency's zone, typed in two boxes ("30/11/2026", "14.30"):
  * the browser's own date-time picker follows its locale (mm/dd/yyyy, AM/PM), these do not.
  */
-function dateTimeField(k: Extract<Kelengkapan, { type: 'data' }>, fields: FormFields, controls: StepControls): HTMLElement {
+function dateTimeField(k: DataItem, fields: FormFields, controls: StepControls, hints: string[]): HTMLElement {
   const id = `f-data-${k.id}`;
   const date = h('input', { id, type: 'text', class: 'd', inputmode: 'numeric', autocomplete: 'off', placeholder: 'hh/bb/tttt', 'aria-label': `${k.label}: tanggal` });
   const time = h('input', { id: `${id}-jam`, type: 'text', class: 't', inputmode: 'numeric', autocomplete: 'off', placeholder: 'jj.mm', 'aria-label': `${k.label}: jam (24 jam)` });
   controls.data.set(k.id, date);
   controls.times.set(k.id, time);
-  const wrapper = field(fields, `data.${k.id}`, k.label, date, { hint: `Tanggal hh/bb/tttt dan jam 24 jam jj.mm, waktu ${zoneName(tz())}; misalnya 30/11/2026 14.30.`, optional: !!k.optional });
+  const hint = [`Tanggal hh/bb/tttt dan jam 24 jam jj.mm, waktu ${zoneName(tz())}; misalnya 30/11/2026 14.30.`, ...hints].join(' ');
+  const wrapper = field(fields, `data.${k.id}`, k.label, date, { hint, optional: !!k.optional });
   // The time box sits beside the date box; an edit of either clears the field's error.
   const row = h('div', { class: 'datetime' });
   date.replaceWith(row);
@@ -203,7 +237,24 @@ function dateTimeField(k: Extract<Kelengkapan, { type: 'data' }>, fields: FormFi
   return wrapper;
 }
 
-function dataControl(k: Extract<Kelengkapan, { type: 'data' }>, id: string): HTMLInputElement | HTMLTextAreaElement {
+/** Several of the item's options, as ticked boxes under the item's label. */
+function choicesField(k: DataItem, fields: FormFields, controls: StepControls, hints: string[]): HTMLElement {
+  const id = `f-data-${k.id}`;
+  const boxes = k.options!.map((o) => h('input', { type: 'checkbox', value: o.value, id: `${id}-${o.value}` }));
+  controls.choices.set(k.id, boxes);
+  const err = h('p', { class: 'field-error', id: `${id}-err`, hidden: true });
+  const group = h('fieldset', { class: 'choices', id, 'aria-describedby': `${id}-err` }, h('legend', null, k.label, k.optional ? h('span', { class: 'optional' }, ' (opsional)') : null));
+  for (const [i, b] of boxes.entries()) group.append(h('label', { class: 'choice', for: b.id }, b, ` ${k.options![i]!.label}`));
+  fields.register(`data.${k.id}`, group, err);
+  return h('div', { class: 'field', 'data-field': `data.${k.id}` }, group, hints.length ? h('p', { class: 'hint' }, hints.join(' ')) : null, err);
+}
+
+/** One value of the item's options; an optional item may be left at "—". */
+function optionsControl(k: DataItem, id: string): HTMLSelectElement {
+  return h('select', { id }, ...(k.optional ? [h('option', { value: '' }, '—')] : [h('option', { value: '', disabled: true, selected: true }, 'Pilih…')]), ...k.options!.map((o) => h('option', { value: o.value }, o.label)));
+}
+
+function dataControl(k: DataItem, id: string): HTMLInputElement | HTMLTextAreaElement {
   switch (k.dataType) {
     case 'longtext':
       return h('textarea', { id, rows: 3 });
@@ -278,6 +329,7 @@ function readControls(controls: StepControls, note: HTMLTextAreaElement): RawSte
     const time = controls.times.get(id);
     raw.data[id] = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : time ? `${el.value.trim()} ${time.value.trim()}`.trim() : el.value;
   }
+  for (const [id, boxes] of controls.choices) raw.data[id] = boxes.filter((b) => b.checked).map((b) => b.value).join('\n');
   for (const [id, el] of controls.checklist) raw.checklist[id] = el.checked;
   for (const [id, el] of controls.documents) raw.documents[id] = el.value;
   return raw;
@@ -312,7 +364,9 @@ async function submitStep(d: CaseDetail, step: StepView, fields: FormFields, con
     fields.invalid(problem.key, problem.message);
     return;
   }
-  const input = buildStepInput(step.kelengkapan, raw, tz(), d.case.documents);
+  // A field asked only on the other exit is not sent: a reason typed and then not used is no reason.
+  const asked = step.kelengkapan.filter((k) => k.type !== 'data' || !k.when || k.when === decision);
+  const input = buildStepInput(asked, raw, tz(), d.case.documents);
   const action: StepActionRequest = {
     type: decision ? 'decide' : 'complete',
     step: step.no,

@@ -36,7 +36,8 @@ describe('rough edges of the sidebar (headless Chromium, 300 px)', () => {
     const { id, nomor } = await puslingAt([1]);
     // The Kasi's plan at step 2, with its staff list.
     const staff = ['Ahmad Fauzi', 'Siti Rahmah', 'Budi Santoso'];
-    const step2 = await h.s.call('POST', `${A}/cases/${id}/actions`, { as: h.person('kasi_layanan').email, body: { type: 'complete', step: 2, ...fullInput(stepOf(pusling, 2)), data: { nama_petugas: staff } } });
+    const full2 = fullInput(stepOf(pusling, 2));
+    const step2 = await h.s.call('POST', `${A}/cases/${id}/actions`, { as: h.person('kasi_layanan').email, body: { type: 'complete', step: 2, ...full2, data: { ...full2.data, nama_petugas: staff } } });
     expect(step2.status, JSON.stringify(step2.body)).toBe(200);
 
     const { page, actAs, shot, shotOf, openTask, expectStep } = await h.open('dikembalikan');

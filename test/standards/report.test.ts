@@ -66,10 +66,12 @@ async function generate(n: number): Promise<Gen[]> {
     }
   };
   const from = new Date('2026-01-05T00:00:00+07:00').getTime();
-  const span = new Date('2026-07-15T00:00:00+07:00').getTime() - from;
+  const span = new Date('2026-07-21T00:00:00+07:00').getTime() - from; // the last ones still open on 20 July
   for (let i = 1; i <= n; i++) {
     let created = localMidnight(from + Math.floor(rnd() * span / DAY) * DAY) + (8 + Math.floor(rnd() * 7)) * H + Math.floor(rnd() * 60) * 60_000;
     while (!isWorking(created)) created += DAY;
+    // Nothing starts after the report is made.
+    while (created > NOW.getTime() - H || !isWorking(created)) created -= DAY;
     const id = `gen${String(i).padStart(4, '0')}`;
     const nomor = `PKS/2026/${String(i).padStart(4, '0')}`;
     const c = createCase({ def, actor, now: new Date(created), calendar: cal }, { id, agencyId: AG, nomor, partner: { name: `Mitra ${i}` } });
@@ -100,7 +102,8 @@ async function generate(n: number): Promise<Gen[]> {
       const decision = sd.kind === 'decision' ? (nos < 2 && rnd() < 0.3 ? 'no' : 'yes') : null;
       if (decision === 'no') nos++;
       const assigned = Object.fromEntries(assignedFields(sd).map((f) => [f.id, f.assign === 'surat' ? `000.5.2/${i}/DISPUSIP/VII/2026` : '2026-07-01']));
-      const action: Action = decision ? { type: 'decide', step, decision, input: fullInput(sd) } : { type: 'complete', step, input: fullInput(sd) };
+      // A "no" needs its reason written in the note.
+      const action: Action = decision ? { type: 'decide', step, decision, input: { ...fullInput(sd), ...(decision === 'no' ? { note: 'Ruang lingkup perlu dipertimbangkan kembali.' } : {}) } } : { type: 'complete', step, input: fullInput(sd) };
       const r = transition({ def, actor, now: new Date(end), calendar: cal, assigned }, state, action);
       if (!r.ok) throw new Error(`${nomor} step ${step}: ${r.error.message}`);
       state = r.value.state;
@@ -151,6 +154,7 @@ describe('SOP performance report', () => {
     expect(rep.cases.opened).toBeGreaterThan(300);
     expect(rep.cases.closed).toBeGreaterThan(100);
     expect(rep.cases.cancelled).toBeGreaterThan(0);
+    expect(rep.cases.openNow).toBeGreaterThan(0);
 
     // Steps: count, share within standard, median, p90 (nearest rank), max, minutes late, worst three.
     const done = gens.flatMap((g) => g.done).filter((d) => inP(d.end));

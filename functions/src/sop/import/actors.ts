@@ -29,7 +29,8 @@ export interface StepText {
   decision: boolean;
 }
 
-const VERB = /^(me|mem|men|meng|meny|ber|ter|di)[a-z]{3,}$/;
+/** A verb: prefixed (me-, ber-, ter-, di-) or one of the common unprefixed ones. */
+const VERB = /^((me|mem|men|meng|meny)[a-z]{3,}|(ber|ter|di)[a-z]{4,}|datang|pergi|hadir|pulang|tiba|ikut|turut|kembali|masuk|keluar|harus|wajib|dapat|akan|segera)$/;
 const USER_WORDS = /^(pemustaka|pengunjung|pengguna|pemohon|masyarakat|tamu|peserta|mitra|warga)$/;
 const ADDRESS = /\b(kepada|memerintahkan|menugaskan|mendisposisikan|meminta|memohon|petunjuk|disposisi|melapor|melaporkan|ditujukan)\b/g;
 const ORDER = /\b(memerintahkan|menugaskan|mendisposisikan|menginstruksikan)\b/g;
@@ -46,7 +47,7 @@ export function subjectPhrase(activity: string): string {
     if (VERB.test(bare) && w === w.toLowerCase()) break;
     if (VERB.test(bare) && out.length === 0) break;
     out.push(w);
-    if (out.length > 14) return '';
+    if (out.length > 25) return '';
   }
   return out.length === ws.length ? '' : out.join(' ').replace(/[,;]+$/, '');
 }

@@ -4,10 +4,10 @@
 import { parseWaktu } from '../waktu.ts';
 import { sopDefinitionSchema, type Kelengkapan, type ProducedDocument, type SopDefinitionInput } from '../schema.ts';
 import { z } from 'zod';
-import { inferActors, type StepText } from './actors.ts';
+import { inferActors, subjectPhrase, type StepText } from './actors.ts';
 import { decidesWithoutBranches, decisionTargets, exitLabel, questionOf, splitBranches, type Branches, type FlowStep } from './decisions.ts';
 import { dataTypeOf, kindIsSure, kindOf, outputKind, splitItems, splitOutput } from './kelengkapan.ts';
-import { rolesFromHeaders, type ImportRole } from './roles.ts';
+import { roleLabelsFromSubjects, rolesFromHeaders, type ImportRole } from './roles.ts';
 import { capitalize, clean, norm, overlap, slug, stems, truncate, uniqueId } from './text.ts';
 import { ImportError, type ImportOptions, type ImportedSop, type RawTable, type ReviewItem } from './types.ts';
 
@@ -79,7 +79,14 @@ export function draftFromTable(t: RawTable, tableNo: number, opts: ImportOptions
     seen.add(r.no);
   });
 
-  const roles: ImportRole[] = rolesFromHeaders(t.roleHeaders, opts.knownRoles);
+  // Without Pelaksana columns, the roles are those the activities name as their subjects.
+  const fromSubjects = !t.roleHeaders.length;
+  const headers = fromSubjects ? roleLabelsFromSubjects(t.steps.map((s) => subjectPhrase(clean(s.activity)))) : t.roleHeaders;
+  if (fromSubjects) {
+    t.steps.forEach((s) => (s.marks = headers.map(() => '')));
+    if (headers.length) review.push({ path: 'roles', field: 'roles', read: headers.join('; '), reason: 'Tabel tidak punya kolom Pelaksana: peran diambil dari pelaku yang disebut di uraian kegiatan.' });
+  }
+  const roles: ImportRole[] = rolesFromHeaders(headers, opts.knownRoles);
   const staff = roles.filter((r) => !r.external);
   if (!staff.length) throw new ImportError('NO_TABLE', 'Tidak ada kolom Pelaksana dari pegawai dinas (misalnya Kepala Bidang, Kasi, Petugas): pelaksana setiap langkah tidak dapat ditentukan.');
   for (const r of roles) {

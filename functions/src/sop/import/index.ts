@@ -3,6 +3,7 @@
 // definition of the catalog's schema and a review list of what it is unsure of. Pure: no I/O; the
 // caller hands in the bytes or the text and the agency's roles and templates.
 import { draftFromTable } from './draft.ts';
+import { isDocx, rowsFromDocx } from './docx.ts';
 import { parseDelimited } from './grid.ts';
 import { tablesFromRows } from './table.ts';
 import { ImportError, type ImportOptions, type ImportedSop, type RawTable } from './types.ts';
@@ -58,7 +59,15 @@ export function importSop(source: ImportSource, opts: ImportOptions = {}): Impor
     if (!tables.length) throw noTable();
     return draftsOf(tables, opts);
   }
-  if (source.kind === 'bytes') return importSop({ kind: 'text', text: decodeText(source.bytes) }, opts);
+  if (source.kind === 'bytes') {
+    if (source.bytes.length > MAX_DOCX_BYTES) throw new ImportError('TOO_LARGE', `Berkas terlalu besar (${(source.bytes.length / 1048576).toFixed(1)} MB; paling besar ${MAX_DOCX_BYTES / 1048576} MB).`);
+    if (isDocx(source.bytes)) {
+      const tables = tablesFromRows(rowsFromDocx(source.bytes).rows, 'docx');
+      if (!tables.length) throw new ImportError('NO_TABLE', 'Berkas .docx berisi tabel, tetapi tidak ada tabel SOP: perlu baris judul kolom dengan No, Kegiatan, Pelaksana dan Mutu Baku (Kelengkapan, Waktu, Output).');
+      return draftsOf(tables, opts);
+    }
+    return importSop({ kind: 'text', text: decodeText(source.bytes) }, opts);
+  }
   checkText(source.text);
   return draftsOf(tablesOfText(source.text), opts);
 }

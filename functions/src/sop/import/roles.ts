@@ -99,3 +99,28 @@ export function mentionScore(phrase: string, role: ImportRole, roles: ImportRole
 
 /** Words too common in labels to identify a role by themselves. */
 const GENERIC = new Set(['perpustakaan', 'layanan', 'dinas', 'bidang', 'kepala', 'seksi', 'kerjasama', 'otomasi', 'daerah', 'kearsipan', 'umum', 'bagian']);
+
+/**
+ * Roles named as subjects of the activities, for a procedure without Pelaksana columns (a numbered
+ * list, a table of activities only): "Kepala bidang perpustakaan, sub koordinator serta petugas
+ * melakukan ..." gives three staff roles; a subject naming no staff ("Dinas Pendidikan ... serta
+ * Kantor Kementerian Agama ... menyebarluaskan") is one outside role.
+ */
+export function roleLabelsFromSubjects(subjects: string[]): string[] {
+  const labels: string[] = [];
+  const add = (l: string) => {
+    const c = clean(l).replace(/^(para|seluruh|semua)\s+/i, '').replace(/[.,;:]+$/, '');
+    if (c && !labels.some((x) => norm(x) === norm(c))) labels.push(capitalizeFirst(c));
+  };
+  for (const subj of subjects) {
+    if (!subj) continue;
+    const parts = subj.split(/,|\bserta\b|\bdan\b|\batau\b/i).map((p) => p.trim()).filter(Boolean);
+    const staffParts = parts.filter((p) => STAFF.test(norm(p)) && !externalKind(p));
+    if (staffParts.length === parts.length) staffParts.forEach(add);
+    else if (!staffParts.length) add(subj);
+    else parts.forEach(add);
+  }
+  return labels;
+}
+
+const capitalizeFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -119,7 +119,7 @@ export function tablesFromRows(rows: string[][], inputKind: InputKind): RawTable
     if (isHeaderRow(row)) {
       // The header block: this row and the following rows up to the first step row.
       const block = [row];
-      while (i + 1 < rows.length && !isDataRow(rows[i + 1]!, null) && !isHeaderRow(rows[i + 1]!) && nonEmpty(rows[i + 1]!) > 1) block.push(rows[++i]!);
+      while (i + 1 < rows.length && !isDataRow(rows[i + 1]!, null) && nonEmpty(rows[i + 1]!) > 1) block.push(rows[++i]!);
       const c = columnsOf(block);
       const title = pending.length ? clean(pending.at(-1)!) : null;
       if (title !== null || !cur) {

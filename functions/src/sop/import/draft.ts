@@ -94,6 +94,7 @@ export function draftFromTable(t: RawTable, tableNo: number, opts: ImportOptions
     else if (!r.known && opts.knownRoles?.length) review.push({ path: 'roles', field: 'roles', read: r.label, reason: `Peran baru "${r.id}": belum dipegang pegawai mana pun; tetapkan di daftar pegawai atau pilih peran yang ada.` });
   }
 
+  if (!t.columns.waktu) review.push({ path: 'steps', field: 'waktu', read: t.serviceWaktu ?? '', reason: `Sumber tidak memberi waktu per langkah${t.serviceWaktu ? `; standar pelayanan ${t.serviceWaktu} dicatat untuk SOP` : ''}: langkah tanpa batas waktu sampai diisi.` });
   const activities = raws.map((r) => clean(r.activity));
   const branches: (Branches | null)[] = activities.map(splitBranches);
   // A step that decides without writing its branches, followed by the step that carries them out.

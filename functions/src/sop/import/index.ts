@@ -5,6 +5,8 @@
 import { draftFromTable } from './draft.ts';
 import { isDocx, rowsFromDocx } from './docx.ts';
 import { parseDelimited } from './grid.ts';
+import { listFromText } from './list.ts';
+import { looksLikeOcrTable, ocrTable } from './ocr.ts';
 import { tablesFromRows } from './table.ts';
 import { ImportError, type ImportOptions, type ImportedSop, type RawTable } from './types.ts';
 
@@ -31,6 +33,12 @@ function checkText(text: string): void {
 function tablesOfText(text: string): RawTable[] {
   const tsv = tablesFromRows(parseDelimited(text), 'tsv');
   if (tsv.length) return tsv;
+  if (looksLikeOcrTable(text)) {
+    const ocr = ocrTable(text);
+    if (ocr) return [ocr];
+  }
+  const list = listFromText(text);
+  if (list) return [list];
   throw noTable();
 }
 

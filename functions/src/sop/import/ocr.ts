@@ -90,7 +90,9 @@ export function ocrTable(text: string): RawTable | null {
 
   const steps: RawStep[] = [];
   const unplaced: RawTable['unplaced'] = pre.rest.filter((r) => !FOOTER.test(r)).map((t) => ({ text: t, afterStep: null }));
-  let cur: (RawStep & { actClosed: boolean; outStarted: boolean; raw: string[]; pendingNum: string | null }) | null = null;
+  type OcrStep = RawStep & { actClosed: boolean; outStarted: boolean; raw: string[]; pendingNum: string | null };
+  // Assigned inside start(): declared wide so the compiler does not narrow it to null.
+  let cur = null as OcrStep | null;
   let afterFooter = false;
   const start = (no: number, notes: string[]) => {
     cur = { no, activity: '', marks: roles.map(() => ''), kelengkapan: '', waktu: '', output: '', keterangan: '', extra: [], notes, actClosed: false, outStarted: false, raw: [], pendingNum: null };
@@ -118,7 +120,7 @@ export function ocrTable(text: string): RawTable | null {
       unplaced.push({ text: clean(line), afterStep: null });
       continue;
     }
-    const s = cur as NonNullable<typeof cur>;
+    const s: OcrStep = cur;
     s.raw.push(clean(line));
     const tokens = body.split(/\s+/).filter((t) => t && t !== '|' && t !== ':');
     const kept: string[] = [];

@@ -111,6 +111,19 @@ export function createDirectory(db: Firestore, p: Paths, stats: StoreStats, now:
       agencies.delete(agencyId);
     },
 
+    async publishDefinition(agencyId, def) {
+      const head = p.sops(agencyId).doc(def.id);
+      return db.runTransaction(async (tx) => {
+        const h = await tx.get(head);
+        const version = (h.exists ? parseSnap(sopHeadSchema, h).activeVersion : 0) + 1;
+        const stored = loadDefinition({ ...def, version });
+        // create(): two publishes racing for one version number cannot both write it.
+        tx.create(p.sopVersion(agencyId, def.id, version), { definition: plain(stored) });
+        tx.set(head, { activeVersion: version, title: stored.title, code: stored.code });
+        return stored;
+      });
+    },
+
     async installDefinitions(agencyId, defs) {
       for (const def of defs) {
         const head = p.sops(agencyId).doc(def.id);

@@ -5,13 +5,14 @@ import type { Action } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import type { ApiDeps, HandlerContext, Route } from './api.ts';
 import { SUBMISSION_LIST } from '../forms/review.ts';
+import { sopImportRoutes } from './sop-import-routes.ts';
 import { cancelBody, createCaseBody, idempotency, parse, readBody, recapQuery, stepBody, submissionCaseBody, submissionsQuery, visitBody } from './requests.ts';
 
 /**
  * A route under /v1/agencies/:agency whose answer is typed by the contract. `:case`, `:sop` and
  * `:submission` match any one segment; the API checks each against its id pattern before the handler runs.
  */
-function route<T>(method: Route['method'], path: string, handler: (ctx: HandlerContext) => Promise<{ status?: number; body: T }>): Route {
+export function route<T>(method: Route['method'], path: string, handler: (ctx: HandlerContext) => Promise<{ status?: number; body: T }>): Route {
   const params = ['agency', ...[...path.matchAll(/:(\w+)/g)].map((m) => m[1]!)] as Route['params'];
   return { method, pattern: new RegExp(`^/v1/agencies/([^/]+)${path.replace(/:\w+/g, '([^/]+)')}$`), params, handler };
 }
@@ -27,8 +28,9 @@ function stepAction(b: ReturnType<typeof stepBody.parse>): Action {
   return { type: 'complete', step: b.step, input, ...ver };
 }
 
-export function routesOf({ cases, desk, review }: Pick<ApiDeps, 'cases' | 'desk' | 'review'>): Route[] {
+export function routesOf({ cases, desk, review, sopImports }: Pick<ApiDeps, 'cases' | 'desk' | 'review' | 'sopImports'>): Route[] {
   return [
+    ...(sopImports ? sopImportRoutes(sopImports) : []),
     route<Api.AgencyMeResponse>('GET', '/me', async ({ caller }) => {
       const c = await caller();
       const { id, name, shortName, timeZone } = c.agency;

@@ -162,6 +162,12 @@ const impl: Impl = {
   async partnerLink(caseId) {
     return api('GET', `${await base()}/cases/${encodeURIComponent(caseId)}/partner-link`);
   },
+  async previewSopImport(input) {
+    return api('POST', `${await base()}/sop-imports/preview`, input);
+  },
+  async publishSopImport(input, idempotencyKey) {
+    return api('POST', `${await base()}/sop-imports/publish`, input, idempotencyKey);
+  },
   /** Stand-in for the "Kasus" sheet: the same rows, drawn as a table under the sidebar. */
   async syncDashboard() {
     const { cases } = await api<{ cases: CaseRow[] }>('GET', `${await base()}/cases`);

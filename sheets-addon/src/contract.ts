@@ -71,6 +71,10 @@ export interface SidebarCalls {
   openSubmissionCase(submissionId: string, input: Api.SubmissionCaseRequest, idempotencyKey: string): Api.TransitionResponse;
   /** GET /v1/agencies/{a}/cases/{id}/partner-link: the prefilled form link of the current step. */
   partnerLink(caseId: string): Api.PartnerLinkResponse;
+  /** POST /v1/agencies/{a}/sop-imports/preview: a pasted table, a Sheets range or a .docx read into a draft (writes nothing). */
+  previewSopImport(input: Api.SopImportPreviewRequest): Api.SopImportPreviewResponse;
+  /** POST /v1/agencies/{a}/sop-imports/publish: the reviewed draft as the SOP's next version (or a dry run). */
+  publishSopImport(input: Api.SopImportPublishRequest, idempotencyKey: string): Api.SopImportPublishResponse;
 }
 
 export type SidebarCallName = keyof SidebarCalls;

@@ -230,6 +230,20 @@ export function partnerLink(caseId: string): Api.PartnerLinkResponse {
   return callApi<Api.PartnerLinkResponse>('GET', agencyPath(currentAgencyId(), 'cases', requireId(caseId, 'caseId', 'Nomor kasus'), 'partner-link'));
 }
 
+// Impor SOP: the draft of a pasted table or a .docx, and its publication (issue 14).
+
+export function previewSopImport(input: Api.SopImportPreviewRequest): Api.SopImportPreviewResponse {
+  const body = requireObject(input, '(body)', 'Impor SOP');
+  // Writes nothing, so it needs no idempotency key.
+  return callApi<Api.SopImportPreviewResponse>('POST', agencyPath(currentAgencyId(), 'sop-imports', 'preview'), body);
+}
+
+export function publishSopImport(input: Api.SopImportPublishRequest, idempotencyKey: string): Api.SopImportPublishResponse {
+  const key = requireKey(idempotencyKey);
+  const body = requireObject(input, '(body)', 'Penerbitan SOP');
+  return callApi<Api.SopImportPublishResponse>('POST', agencyPath(currentAgencyId(), 'sop-imports', 'publish'), body, key);
+}
+
 // Compile-time check: the exports above implement every call of the contract with its signature.
 const implemented: SidebarCalls = {
   whoAmI,
@@ -250,5 +264,7 @@ const implemented: SidebarCalls = {
   getSubmission,
   openSubmissionCase,
   partnerLink,
+  previewSopImport,
+  publishSopImport,
 };
 void implemented;

@@ -7,6 +7,7 @@ import { call } from '../script-run.ts';
 import { app, busy, enterView, errorPanel, type Flash, renderLoading, setView, showBanner } from '../shell.ts';
 import { refreshDeskTab } from './desk.ts';
 import { showNewCase } from './new-case.ts';
+import { refreshSopImportTab } from './sop-import.ts';
 import { showTasks } from './tasks.ts';
 
 export async function start(): Promise<void> {
@@ -41,6 +42,7 @@ function signedIn(me: Me): void {
   $('nav').hidden = false;
   $('footer').hidden = false;
   void refreshDeskTab();
+  void refreshSopImportTab();
 }
 
 export async function pickAgency(flash?: Flash): Promise<void> {

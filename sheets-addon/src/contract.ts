@@ -73,6 +73,8 @@ export interface SidebarCalls {
   partnerLink(caseId: string): Api.PartnerLinkResponse;
   /** POST /v1/agencies/{a}/sop-imports/preview: a pasted table, a Sheets range or a .docx read into a draft (writes nothing). */
   previewSopImport(input: Api.SopImportPreviewRequest): Api.SopImportPreviewResponse;
+  /** The same, from the range the user selected in the sheet (a table pasted there): its rows as displayed. */
+  previewSopImportFromSelection(title: string | null): Api.SopImportPreviewResponse;
   /** POST /v1/agencies/{a}/sop-imports/publish: the reviewed draft as the SOP's next version (or a dry run). */
   publishSopImport(input: Api.SopImportPublishRequest, idempotencyKey: string): Api.SopImportPublishResponse;
 }

@@ -96,6 +96,10 @@ export class FakeRange {
     this.each((r, c) => (this.format(r, c).background = (color ?? '#ffffff').toLowerCase()));
     return this;
   }
+  /** What the user sees in the cells; the fake stores text, so the same as getValues. */
+  getDisplayValues(): string[][] {
+    return this.getValues();
+  }
   getValues(): string[][] {
     return Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => this.sheet.cells.get(cellKey(this.row + i, this.col + j)) ?? ''));
   }

@@ -154,6 +154,12 @@ export function inferActors(steps: StepText[], roles: ImportRole[]): ActorReadin
       const boss = superiorOf(o.role.rank, roles);
       if (boss) cands.push({ roles: [boss], score: 7, reason: `yang memerintahkan ${o.role.label} adalah atasannya` });
     }
+    // 4b. Approving or sending back what the step before made: its actor's superior.
+    if (s.decision && /\b(dikembalikan|diperbaiki|ditolak|disetujui|menyetujui)\b/.test(text) && !addressed(s.activity, roles, ORDER).length) {
+      const prevStaff = staffOf(i - 1);
+      const boss = prevStaff.length ? superiorOf(Math.max(...prevStaff.map((r) => r.rank)), roles) : undefined;
+      if (boss) cands.push({ roles: [boss], score: 6, reason: `menyetujui atau mengembalikan hasil langkah ${prev?.no ?? ''}: atasan pelaksananya` });
+    }
     // 5. "... yang telah disetujui/didisposisi": taken by who sent it up, not by who decided.
     if (prev && /^(menerima|mengambil)$/.test(firstWord) && /\byang telah di\w+/.test(text.split(/\bjika\b/)[0]!)) {
       const decider = staffOf(i - 1).map((r) => r.id);

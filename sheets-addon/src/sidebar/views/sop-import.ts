@@ -77,7 +77,12 @@ function sourceForm(): HTMLElement {
     h('div', { class: 'field' }, h('label', { for: 'sop-import-text' }, 'Tabel SOP'), text),
     h('div', { class: 'field' }, h('label', { for: 'sop-import-file' }, 'atau berkas .docx (unduh dari Drive)'), file, state.docx ? h('span', { class: 'small muted' }, `Dipilih: ${state.docx.name}`) : null),
     h('div', { class: 'field' }, h('label', { for: 'sop-import-title' }, 'Judul SOP (opsional)'), title),
-    h('div', { class: 'toolbar' }, h('button', { type: 'submit', class: 'btn btn-primary', id: 'sop-import-read' }, 'Baca tabel')),
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('button', { type: 'submit', class: 'btn btn-primary', id: 'sop-import-read' }, 'Baca tabel'),
+      h('button', { type: 'button', class: 'btn', id: 'sop-import-range', title: 'Tempel tabel SOP ke lembar, pilih rentangnya, lalu tekan ini', onclick: () => void readSource(true) }, 'Baca rentang terpilih'),
+    ),
   );
 }
 
@@ -96,14 +101,15 @@ async function readFile(input: HTMLInputElement): Promise<void> {
   await readSource();
 }
 
-async function readSource(): Promise<void> {
+async function readSource(fromSelection = false): Promise<void> {
   const source = state.docx ? { docxBase64: state.docx.base64 } : { text: state.text };
-  if (!state.docx && !state.text.trim()) {
+  if (!fromSelection && !state.docx && !state.text.trim()) {
     showBanner({ kind: 'error', text: 'Tempel tabel SOP atau pilih berkas .docx terlebih dahulu.' });
     return;
   }
   try {
-    const r = await busy('Membaca tabel…', () => call('previewSopImport', { ...source, ...(state.title.trim() ? { title: state.title.trim() } : {}) }));
+    const title = state.title.trim();
+    const r = await busy('Membaca tabel…', () => (fromSelection ? call('previewSopImportFromSelection', title || null) : call('previewSopImport', { ...source, ...(title ? { title } : {}) })));
     state.drafts = r.drafts;
     state.pick = 0;
     pickDraft();

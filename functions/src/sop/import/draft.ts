@@ -95,7 +95,12 @@ export function draftFromTable(t: RawTable, tableNo: number, opts: ImportOptions
   }
 
   if (!t.columns.waktu) review.push({ path: 'steps', field: 'waktu', read: t.serviceWaktu ?? '', reason: `Sumber tidak memberi waktu per langkah${t.serviceWaktu ? `; standar pelayanan ${t.serviceWaktu} dicatat untuk SOP` : ''}: langkah tanpa batas waktu sampai diisi.` });
-  const activities = raws.map((r) => clean(r.activity));
+  const activities = raws.map((r, i) => {
+    const a = clean(r.activity);
+    if (a) return a;
+    review.push({ path: `steps.${i}.activity`, step: r.no, field: 'text', read: '', reason: 'Kolom Kegiatan langkah ini kosong di tabel; isi uraian kegiatannya.' });
+    return '(uraian kegiatan kosong di tabel)';
+  });
   const branches: (Branches | null)[] = activities.map(splitBranches);
   // A step that decides without writing its branches, followed by the step that carries them out.
   const branchFrom = new Map<number, number>();

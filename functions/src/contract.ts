@@ -692,4 +692,9 @@ export interface SopImportPublishResponse {
   diff: SopImportChange[];
   /** Roles no SOP of the agency had before: give them to staff (put-staff) before their steps can be taken. */
   newRoles: string[];
+  /**
+   * Partner forms of this SOP that no longer fit it (a field they fill is gone): their responses are
+   * kept as rejected with that reason until the form is changed; one line per form, in Indonesian.
+   */
+  formProblems: string[];
 }

@@ -82,6 +82,13 @@ describe('SOP import API', () => {
 
     const dry = await s.call('POST', `${A}/sop-imports/publish`, { as: kabid, body: { definition: draft, dryRun: true } });
     expect(dry.body).toMatchObject({ published: false, version: 2 });
+    // The Kunjungan partner forms still fit the imported table (its guest-book step is the visitor's);
+    // made a staff step, the guest-book form would not: said, not blocking.
+    expect(dry.body.formProblems).toEqual([]);
+    const staffGuestBook = { ...draft, steps: draft.steps.map((st) => (st.no === 9 ? { ...st, performer: 'staff' } : st)) };
+    const misfit = await s.call('POST', `${A}/sop-imports/publish`, { as: kabid, body: { definition: staffGuestBook, dryRun: true } });
+    expect(misfit.status).toBe(200);
+    expect(misfit.body.formProblems).toEqual([expect.stringMatching(/^Formulir mitra ".*" tidak lagi cocok: kunjungan_buku_tamu: langkah 9 dikerjakan pegawai/)]);
     expect((await s.call('GET', `${A}/sops/kunjungan`, { as: kabid })).body.version).toBe(1);
 
     const key = `publish-${Date.now()}`;

@@ -13,7 +13,7 @@ type Store = Pick<DirectoryStore, 'activeDefinitions'> & Pick<SetupStore, 'publi
 
 // The importer (pizzip for .docx) and the letter templates load on the first import, not with the
 // api: a cold start serving cases never pays for them.
-const importer = () => Promise.all([import('../sop/import/agency.ts'), import('../sop/import/index.ts'), import('../documents/templates.ts')]);
+const importer = () => Promise.all([import('../sop/import/agency.ts'), import('../sop/import/index.ts'), import('../documents/templates.ts'), import('../forms/index.ts'), import('../forms/schema.ts')]);
 const templatesOf = (TEMPLATES: Record<string, { id: string; title: string }>) => Object.values(TEMPLATES).map((t) => ({ id: t.id, title: t.title }));
 
 function refuse(message: string, path = 'definition'): never {
@@ -69,7 +69,7 @@ export function createSopImportService(store: Store) {
         const fields = parsed.error.issues.slice(0, 50).map((i) => ({ path: ['definition', ...i.path.map(String)].join('.'), message: i.message }));
         throw new DomainFailure(domainError('INVALID_INPUT', `Definisi SOP tidak valid: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields));
       }
-      const [{ diffDefinitions }, , { letterProblems }] = await importer();
+      const [{ diffDefinitions }, , { letterProblems }, { partnerForms }, { checkForm }] = await importer();
       const defs = await store.activeDefinitions(c.agency.id);
       const current = defs.find((d) => d.id === parsed.data.id) ?? null;
       checkAdmin(c, defs, current);
@@ -80,9 +80,16 @@ export function createSopImportService(store: Store) {
       const known = new Set(defs.flatMap((d) => d.roles.map((r) => r.id)));
       const newRoles = def.roles.filter((r) => !known.has(r.id)).map((r) => r.id);
       const diff = diffDefinitions(current, { ...def, version: (current?.version ?? 0) + 1 });
-      if (body.dryRun) return { id: def.id, version: (current?.version ?? 0) + 1, title: def.title, published: false, diff, newRoles };
+      // Said before and after publishing, never blocking: the forms are changed with create-forms.
+      const formProblems = partnerForms()
+        .filter((f) => f.sopId === def.id)
+        .flatMap((f) => {
+          const p = checkForm(f, def);
+          return p.length ? [`Formulir mitra "${f.title}" tidak lagi cocok: ${p.slice(0, 3).join('; ')}${p.length > 3 ? ` (dan ${p.length - 3} lagi)` : ''}. Kirimannya akan ditolak sampai formulir diperbarui.`] : [];
+        });
+      if (body.dryRun) return { id: def.id, version: (current?.version ?? 0) + 1, title: def.title, published: false, diff, newRoles, formProblems };
       const stored = await store.publishDefinition(c.agency.id, def, `${c.actor.email}:${key}`);
-      return { id: stored.id, version: stored.version, title: stored.title, published: true, diff, newRoles };
+      return { id: stored.id, version: stored.version, title: stored.title, published: true, diff, newRoles, formProblems };
     },
   };
 }

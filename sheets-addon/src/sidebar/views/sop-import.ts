@@ -312,7 +312,7 @@ async function publish(dryRun: boolean): Promise<void> {
     const r = await busy(dryRun ? 'Memeriksa…' : 'Menerbitkan…', () => call('publishSopImport', body, key));
     keys.settle(null);
     state.diff = r.diff;
-    const roles = r.newRoles.length ? [`Peran baru belum dipegang pegawai: ${r.newRoles.join(', ')}.`] : [];
+    const roles = [...(r.newRoles.length ? [`Peran baru belum dipegang pegawai: ${r.newRoles.join(', ')}.`] : []), ...r.formProblems];
     if (r.published) {
       app.sops = null;
       state.drafts = [];

@@ -839,3 +839,77 @@ export interface TaskSummary {
   dueSoon: number;
   bySop: { sopId: string; sopTitle: string; total: number; overdue: number }[];
 }
+
+// ---- SOP import (issue 14): a table read into a draft, reviewed, published as a new version ----
+
+/** Something the importer read but is not sure of; the sidebar highlights the field at `path`. */
+export interface SopImportReviewItem {
+  path: string;
+  step?: number;
+  field: 'actors' | 'decision' | 'kelengkapan' | 'waktu' | 'produces' | 'text' | 'roles' | 'title' | 'step';
+  read: string;
+  reason: string;
+  alternatives?: string[];
+}
+
+export interface SopImportChange {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before?: string;
+  after?: string;
+}
+
+/**
+ * POST .../sop-imports/preview (an administrator of the agency's SOPs; writes nothing): exactly one of
+ * `text` (a table pasted from Word, a PDF or an OCR scan; tab-separated rows), `rows` (a Sheets range)
+ * or `docxBase64` (a .docx file); `title` and `sopId` apply to a source of one table.
+ */
+export interface SopImportPreviewRequest {
+  text?: string;
+  rows?: string[][];
+  docxBase64?: string;
+  title?: string;
+  sopId?: string;
+}
+
+export interface SopImportDraft {
+  table: number;
+  inputKind: 'tsv' | 'docx' | 'rows' | 'ocr' | 'list';
+  definition: SopDefinition;
+  review: SopImportReviewItem[];
+  /** The version in use this draft would replace (same id), or null for a new SOP. */
+  current: { id: string; version: number; title: string } | null;
+  diff: SopImportChange[];
+  /** Templates a produced document may be mapped to (id, title); `surat_dinas` is the default. */
+  templates: { id: string; title: string }[];
+}
+
+export interface SopImportPreviewResponse {
+  drafts: SopImportDraft[];
+}
+
+/**
+ * POST .../sop-imports/publish with an Idempotency-Key: the reviewed definition, validated like every
+ * definition, stored as the next version of its SOP (running cases stay on theirs). `dryRun` only
+ * validates and answers the changes against the version in use.
+ */
+export interface SopImportPublishRequest {
+  definition: SopDefinition;
+  dryRun?: boolean;
+}
+
+export interface SopImportPublishResponse {
+  id: string;
+  /** The version stored (or, for a dry run, the one it would get). */
+  version: number;
+  title: string;
+  published: boolean;
+  diff: SopImportChange[];
+  /** Roles no SOP of the agency had before: give them to staff (put-staff) before their steps can be taken. */
+  newRoles: string[];
+  /**
+   * Partner forms of this SOP that no longer fit it (a field they fill is gone): their responses are
+   * kept as rejected with that reason until the form is changed; one line per form, in Indonesian.
+   */
+  formProblems: string[];
+}

@@ -7,6 +7,7 @@ import { createCaseService, type OutboxNotifier } from './cases/service.ts';
 import { createDeskService } from './desk/service.ts';
 import { createRefs } from './forms/refs.ts';
 import { createSubmissionReview } from './forms/review.ts';
+import { createSopImportService } from './sopadmin/service.ts';
 import { createStatusPages } from './forms/status.ts';
 import { createApi } from './http/api.ts';
 import type { Store } from './model/store.ts';
@@ -33,6 +34,7 @@ export function createServices(deps: ServiceDeps) {
   const desk = createDeskService(store, cases, clockOpt);
   const review = createSubmissionReview(store, cases, { refs, ...clockOpt });
   const standards = createStandardsService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
-  const api = createApi({ cases, desk, review, standards, statusPages: createStatusPages(store, refs, deps.clock), verify: createTokenVerifier(deps.auth) });
+  const sopImports = createSopImportService(store);
+  const api = createApi({ cases, desk, review, standards, sopImports, statusPages: createStatusPages(store, refs, deps.clock), verify: createTokenVerifier(deps.auth) });
   return { store, cases, desk, api, refs };
 }

@@ -163,6 +163,16 @@ const impl: Impl = {
   async partnerLink(caseId) {
     return api('GET', `${await base()}/cases/${encodeURIComponent(caseId)}/partner-link`);
   },
+  async previewSopImport(input) {
+    return api('POST', `${await base()}/sop-imports/preview`, input);
+  },
+  async previewSopImportFromSelection() {
+    // The preview has no spreadsheet to select in: say so, as the add-on does for an empty selection.
+    throw new Error(JSON.stringify({ code: 'INVALID_INPUT', message: 'Pratinjau lokal tidak punya lembar Sheets: tempel tabelnya di kotak teks.', path: 'rows' }));
+  },
+  async publishSopImport(input, idempotencyKey) {
+    return api('POST', `${await base()}/sop-imports/publish`, input, idempotencyKey);
+  },
   /** Stand-in for the "Kasus" sheet: the same rows, drawn as a table under the sidebar. */
   async syncDashboard() {
     const cases: CaseRow[] = [];

@@ -73,6 +73,12 @@ export interface SidebarCalls {
   openSubmissionCase(submissionId: string, input: Api.SubmissionCaseRequest, idempotencyKey: string): Api.TransitionResponse;
   /** GET /v1/agencies/{a}/cases/{id}/partner-link: the prefilled form link of the current step. */
   partnerLink(caseId: string): Api.PartnerLinkResponse;
+  /** POST /v1/agencies/{a}/sop-imports/preview: a pasted table, a Sheets range or a .docx read into a draft (writes nothing). */
+  previewSopImport(input: Api.SopImportPreviewRequest): Api.SopImportPreviewResponse;
+  /** The same, from the range the user selected in the sheet (a table pasted there): its rows as displayed. */
+  previewSopImportFromSelection(title: string | null): Api.SopImportPreviewResponse;
+  /** POST /v1/agencies/{a}/sop-imports/publish: the reviewed draft as the SOP's next version (or a dry run). */
+  publishSopImport(input: Api.SopImportPublishRequest, idempotencyKey: string): Api.SopImportPublishResponse;
 }
 
 /** What "Semua kasus" asks for: the search text, where the previous page ended, the page size (1-1000). */

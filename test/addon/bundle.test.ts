@@ -30,6 +30,9 @@ const SIDEBAR_CALLS = [
   'getSubmission',
   'openSubmissionCase',
   'partnerLink',
+  'previewSopImport',
+  'previewSopImportFromSelection',
+  'publishSopImport',
 ];
 const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'showNewCase', 'syncDashboardFromMenu', ...SIDEBAR_CALLS];
 

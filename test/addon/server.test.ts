@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as server from '../../sheets-addon/src/server/main.ts';
 import { A, API, errorOf, installFakes } from '../support/addon-server.ts';
 import type { FetchCall, GasFakes, GasFakesOptions } from '../support/gas-fakes/index.ts';
+import { cellKey } from '../support/gas-fakes/spreadsheet.ts';
 
 let fakes: GasFakes;
 let uninstall: () => void;
@@ -330,5 +331,27 @@ describe('sidebar', () => {
     server.showNewCase();
     server.showSidebar();
     expect(server.whoAmI().initialView).toBeUndefined();
+  });
+});
+
+describe('Impor SOP from the selected range', () => {
+  it('sends the selection as rows, as displayed, without the empty rows and columns around it; refuses no selection', () => {
+    fakes.documentProperties.data.set('AGENCY_ID', 'balangan');
+    const sheet = fakes.spreadsheet.getSheets()[0]!;
+    const table = [
+      ['', '', '', ''],
+      ['NO', 'KEGIATAN', 'Petugas', 'Waktu', ''],
+      ['1', 'Menyusun rencana', '', '30 menit', ''],
+      ['', '', '', '', ''],
+    ];
+    table.forEach((r, i) => r.forEach((v, j) => v && sheet.cells.set(cellKey(i + 1, j + 1), v)));
+    expect(errorOf(() => server.previewSopImportFromSelection(null))).toMatchObject({ code: 'INVALID_INPUT', path: 'rows' });
+    fakes.activeRange = sheet.getRange(1, 1, 4, 5);
+    fakes.on({ method: 'post', url: `${A}/sop-imports/preview` }, { status: 200, body: { drafts: [] } });
+    expect(server.previewSopImportFromSelection('SOP Uji')).toEqual({ drafts: [] });
+    const post = (fakes.fetches as FetchCall[]).at(-1)!;
+    expect(post).toMatchObject({ method: 'post', json: { rows: [['NO', 'KEGIATAN', 'Petugas', 'Waktu'], ['1', 'Menyusun rencana', '', '30 menit']], title: 'SOP Uji' } });
+    fakes.activeRange = sheet.getRange(10, 1, 2, 2);
+    expect(errorOf(() => server.previewSopImportFromSelection(null))).toMatchObject({ code: 'INVALID_INPUT', path: 'rows' });
   });
 });

@@ -13,6 +13,9 @@
 //   requeue <agencyId> <outboxEntryId>            retry a dead-lettered letter after fixing its cause
 //   create-forms <agencyId>                       the partner forms in Google Forms (created or updated, idempotent), in the agency's Drive folder
 //   reindex <agencyId> [--all]                    write the list and search fields on cases stored without them (--all: on every case)
+//   import-sop <file> [--title "..."] [--id <sopId>] [--table <n>] [--agency <agencyId> [--publish]]
+//                                                 an SOP table (.docx, pasted text, OCR text) -> draft definition JSON on stdout, review list on stderr;
+//                                                 --publish stores it as the agency's next version of that SOP
 import { readFileSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
 import { CATALOG, catalogById, SERVICE_SOPS } from '../sop/catalog/index.ts';
@@ -27,6 +30,7 @@ import { agencyLambang, installLambang } from './lambang.ts';
 import { TEMPLATES, TEMPLATES_DIR } from '../documents/templates.ts';
 import { createGoogleForms } from '../forms/google.ts';
 import { createAgencyForms } from '../forms/setup.ts';
+import { importSopCommand } from './import-sop.ts';
 
 const templateFiles = () => Object.fromEntries(Object.keys(TEMPLATES).map((id) => [id, join(TEMPLATES_DIR, `${id}.docx`)]));
 const googleDrive = () => drive({ version: 'v3', auth: new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/drive'] }) });
@@ -38,6 +42,11 @@ async function main(argv: string[]): Promise<void> {
   const need = (n: number) => {
     if (args.length < n) throw new Error(`usage:\n${usage}`);
   };
+  if (cmd === 'import-sop') {
+    need(1);
+    process.exitCode = await importSopCommand(args);
+    return;
+  }
   if (cmd === 'print-sop') {
     need(1);
     console.log(JSON.stringify(catalogById(args[0]!), null, 2));

@@ -8,6 +8,7 @@ import type { DeskService } from '../desk/service.ts';
 import { DomainFailure, domainError, type DomainError, type ErrorCode } from '../sop/errors.ts';
 import type { TokenVerifier } from '../auth/verify.ts';
 import type { SubmissionReview } from '../forms/review.ts';
+import type { SopImportService } from '../sopadmin/service.ts';
 import type { StatusPages } from '../forms/status.ts';
 import { PAGE_CSP, renderErrorPage } from '../forms/status-page.ts';
 import { checkedBody, checkedValue, ID } from './boundary.ts';
@@ -60,6 +61,8 @@ export interface ApiDeps {
   cases: CaseService;
   desk: DeskService;
   review: SubmissionReview;
+  /** Importing and publishing SOP tables (issue 14); without it the routes are absent. */
+  sopImports?: SopImportService;
   /** The partners' status pages (/p/<token>), signed with the forms secret. */
   statusPages: StatusPages;
   verify: TokenVerifier;

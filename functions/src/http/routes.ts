@@ -5,6 +5,7 @@ import type { Action } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import type { ApiDeps, HandlerContext, Route } from './api.ts';
 import { SUBMISSION_LIST } from '../forms/review.ts';
+import { sopImportRoutes } from './sop-import-routes.ts';
 import { queryWords, wholeNumber } from '../model/search.ts';
 import { ID } from './boundary.ts';
 import { decodePageToken, encodePageToken, tokenScope } from './page-token.ts';
@@ -30,8 +31,9 @@ function stepAction(b: ReturnType<typeof stepBody.parse>): Action {
   return { type: 'complete', step: b.step, input, ...ver };
 }
 
-export function routesOf({ cases, desk, review }: Pick<ApiDeps, 'cases' | 'desk' | 'review'>): Route[] {
+export function routesOf({ cases, desk, review, sopImports }: Pick<ApiDeps, 'cases' | 'desk' | 'review' | 'sopImports'>): Route[] {
   return [
+    ...(sopImports ? sopImportRoutes(sopImports) : []),
     route<Api.AgencyMeResponse>('GET', '/me', async ({ caller }) => {
       const c = await caller();
       const { id, name, shortName, timeZone } = c.agency;

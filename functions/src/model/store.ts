@@ -182,6 +182,12 @@ export interface SetupStore {
   /** Stores new versions only (running cases keep theirs); the highest version becomes active. */
   installDefinitions(agencyId: string, defs: SopDefinition[]): Promise<void>;
   /**
+   * Stores `def` as the next version of its SOP at the agency (the active version + 1, or 1) and makes
+   * it active, in one transaction; running cases keep the version they started with. Returns it as stored.
+   * With `key` (the request's idempotency key), the same key again returns the version it published.
+   */
+  publishDefinition(agencyId: string, def: SopDefinition, key?: string): Promise<SopDefinition>;
+  /**
    * Saves the agency's Google form for our form `formId` (agency.forms) together with the link
    * from the Google form id back to it; a link to a replaced Google form is removed.
    */

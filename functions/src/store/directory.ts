@@ -134,6 +134,20 @@ export function createDirectory(db: Firestore, p: Paths, stats: StoreStats, now:
       agencies.delete(agencyId);
     },
 
+    async publishDefinition(agencyId, def, key) {
+      const head = p.sops(agencyId).doc(def.id);
+      return db.runTransaction(async (tx) => {
+        const h = await tx.get(head);
+        if (key && h.exists && h.get('publishKey') === key) return (await definition(agencyId, def.id, parseSnap(sopHeadSchema, h).activeVersion))!;
+        const version = (h.exists ? parseSnap(sopHeadSchema, h).activeVersion : 0) + 1;
+        const stored = loadDefinition({ ...def, version });
+        // create(): two publishes racing for one version number cannot both write it.
+        tx.create(p.sopVersion(agencyId, def.id, version), { definition: plain(stored) });
+        tx.set(head, { activeVersion: version, title: stored.title, code: stored.code, ...(key ? { publishKey: key } : {}) });
+        return stored;
+      });
+    },
+
     async installDefinitions(agencyId, defs) {
       for (const def of defs) {
         const head = p.sops(agencyId).doc(def.id);

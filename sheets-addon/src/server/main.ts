@@ -257,6 +257,42 @@ export function partnerLink(caseId: string): Api.PartnerLinkResponse {
   return callApi<Api.PartnerLinkResponse>('GET', agencyPath(currentAgencyId(), 'cases', requireId(caseId, 'caseId', 'Nomor kasus'), 'partner-link'));
 }
 
+// Impor SOP: the draft of a pasted table or a .docx, and its publication (issue 14).
+
+export function previewSopImport(input: Api.SopImportPreviewRequest): Api.SopImportPreviewResponse {
+  const body = requireObject(input, '(body)', 'Impor SOP');
+  // Writes nothing, so it needs no idempotency key.
+  return callApi<Api.SopImportPreviewResponse>('POST', agencyPath(currentAgencyId(), 'sop-imports', 'preview'), body);
+}
+
+/** The most rows and columns a selected range may have (the API's own limits). */
+const RANGE_LIMIT = { rows: 2000, cols: 60 };
+
+/**
+ * The table the user pasted into the sheet and selected, read as the sheet shows it
+ * (getDisplayValues: dates and numbers as displayed), empty rows and columns around it dropped.
+ */
+export function previewSopImportFromSelection(title: string | null): Api.SopImportPreviewResponse {
+  const range = SpreadsheetApp.getActiveRange();
+  if (!range) throw invalid('rows', 'Pilih rentang tabel SOP di lembar (dengan baris judul kolom No, Kegiatan, Pelaksana, Mutu Baku), lalu coba lagi.');
+  if (range.getNumRows() > RANGE_LIMIT.rows || range.getNumColumns() > RANGE_LIMIT.cols) throw invalid('rows', `Rentang terlalu besar: paling banyak ${RANGE_LIMIT.rows} baris dan ${RANGE_LIMIT.cols} kolom.`);
+  let rows = range.getDisplayValues().map((r) => r.map((c) => String(c)));
+  while (rows.length && rows[rows.length - 1]!.every((c) => !c.trim())) rows.pop();
+  while (rows.length && rows[0]!.every((c) => !c.trim())) rows.shift();
+  let width = Math.max(0, ...rows.map((r) => r.length));
+  while (width > 0 && rows.every((r) => !(r[width - 1] ?? '').trim())) width--;
+  rows = rows.map((r) => r.slice(0, width));
+  if (!rows.length || !width) throw invalid('rows', 'Rentang terpilih kosong: pilih sel tabel SOP yang sudah ditempel di lembar.');
+  if (title !== null && title !== undefined && (typeof title !== 'string' || title.length > 300 || /[\r\n]/.test(title))) throw invalid('title', 'Judul SOP satu baris, paling banyak 300 karakter.');
+  return callApi<Api.SopImportPreviewResponse>('POST', agencyPath(currentAgencyId(), 'sop-imports', 'preview'), { rows, ...(title ? { title } : {}) });
+}
+
+export function publishSopImport(input: Api.SopImportPublishRequest, idempotencyKey: string): Api.SopImportPublishResponse {
+  const key = requireKey(idempotencyKey);
+  const body = requireObject(input, '(body)', 'Penerbitan SOP');
+  return callApi<Api.SopImportPublishResponse>('POST', agencyPath(currentAgencyId(), 'sop-imports', 'publish'), body, key);
+}
+
 // Compile-time check: the exports above implement every call of the contract with its signature.
 const implemented: SidebarCalls = {
   whoAmI,
@@ -278,5 +314,8 @@ const implemented: SidebarCalls = {
   getSubmission,
   openSubmissionCase,
   partnerLink,
+  previewSopImport,
+  previewSopImportFromSelection,
+  publishSopImport,
 };
 void implemented;

@@ -11,6 +11,7 @@ import { showCases } from './views/cases.ts';
 import { showDesk } from './views/desk.ts';
 import { showNewCase } from './views/new-case.ts';
 import { pickAgency, start } from './views/start.ts';
+import { showSopImport } from './views/sop-import.ts';
 import { showSubmissions } from './views/submissions.ts';
 import { showTasks } from './views/tasks.ts';
 
@@ -21,6 +22,7 @@ function init(): void {
       else if (b.dataset.nav === 'cases') void showCases();
       else if (b.dataset.nav === 'desk') void showDesk();
       else if (b.dataset.nav === 'submissions') void showSubmissions();
+      else if (b.dataset.nav === 'sopimport') void showSopImport();
       else void showTasks();
     });
   }

@@ -43,6 +43,8 @@ export class GasFakes {
   readonly sidebars: FakeHtmlOutput[] = [];
   readonly flushes: number[] = [];
   readonly spreadsheet: FakeSpreadsheet;
+  /** The user's selection for SpreadsheetApp.getActiveRange() (Impor SOP reads a pasted table from it). */
+  activeRange: ReturnType<FakeSheet['getRange']> | null = null;
   readonly scriptProperties: FakeProperties;
   readonly documentProperties: FakeProperties;
   readonly userProperties: FakeProperties;
@@ -124,6 +126,8 @@ export class GasFakes {
         getUi: entry('SpreadsheetApp.getUi', false, () => ui),
         getActive: entry('SpreadsheetApp.getActive', true, () => f.spreadsheet),
         getActiveSpreadsheet: entry('SpreadsheetApp.getActiveSpreadsheet', true, () => f.spreadsheet),
+        /** The range the user selected (a test sets `activeRange`); null when nothing is selected. */
+        getActiveRange: entry('SpreadsheetApp.getActiveRange', true, () => f.activeRange),
         flush: entry('SpreadsheetApp.flush', false, () => {
           f.flushes.push(f.fetches.length);
           f.spreadsheet.pendingSheets.clear();

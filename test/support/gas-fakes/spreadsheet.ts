@@ -100,6 +100,10 @@ export class FakeRange {
     this.each((r, c) => (this.format(r, c).background = (color ?? '#ffffff').toLowerCase()));
     return this;
   }
+  /** What the user sees in the cells, as text (the fake keeps no display formats beyond the value). */
+  getDisplayValues(): string[][] {
+    return this.getValues().map((r) => r.map((v) => String(v)));
+  }
   getNumberFormat() {
     return this.format(this.row, this.col).numberFormat;
   }

@@ -8,6 +8,7 @@ import { canCreate, roleIds } from '../logic/roles.ts';
 import { app, busy, enterView, errorPanel, type Flash, loadSops, renderLoading, setView, showBanner } from '../shell.ts';
 import { refreshDeskTab } from './desk.ts';
 import { showNewCase } from './new-case.ts';
+import { refreshSopImportTab } from './sop-import.ts';
 import { showTasks } from './tasks.ts';
 
 export async function start(): Promise<void> {
@@ -42,6 +43,7 @@ function signedIn(me: Me): void {
   $('nav').hidden = false;
   delete $('nav').dataset.actions;
   void refreshDeskTab();
+  void refreshSopImportTab();
   void refreshActions(me);
 }
 

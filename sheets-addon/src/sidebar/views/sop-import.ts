@@ -1,0 +1,332 @@
+// "Impor SOP", for the agency's SOP administrators (staff holding a role that may cancel cases of
+// an SOP): paste an SOP table (from Word, a PDF, a scan's text or a Sheets range) or pick a .docx,
+// read it into a draft, see the steps with every field the importer is unsure of highlighted, fix
+// them in place (actor, decision targets, kelengkapan types, waktu, letter templates), check what
+// changes against the version in use, and publish it as the SOP's next version.
+import type { Kelengkapan, ProducedDocument, SopDefinition, SopImportChange, SopImportDraft, SopImportReviewItem, Step } from '../../../../functions/src/contract.ts';
+import { parseWaktu } from '../../../../functions/src/sop/waktu.ts';
+import type { ApiError } from '../../contract.ts';
+import { $, badge, h } from '../dom.ts';
+import { parseFailure } from '../logic/failures.ts';
+import { KeyKeeper } from '../logic/idempotency.ts';
+import { call } from '../script-run.ts';
+import { app, busy, enterView, type Flash, loadSops, setView, showBanner } from '../shell.ts';
+
+/** A .docx goes through the API's 256 KiB body as base64: about 190 KB of file. */
+const MAX_DOCX_BYTES = 190 * 1024;
+
+const state = {
+  text: '',
+  title: '',
+  drafts: [] as SopImportDraft[],
+  pick: 0,
+  draft: null as SopDefinition | null,
+  diff: [] as SopImportChange[],
+  docx: null as { name: string; base64: string } | null,
+  /** Fields the reviewer changed (their data-field keys): green, the importer's doubt answered. */
+  fixed: new Set<string>(),
+};
+
+/** The class of a field: green once changed, yellow while the importer is unsure of it. */
+const mark = (key: string, flagged: boolean) => (state.fixed.has(key) ? 'fixed' : flagged ? 'unsure' : '');
+function fix(el: HTMLElement, key: string): void {
+  state.fixed.add(key);
+  el.classList.remove('unsure');
+  el.classList.add('fixed');
+}
+const keys = new KeyKeeper();
+
+/** Shows the tab to staff who administer at least one of the agency's SOPs. */
+export async function refreshSopImportTab(): Promise<void> {
+  const me = app.me;
+  if (!me) return;
+  try {
+    const sops = await loadSops();
+    const mine = new Set(me.roles.map((r) => r.id));
+    $('sopimport-tab').hidden = !sops.some((s) => s.cancelRoles.some((r) => mine.has(r)));
+  } catch {
+    $('sopimport-tab').hidden = true;
+  }
+}
+
+export function showSopImport(flash?: Flash): void {
+  enterView('sopimport', 'sopimport', flash, 'Memuat…');
+  render();
+}
+
+function render(): void {
+  const d = state.drafts[state.pick];
+  setView(
+    h('div', { class: 'view-head' }, h('h2', null, 'Impor SOP')),
+    h('p', { class: 'muted small' }, 'Tempel tabel SOP (No, Kegiatan, Pelaksana, Kelengkapan, Waktu, Output) dari Word, PDF, hasil pindaian atau Google Sheets, atau pilih berkas .docx. Periksa yang ditandai kuning, lalu terbitkan.'),
+    sourceForm(),
+    d && state.draft ? draftView(d, state.draft) : null,
+  );
+}
+
+function sourceForm(): HTMLElement {
+  const text = h('textarea', { id: 'sop-import-text', rows: '6', placeholder: 'Tempel tabel SOP di sini…', value: state.text });
+  text.addEventListener('input', () => (state.text = text.value));
+  const file = h('input', { id: 'sop-import-file', type: 'file', accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  file.addEventListener('change', () => void readFile(file));
+  const title = h('input', { id: 'sop-import-title', type: 'text', maxlength: '300', value: state.title, placeholder: 'Kosongkan: judul dari tabel' });
+  title.addEventListener('input', () => (state.title = title.value));
+  return h(
+    'form',
+    { class: 'panel', id: 'sop-import-form', onsubmit: (e: Event) => (e.preventDefault(), void readSource()) },
+    h('div', { class: 'field' }, h('label', { for: 'sop-import-text' }, 'Tabel SOP'), text),
+    h('div', { class: 'field' }, h('label', { for: 'sop-import-file' }, 'atau berkas .docx (unduh dari Drive)'), file, state.docx ? h('span', { class: 'small muted' }, `Dipilih: ${state.docx.name}`) : null),
+    h('div', { class: 'field' }, h('label', { for: 'sop-import-title' }, 'Judul SOP (opsional)'), title),
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('button', { type: 'submit', class: 'btn btn-primary', id: 'sop-import-read' }, 'Baca tabel'),
+      h('button', { type: 'button', class: 'btn', id: 'sop-import-range', title: 'Tempel tabel SOP ke lembar, pilih rentangnya, lalu tekan ini', onclick: () => void readSource(true) }, 'Baca rentang terpilih'),
+    ),
+  );
+}
+
+async function readFile(input: HTMLInputElement): Promise<void> {
+  const f = input.files?.[0];
+  if (!f) return;
+  if (f.size > MAX_DOCX_BYTES) {
+    showBanner({ kind: 'error', text: `Berkas ${f.name} terlalu besar untuk panel (${Math.round(f.size / 1024)} KB; paling besar ${MAX_DOCX_BYTES / 1024} KB). Tempel tabelnya, atau impor dengan perintah admin import-sop.` });
+    return;
+  }
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  state.docx = { name: f.name, base64: btoa(bin) };
+  state.text = '';
+  await readSource();
+}
+
+async function readSource(fromSelection = false): Promise<void> {
+  const source = state.docx ? { docxBase64: state.docx.base64 } : { text: state.text };
+  if (!fromSelection && !state.docx && !state.text.trim()) {
+    showBanner({ kind: 'error', text: 'Tempel tabel SOP atau pilih berkas .docx terlebih dahulu.' });
+    return;
+  }
+  try {
+    const title = state.title.trim();
+    const r = await busy('Membaca tabel…', () => (fromSelection ? call('previewSopImportFromSelection', title || null) : call('previewSopImport', { ...source, ...(title ? { title } : {}) })));
+    state.drafts = r.drafts;
+    state.pick = 0;
+    pickDraft();
+    showBanner({ kind: 'info', text: `${r.drafts.length} tabel terbaca. ${r.drafts[0]!.review.length} hal perlu diperiksa (ditandai kuning).` });
+  } catch (e) {
+    state.drafts = [];
+    state.draft = null;
+    showBanner(failureFlash(parseFailure(e)));
+  } finally {
+    state.docx = null;
+  }
+  render();
+}
+
+function pickDraft(): void {
+  const d = state.drafts[state.pick];
+  state.draft = d ? (JSON.parse(JSON.stringify(d.definition)) as SopDefinition) : null;
+  state.fixed.clear();
+  state.diff = d?.diff ?? [];
+}
+
+const failureFlash = (err: ApiError): Flash => ({ kind: 'error', text: err.message, ...(err.fields?.length ? { lines: err.fields.slice(0, 8).map((f) => `${f.path}: ${f.message}`) } : {}) });
+
+function reviewFor(d: SopImportDraft, step: number, field: SopImportReviewItem['field']): SopImportReviewItem[] {
+  return d.review.filter((r) => r.step === step && r.field === field);
+}
+
+function unsure(items: SopImportReviewItem[]): HTMLElement | null {
+  return items.length ? h('span', { class: 'unsure-why small' }, [...new Set(items.map((r) => r.reason))].join(' ')) : null;
+}
+
+function draftView(d: SopImportDraft, def: SopDefinition): HTMLElement {
+  const picker =
+    state.drafts.length > 1
+      ? h(
+          'div',
+          { class: 'field' },
+          h('label', { for: 'sop-import-table' }, 'Tabel'),
+          (() => {
+            const s = h('select', { id: 'sop-import-table' }, ...state.drafts.map((x, i) => h('option', { value: String(i), selected: i === state.pick }, `${x.table}. ${x.definition.title}`)));
+            s.addEventListener('change', () => {
+              state.pick = Number(s.value);
+              pickDraft();
+              render();
+            });
+            return s;
+          })(),
+        )
+      : null;
+  const title = h('input', { id: 'sop-draft-title', type: 'text', value: def.title, maxlength: '300' });
+  title.addEventListener('change', () => (def.title = title.value.trim() || def.title));
+  const outsiders = d.review.filter((r) => r.field === 'roles');
+  const other = d.review.filter((r) => r.field === 'text' || r.field === 'title' || (r.field === 'waktu' && r.step === undefined));
+  return h(
+    'section',
+    { id: 'sop-import-draft' },
+    picker,
+    h('div', { class: 'field' }, h('label', { for: 'sop-draft-title' }, 'Judul'), title),
+    h(
+      'p',
+      { class: 'small', id: 'sop-import-target' },
+      d.current ? `Versi baru dari "${d.current.title}": versi ${d.current.version} → ${d.current.version + 1}. Kasus yang sedang berjalan tetap pada versinya.` : `SOP baru: ${def.id} (kode nomor kasus ${def.code}).`,
+    ),
+    h('p', { class: 'small muted' }, `Peran: ${def.roles.map((r) => r.label).join('; ')}`),
+    ...outsiders.map((r) => h('p', { class: 'small unsure' }, `${r.read}: ${r.reason}`)),
+    h('h3', null, `Langkah (${def.steps.length})`),
+    h('div', { class: 'import-steps', id: 'sop-import-steps' }, ...def.steps.map((s, i) => stepCard(d, def, s, i))),
+    other.length ? h('details', { class: 'small' }, h('summary', null, `Teks lain yang perlu diperiksa (${other.length})`), h('ul', null, ...other.map((r) => h('li', null, `${r.read ? `"${r.read}": ` : ''}${r.reason}`)))) : null,
+    h('h3', null, 'Perubahan dari versi aktif'),
+    diffList(),
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('button', { type: 'button', class: 'btn', id: 'sop-import-check', onclick: () => void publish(true) }, 'Periksa perubahan'),
+      h('button', { type: 'button', class: 'btn btn-primary', id: 'sop-import-publish', onclick: () => void publish(false) }, 'Terbitkan'),
+    ),
+  );
+}
+
+function diffList(): HTMLElement {
+  if (!state.diff.length) return h('p', { class: 'small muted', id: 'sop-import-diff' }, 'Tidak ada perubahan.');
+  const kind = { added: 'baru', removed: 'dihapus', changed: 'berubah' } as const;
+  return h(
+    'ul',
+    { class: 'small diff', id: 'sop-import-diff' },
+    ...state.diff.slice(0, 60).map((c) => h('li', null, badge(kind[c.kind], c.kind === 'removed' ? 'late' : c.kind === 'added' ? 'ok' : 'info'), ` ${c.path}`, c.after !== undefined ? h('div', { class: 'muted' }, `${c.before !== undefined ? `${c.before} → ` : ''}${c.after}`) : c.before !== undefined ? h('div', { class: 'muted' }, c.before) : null)),
+    state.diff.length > 60 ? h('li', null, `… dan ${state.diff.length - 60} lagi`) : null,
+  );
+}
+
+function roleSelect(def: SopDefinition, s: Step, flagged: boolean): HTMLSelectElement {
+  const current = s.actors.join(',');
+  const opts = def.roles.map((r) => ({ value: r.id, label: r.label }));
+  if (s.actors.length > 1) opts.unshift({ value: current, label: s.actors.map((a) => def.roles.find((r) => r.id === a)?.label ?? a).join(' + ') });
+  const key = `actors-${s.no}`;
+  const sel = h('select', { 'data-field': key, class: mark(key, flagged) }, ...opts.map((o) => h('option', { value: o.value, selected: o.value === current }, o.label)));
+  sel.addEventListener('change', () => {
+    s.actors = sel.value.split(',');
+    s.actorNote = `Ditetapkan saat impor oleh ${app.me?.name || app.me?.email || 'pengelola SOP'}.`;
+    fix(sel, key);
+  });
+  return sel;
+}
+
+function targetSelect(def: SopDefinition, s: Step, which: 'ifYes' | 'ifNo', flagged: boolean): HTMLSelectElement {
+  if (s.kind !== 'decision') throw new Error('not a decision');
+  const exit = s[which];
+  const options = [...def.steps.filter((x) => x.no !== s.no).map((x) => ({ value: String(x.no), label: `langkah ${x.no}` })), { value: 'END', label: 'selesai' }];
+  const key = `${which}-${s.no}`;
+  const sel = h('select', { 'data-field': key, class: mark(key, flagged) }, ...options.map((o) => h('option', { value: o.value, selected: o.value === String(exit.to) }, o.label)));
+  sel.addEventListener('change', () => {
+    exit.to = sel.value === 'END' ? 'END' : Number(sel.value);
+    if (exit.to === 'END' && !exit.outcome) exit.outcome = exit.label;
+    fix(sel, key);
+  });
+  return sel;
+}
+
+function kelengkapanRow(s: Step, k: Kelengkapan, i: number, flagged: boolean): HTMLElement {
+  const types = [
+    ['document', 'dokumen'],
+    ['data', 'data'],
+    ['checklist', 'periksa'],
+    ['office', 'alat kantor'],
+  ] as const;
+  const key = `kel-${s.no}-${i}`;
+  const sel = h('select', { 'data-field': key, class: mark(key, flagged) }, ...types.map(([v, l]) => h('option', { value: v, selected: v === k.type }, l)));
+  sel.addEventListener('change', () => {
+    const base = { id: k.id, label: k.label };
+    const next: Kelengkapan = sel.value === 'document' ? { ...base, type: 'document', source: 'input' } : sel.value === 'data' ? { ...base, type: 'data', dataType: 'longtext' } : { ...base, type: sel.value as 'checklist' | 'office' };
+    s.kelengkapan[i] = next;
+    fix(sel, key);
+  });
+  return h('li', { class: 'kel-row' }, h('span', null, k.label), sel);
+}
+
+function templateSelect(d: SopImportDraft, s: Step, doc: ProducedDocument, flagged: boolean): HTMLElement {
+  const key = `tpl-${s.no}-${doc.id}`;
+  const sel = h(
+    'select',
+    { 'data-field': key, class: mark(key, flagged) },
+    h('option', { value: '', selected: doc.template === null }, 'bukan surat (tanpa templat)'),
+    ...d.templates.map((t) => h('option', { value: t.id, selected: t.id === doc.template }, t.title)),
+  );
+  sel.addEventListener('change', () => {
+    doc.template = sel.value || null;
+    delete doc.variant;
+    fix(sel, key);
+  });
+  return h('li', { class: 'kel-row' }, h('span', null, doc.label), sel);
+}
+
+function stepCard(d: SopImportDraft, def: SopDefinition, s: Step, i: number): HTMLElement {
+  const actorReview = reviewFor(d, s.no, 'actors');
+  const decisionReview = reviewFor(d, s.no, 'decision');
+  const decisionUnsure = decisionReview.some((r) => /Tidak pasti|tanpa menulis/.test(r.reason));
+  const kelReview = reviewFor(d, s.no, 'kelengkapan');
+  const waktuReview = reviewFor(d, s.no, 'waktu');
+  const docs = [...s.produces, ...(s.kind === 'decision' ? [...s.ifYes.produces, ...s.ifNo.produces] : [])];
+  const waktuKey = `waktu-${s.no}`;
+  const waktu = h('input', { type: 'text', 'data-field': waktuKey, value: s.waktu ?? '', class: mark(waktuKey, waktuReview.length > 0) });
+  const waktuNote = h('span', { class: 'small muted' }, parseWaktu(s.waktu).label);
+  waktu.addEventListener('change', () => {
+    s.waktu = waktu.value.trim() || null;
+    const w = parseWaktu(s.waktu);
+    waktuNote.textContent = w.label;
+    if (w.recognized) fix(waktu, waktuKey);
+    else waktu.classList.add('unsure');
+  });
+  return h(
+    'div',
+    { class: 'import-step', 'data-step': String(s.no) },
+    h('div', { class: 'card-top' }, h('strong', null, `Langkah ${s.no}`), s.kind === 'decision' ? badge('keputusan', 'info') : s.kind === 'terminator' ? badge('akhir', 'muted') : null),
+    h('p', { class: 'small' }, s.activity),
+    h('div', { class: 'field' }, h('label', null, 'Pelaksana'), roleSelect(def, s, actorReview.length > 0), s.performer !== 'staff' ? h('span', { class: 'small muted' }, `Dilakukan oleh ${s.performerLabel ?? 'pihak luar'}; dicatat pegawai ini.`) : null, state.fixed.has(`actors-${s.no}`) ? h('span', { class: 'small fixed-why' }, 'Diubah pengelola SOP.') : unsure(actorReview)),
+    s.kind === 'decision'
+      ? h(
+          'div',
+          { class: 'field' },
+          h('label', null, 'Keputusan'),
+          h('div', { class: 'targets' }, h('span', null, 'YA →'), targetSelect(def, s, 'ifYes', decisionUnsure), h('span', null, 'TIDAK →'), targetSelect(def, s, 'ifNo', decisionUnsure)),
+          unsure(decisionReview),
+        )
+      : null,
+    s.kelengkapan.length ? h('div', { class: 'field' }, h('label', null, 'Kelengkapan'), h('ul', { class: 'kel-list' }, ...s.kelengkapan.map((k, j) => kelengkapanRow(s, k, j, kelReview.some((r) => r.read === k.label)))), unsure(kelReview)) : null,
+    h('div', { class: 'field' }, h('label', null, 'Waktu'), waktu, waktuNote, unsure(waktuReview)),
+    s.output ? h('p', { class: 'small muted' }, `Output: ${s.output}`) : null,
+    docs.length ? h('div', { class: 'field' }, h('label', null, 'Dokumen yang dibuat'), h('ul', { class: 'kel-list' }, ...docs.map((doc) => templateSelect(d, s, doc, true)))) : null,
+    s.keterangan ? h('p', { class: 'small muted' }, `Keterangan: ${s.keterangan}`) : null,
+    void i,
+  );
+}
+
+async function publish(dryRun: boolean): Promise<void> {
+  const def = state.draft;
+  if (!def) return;
+  const body = { definition: def, ...(dryRun ? { dryRun: true } : {}) };
+  const key = keys.keyFor(JSON.stringify(body));
+  try {
+    const r = await busy(dryRun ? 'Memeriksa…' : 'Menerbitkan…', () => call('publishSopImport', body, key));
+    keys.settle(null);
+    state.diff = r.diff;
+    const roles = [...(r.newRoles.length ? [`Peran baru belum dipegang pegawai: ${r.newRoles.join(', ')}.`] : []), ...r.formProblems];
+    if (r.published) {
+      app.sops = null;
+      state.drafts = [];
+      state.draft = null;
+      state.text = '';
+      showSopImport({ kind: 'ok', text: `SOP "${r.title}" diterbitkan sebagai versi ${r.version}. Kasus baru memakai versi ini; kasus yang sedang berjalan tetap pada versinya.`, lines: roles });
+      void refreshSopImportTab();
+      return;
+    }
+    render();
+    showBanner({ kind: 'info', text: `Definisi valid. Akan diterbitkan sebagai versi ${r.version} dengan ${r.diff.length} perubahan.`, lines: roles });
+  } catch (e) {
+    const err = parseFailure(e);
+    keys.settle(err);
+    showBanner(failureFlash(err));
+  }
+}

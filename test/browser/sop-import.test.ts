@@ -1,0 +1,71 @@
+// "Impor SOP" in the sidebar, in headless Chromium (see ./harness.ts), at babel: the Kepala Bidang
+// pastes seed 002's Kunjungan resmi table, sees the flagged fields, fixes one inferred actor, checks
+// the changes and publishes it as version 2; a new case then runs through the published version,
+// the fixed actor taking its step. Screenshots (300 px sidebar) in test-output/sidebar/impor/.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDefinition } from '../../functions/src/sop/schema.ts';
+import { walkYes } from '../support/import-walk.ts';
+import { AGENCY, sidebarHarness } from './harness.ts';
+
+const h = sidebarHarness('impor');
+const SEED_002 = readFileSync(new URL('../../../shared/seeds/002_13bacb4177748aad.txt', import.meta.url), 'utf8');
+const KUNJUNGAN = SEED_002.slice(SEED_002.indexOf('PROSEDUR LAYANAN KUNJUNGAN RESMI'));
+
+describe('Impor SOP (headless Chromium)', () => {
+  it('the Kepala Bidang pastes the Kunjungan resmi table, fixes a flagged actor, publishes, and a new case runs on the new version', async () => {
+    const { page, actAs, shot, shotOf } = await h.open('impor');
+    // Staff who administer no SOP do not get the tab.
+    await actAs('front_office');
+    await expect.poll(() => page.locator('#sopimport-tab').isHidden()).toBe(true);
+    await actAs('kabid_perpustakaan');
+    const tab = page.locator('#nav [data-nav="sopimport"]');
+    await tab.waitFor();
+    await tab.click();
+    await page.locator('#view h2', { hasText: 'Impor SOP' }).waitFor();
+
+    // Something that is no SOP table: the API's reason, and no draft.
+    await page.locator('#sop-import-text').fill('Daftar hadir rapat tanggal 3 Maret.');
+    await page.locator('#sop-import-read').click();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('Tabel SOP tidak ditemukan');
+    expect(await page.locator('#sop-import-steps').count()).toBe(0);
+
+    await page.locator('#sop-import-text').fill(KUNJUNGAN);
+    await page.locator('#sop-import-read').click();
+    await expect.poll(() => page.locator('#sop-import-steps .import-step').count()).toBe(10);
+    await expect.poll(() => page.locator('#sop-import-target').textContent()).toContain('versi 1 → 2');
+    // Every actor was inferred (the marks were lost): each is highlighted, with the reason.
+    expect(await page.locator('#sop-import-steps select.unsure[data-field^="actors-"]').count()).toBe(10);
+    const step10 = page.locator('[data-field="actors-10"]');
+    expect(await step10.inputValue()).toBe('pustakawan_pendamping');
+    await shot('draft');
+    await shotOf('[data-step="6"]', 'step-6-decision');
+    await shotOf('[data-step="7"]', 'step-7-decision');
+
+    // The librarian decides the Front Office closes the visit, as the disposition says.
+    await step10.selectOption('front_office');
+    await expect.poll(() => step10.getAttribute('class')).toContain('fixed');
+    await page.locator('#sop-import-check').click();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('Definisi valid');
+    await expect.poll(() => page.locator('#sop-import-diff').textContent()).toContain('steps.10.actors');
+    await page.locator('[data-step="10"]').scrollIntoViewIfNeeded();
+    await shotOf('[data-step="10"]', 'step-10-fixed');
+    await shotOf('#sop-import-diff', 'diff');
+
+    await page.locator('#sop-import-publish').click();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('diterbitkan sebagai versi 2');
+    await shot('published');
+
+    const kabid = h.person('kabid_perpustakaan').email;
+    const active = await h.s.call('GET', `/v1/agencies/${AGENCY}/sops/kunjungan`, { as: kabid });
+    expect(active.body).toMatchObject({ version: 2 });
+    const def = loadDefinition(active.body);
+    expect(def.steps.find((s) => s.no === 10)!.actors).toEqual(['front_office']);
+
+    const walked = await walkYes(h.s, AGENCY, def);
+    expect(walked).toMatchObject({ sopVersion: 2, steps: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
+    const c = await h.caseState(walked.caseId);
+    expect(c.case.status).toBe('closed');
+    expect(c.events.at(-1).actor.email).toBe(h.person('front_office').email);
+  }, 120_000);
+});

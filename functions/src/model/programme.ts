@@ -9,7 +9,7 @@ const isoInstant = z.string().min(1);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus TTTT-BB-HH');
 const agencyId = z.string().regex(/^[a-z0-9-]{2,64}$/);
 export const PROGRAMME_ID = /^[a-z][a-z0-9]{1,31}$/;
-export const PROVINCE_CODE = /^[a-z]{2,8}$/;
+export const PROVINCE_CODE = /^[a-z]{2,12}$/;
 export const PARTICIPANT_ID = /^[a-z0-9]{8,40}$/;
 
 export const modeSchema = z.enum(['luring', 'daring']);

@@ -175,6 +175,9 @@ export function createRegistrationService(deps: RegistrationDeps) {
       const p = pid ? await programme(pid) : null;
       if (!p) throw new Error(`form ${r.formId} names no programme`);
       const id = `${r.formId}-${r.responseId}`.slice(0, 300);
+      // A response read again (overlapping reads, another instance) is answered without taking any lock.
+      const first = await deps.programmes.registration(p.id, id);
+      if (first) return { replayed: true, outcome: first.outcome, participantId: first.participantId, problems: first.problems };
       const now = clock();
       const form = registrationForm(p);
       const problems: { path: string; message: string }[] = [];

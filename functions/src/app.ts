@@ -22,7 +22,7 @@ export type App = ReturnType<typeof createApp>;
 
 export function createApp(deps: AppDeps) {
   const clockOpt = deps.clock ? { clock: deps.clock } : {};
-  const { store, cases, desk, api, refs } = createServices(deps);
+  const { store, cases, desk, api, refs, programme } = createServices(deps);
   const worker = deps.documents
     ? createOutboxWorker({
         store,
@@ -34,5 +34,5 @@ export function createApp(deps: AppDeps) {
       })
     : null;
   const forms = deps.forms && refs ? createFormService(store, cases, { refs, publicUrl: deps.forms.publicUrl, ...clockOpt }) : null;
-  return { store, cases, desk, api, worker, forms };
+  return { store, cases, desk, api, worker, forms, programme };
 }

@@ -10,6 +10,8 @@ import { createSubmissionReview } from './forms/review.ts';
 import { createStatusPages } from './forms/status.ts';
 import { createApi } from './http/api.ts';
 import type { Store } from './model/store.ts';
+import type { ProgrammeStore } from './model/programme.ts';
+import { createProgrammeParts } from './programme/wiring.ts';
 
 export interface ServiceDeps {
   /** The store port's adapter: createFirestoreStore(db) in every entry point and test. */
@@ -20,6 +22,8 @@ export interface ServiceDeps {
   notify?: OutboxNotifier;
   /** Partner forms: the secret that signs case references and status links, and the API's public URL for them. */
   forms?: { secret: string; publicUrl: string };
+  /** Bimtek programmes (needs `forms`: its secret signs status, check-in and certificate links). */
+  programmes?: ProgrammeStore;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -31,6 +35,14 @@ export function createServices(deps: ServiceDeps) {
   const cases = createCaseService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}), ...(refs ? { formRefs: refs } : {}) });
   const desk = createDeskService(store, cases, clockOpt);
   const review = createSubmissionReview(store, cases, { refs, ...clockOpt });
-  const api = createApi({ cases, desk, review, statusPages: createStatusPages(store, refs, deps.clock), verify: createTokenVerifier(deps.auth) });
-  return { store, cases, desk, api, refs };
+  const programme = deps.programmes && deps.forms ? createProgrammeParts({ programmes: deps.programmes, store, secret: deps.forms.secret, publicUrl: deps.forms.publicUrl, ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) }) : null;
+  const api = createApi({
+    cases,
+    desk,
+    review,
+    statusPages: createStatusPages(store, refs, deps.clock),
+    verify: createTokenVerifier(deps.auth),
+    ...(programme ? { programmeRoutes: programme.routes, programmePages: programme.pages } : {}),
+  });
+  return { store, cases, desk, api, refs, programme };
 }

@@ -11,7 +11,7 @@ import { cancelBody, createCaseBody, idempotency, parse, readBody, recapQuery, s
  * A route under /v1/agencies/:agency whose answer is typed by the contract. `:case`, `:sop` and
  * `:submission` match any one segment; the API checks each against its id pattern before the handler runs.
  */
-function route<T>(method: Route['method'], path: string, handler: (ctx: HandlerContext) => Promise<{ status?: number; body: T }>): Route {
+export function route<T>(method: Route['method'], path: string, handler: (ctx: HandlerContext) => Promise<{ status?: number; body: T }>): Route {
   const params = ['agency', ...[...path.matchAll(/:(\w+)/g)].map((m) => m[1]!)] as Route['params'];
   return { method, pattern: new RegExp(`^/v1/agencies/([^/]+)${path.replace(/:\w+/g, '([^/]+)')}$`), params, handler };
 }

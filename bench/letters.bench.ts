@@ -15,7 +15,7 @@ import { createApp } from '../functions/src/app.ts';
 import { createFirestoreStore } from '../functions/src/store/firestore.ts';
 import { demoEmail, seedDemo } from '../functions/src/dev/demo.ts';
 import { startFirestoreEmulator } from '../functions/src/dev/emulators.ts';
-import { fullInput, stepOf } from '../functions/src/dev/sample-input.ts';
+import { fullInput, reasonFor, stepOf } from '../functions/src/dev/sample-input.ts';
 import { buildFields } from '../functions/src/documents/fields/index.ts';
 import { createGoogleDocBackend } from '../functions/src/documents/google.ts';
 import { createLocalDocBackend } from '../functions/src/documents/local.ts';
@@ -65,7 +65,7 @@ async function main() {
         const no = typeof m === 'number' ? m : m[0];
         const step = stepOf(def, no);
         const input = fullInput(step);
-        const action = typeof m === 'number' ? { type: 'complete' as const, step: no, input } : { type: 'decide' as const, step: no, decision: m[1], input };
+        const action = typeof m === 'number' ? { type: 'complete' as const, step: no, input } : { type: 'decide' as const, step: no, decision: m[1], input: { ...input, ...reasonFor(step, m[1]) } };
         await app.cases.act(agency, demoEmail(agencyId, step.actors[0]!), c.value.state.id, action, { key: crypto.randomUUID(), requestHash: 'b' });
       }
     }

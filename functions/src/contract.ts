@@ -102,6 +102,11 @@ export interface Exit {
   label: string;
   produces: ProducedDocument[];
   outcome?: string;
+  /**
+   * Taking this exit needs a reason (the action's `note`). Unset: the engine's default, the "no"
+   * exit of a decision staff take themselves (GET .../sops always states it).
+   */
+  reasonRequired?: boolean;
 }
 
 export type Performer = 'staff' | 'partner' | 'institution';
@@ -234,6 +239,21 @@ export interface CaseState {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** Why a decision with a reason brought the case to its current step; cleared by the next step. */
+  returned?: DecisionNote | null;
+}
+
+/** A decision taken with its reason, shown at the step it leads to ("Dikembalikan oleh ..."). */
+export interface DecisionNote {
+  /** The decision step and the exit's label. */
+  step: number;
+  label: string;
+  /** True when the exit goes back to an earlier step (the work is returned for revision). */
+  back: boolean;
+  by: string;
+  byEmail: string;
+  at: string;
+  reason: string | null;
 }
 
 export interface StandardTime {
@@ -326,6 +346,24 @@ export interface CaseDetail {
    * prefilled link to a partner without e-mail (GET .../partner-link).
    */
   partnerForm: { formId: string; title: string } | null;
+  /** The letters the current step makes (on each exit of a decision) and where each is e-mailed. */
+  letters: PlannedLetter[];
+}
+
+/** A letter (or a form link) the current step sends out once it is saved; the e-mail cannot be recalled. */
+export interface PlannedLetter {
+  /** The produced document's id, or `formulir_<form id>` for an e-mail carrying only a form link. */
+  id: string;
+  label: string;
+  kind: 'letter' | 'form-link';
+  /** The exit that makes it; null when the step makes it on every exit. */
+  decision: 'yes' | 'no' | null;
+  /** It takes a number from the agency's letter register. */
+  numbered: boolean;
+  /** The partner's address it is e-mailed to; null when it is only made. */
+  emailTo: string | null;
+  /** The SOP e-mails it to the partner, but the case holds no address: it is only made. */
+  noAddress: boolean;
 }
 
 /** One row of the "Kasus" sheet (GET .../cases): what a clerk reads at a glance. */
@@ -336,13 +374,46 @@ export interface CaseRow {
   mitra: string;
   langkah: string;
   pelaksana: string;
+  /** The due time as people read it, "Senin, 30 November 2026 11.00 WITA"; empty without one. */
   jatuhTempo: string;
+  /** The same instant as the agency's wall clock, "2026-11-30T11:00" (the sheet writes it as a date-time value); null without one. */
+  jatuhTempoWaktu: string | null;
   status: 'Berjalan' | 'Terlambat' | 'Selesai' | 'Dibatalkan';
+  /** One line per document: label, state and number, without links. */
   dokumen: string;
+  /** The link of the latest document that has one (one link per cell); empty when none. */
+  tautan: string;
   updatedAt: string;
 }
 
-export interface CaseListResponse {
+export type CaseOrder = 'newest' | 'nomor';
+
+/** GET .../cases?q=&order=&status=&limit=&pageToken=: the query as the URL carries it (strings). */
+export interface CaseListQuery {
+  /**
+   * Words, each matched as the start of a word of the case number, the partner, the title or the
+   * SOP's title (case and accents ignored); every word must match. 1-100 characters.
+   */
+  q?: string;
+  /** newest (default): newest first; nomor: by SOP code, year and serial. */
+  order?: CaseOrder;
+  status?: CaseStatus;
+  /** 1-1000, default 100. */
+  limit?: string;
+  /** The previous page's nextPageToken, with the same q, order and status. */
+  pageToken?: string;
+}
+
+/** One page of a list. `nextPageToken` is null on the last page; a page may be short (even empty) while more follow. */
+export interface Page {
+  /** The page size asked for (or the default). */
+  limit: number;
+  nextPageToken: string | null;
+  /** How many match in all, counted for the first page (no pageToken); null on later pages or when it cannot be counted exactly. */
+  total: number | null;
+}
+
+export interface CaseListResponse extends Page {
   cases: CaseRow[];
 }
 
@@ -363,10 +434,22 @@ export interface Task {
   dueLocal: string | null;
   overdue: boolean;
   version: number;
+  /** Why a decision brought the case here (returned for revision, with the reason), if one did. */
+  returned: DecisionNote | null;
 }
 
-export interface TaskListResponse {
+/** GET .../tasks?limit=&pageToken= */
+export interface TaskListQuery {
+  /** 1-200, default 50. */
+  limit?: string;
+  pageToken?: string;
+}
+
+/** Ordered by due time: overdue first, then the nearest, steps without a due time last. */
+export interface TaskListResponse extends Page {
   tasks: Task[];
+  /** How many of all my tasks are overdue, counted with `total`; null when it is. */
+  overdue: number | null;
 }
 
 // ---- Who am I ----
@@ -377,6 +460,8 @@ export interface Membership {
   agencyId: string;
   agencyName: string;
   roles: string[];
+  /** The roles as the agency's SOPs name them (the ids where none does). */
+  roleLabels: string[];
 }
 
 /** GET /v1/me */
@@ -456,6 +541,8 @@ export interface SubmissionListQuery {
   status?: SubmissionStatus;
   /** 1-200, default 50. */
   limit?: string;
+  /** The previous page's nextPageToken, with the same status. */
+  pageToken?: string;
 }
 
 /** One question of the form with what the partner answered (as sent; long answers were cut when stored). */
@@ -503,9 +590,10 @@ export interface SubmissionView {
 
 export interface SubmissionListResponse {
   submissions: SubmissionView[];
-  /** The limit applied (newest first); `more` when older submissions were left out. */
+  /** The limit applied (newest first); `more` when older submissions follow (then nextPageToken reads them). */
   limit: number;
   more: boolean;
+  nextPageToken: string | null;
 }
 
 /**

@@ -119,14 +119,15 @@ const impl: Impl = {
     roleLabelsPromise = null;
     return impl.whoAmI();
   },
-  async listTasks() {
-    return api('GET', `${await base()}/tasks`);
+  async listTasks(pageToken) {
+    return api('GET', `${await base()}/tasks${pageToken ? `?pageToken=${encodeURIComponent(pageToken)}` : ''}`);
   },
   async listSops() {
     return api('GET', `${await base()}/sops`);
   },
-  async listCases() {
-    return api('GET', `${await base()}/cases`);
+  async listCases(query) {
+    const q = [query?.q ? `q=${encodeURIComponent(query.q)}` : '', query?.pageToken ? `pageToken=${encodeURIComponent(query.pageToken)}` : '', query?.limit ? `limit=${query.limit}` : ''].filter(Boolean).join('&');
+    return api('GET', `${await base()}/cases${q ? `?${q}` : ''}`);
   },
   async getCase(caseId) {
     return api('GET', `${await base()}/cases/${encodeURIComponent(caseId)}`);
@@ -164,9 +165,22 @@ const impl: Impl = {
   },
   /** Stand-in for the "Kasus" sheet: the same rows, drawn as a table under the sidebar. */
   async syncDashboard() {
-    const { cases } = await api<{ cases: CaseRow[] }>('GET', `${await base()}/cases`);
+    const cases: CaseRow[] = [];
+    let token: string | null = null;
+    do {
+      const page: { cases: CaseRow[]; nextPageToken: string | null } = await api('GET', `${await base()}/cases?limit=1000${token ? `&pageToken=${token}` : ''}`);
+      cases.push(...page.cases);
+      token = page.nextPageToken;
+    } while (token);
     renderSheet(cases);
-    return { rows: cases.length };
+    return { rows: cases.length, mode: 'full' as const, sheetsRequests: 0 };
+  },
+  /** The preview's sheet is redrawn whole; a failure can be provoked with sessionStorage 'sop-preview.sync-fails'. */
+  async syncDashboardRow() {
+    if (sessionStorage.getItem('sop-preview.sync-fails')) {
+      throw new CallFailure({ code: 'SHEETS_ERROR', message: 'Penulisan lembar "Kasus" gagal (HTTP 503: The service is currently unavailable.). Data kasus aman; coba "Perbarui sheet Kasus" lagi sebentar lagi.' });
+    }
+    return impl.syncDashboard();
   },
 };
 
@@ -248,7 +262,7 @@ function renderSheet(rows: CaseRow[]): void {
   for (const r of rows) {
     const tr = el('tr');
     for (const [k] of cols) {
-      const td = el('td', r[k]);
+      const td = el('td', String(r[k] ?? ''));
       if (k === 'status' && r.status === 'Terlambat') td.className = 'late';
       tr.append(td);
     }

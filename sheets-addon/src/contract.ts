@@ -38,15 +38,15 @@ export interface SidebarCalls {
   /** Agencies where the caller is active staff (GET /v1/me): the sidebar asks to pick one when there are several. */
   listMemberships(): Api.Membership[];
   chooseAgency(agencyId: string): Me;
-  /** GET /v1/agencies/{a}/tasks */
-  listTasks(): Api.TaskListResponse;
+  /** GET /v1/agencies/{a}/tasks?pageToken=: one page of my tasks, overdue first (null: the first page). */
+  listTasks(pageToken: string | null): Api.TaskListResponse;
   /** GET /v1/agencies/{a}/sops (each step with `standard`) */
   listSops(): Api.SopListResponse;
   /**
-   * GET /v1/agencies/{a}/cases -> { cases }: one dashboard row per case of the agency, newest first
-   * ({ caseId, nomor, sop, mitra, langkah, pelaksana, jatuhTempo, status, dokumen, updatedAt }).
+   * GET /v1/agencies/{a}/cases?q=&pageToken=&limit=: one page of the agency's cases as dashboard
+   * rows, newest first, searched on the server (null: the first page of every case).
    */
-  listCases(): Api.CaseListResponse;
+  listCases(query: CaseListCall | null): Api.CaseListResponse;
   /** GET /v1/agencies/{a}/cases/{id} */
   getCase(caseId: string): Api.CaseDetail;
   /** POST /v1/agencies/{a}/cases */
@@ -61,8 +61,10 @@ export interface SidebarCalls {
   recordRead(input: Api.DeskReadRequest, idempotencyKey: string): Api.DeskReadResponse;
   /** GET /v1/agencies/{a}/desk/recap?month=yyyy-mm */
   deskRecap(month: string): Api.DeskRecap;
-  /** Writes the "Kasus" sheet (one values batchUpdate, RAW); returns how many cases it holds. */
-  syncDashboard(): { rows: number };
+  /** Writes every case to the "Kasus" sheet (values batchUpdate, RAW, in requests of at most ~2 MB). */
+  syncDashboard(): DashboardSync;
+  /** After a step: writes only that case's row (a full sync when the sheet was never synced). */
+  syncDashboardRow(caseId: string): DashboardSync;
   /** GET /v1/agencies/{a}/submissions?status=&limit=: partner form submissions, newest first (status null: all). */
   listSubmissions(status: Api.SubmissionStatus | null, limit: number | null): Api.SubmissionListResponse;
   /** GET /v1/agencies/{a}/submissions/{id} */
@@ -71,6 +73,20 @@ export interface SidebarCalls {
   openSubmissionCase(submissionId: string, input: Api.SubmissionCaseRequest, idempotencyKey: string): Api.TransitionResponse;
   /** GET /v1/agencies/{a}/cases/{id}/partner-link: the prefilled form link of the current step. */
   partnerLink(caseId: string): Api.PartnerLinkResponse;
+}
+
+/** What "Semua kasus" asks for: the search text, where the previous page ended, the page size (1-1000). */
+export interface CaseListCall {
+  q?: string;
+  pageToken?: string;
+  limit?: number;
+}
+
+/** A dashboard write: how many cases the sheet holds, whether one row or all were written, and the Sheets requests sent. */
+export interface DashboardSync {
+  rows: number;
+  mode: 'full' | 'row';
+  sheetsRequests: number;
 }
 
 export type SidebarCallName = keyof SidebarCalls;

@@ -25,6 +25,7 @@ const SIDEBAR_CALLS = [
   'recordRead',
   'deskRecap',
   'syncDashboard',
+  'syncDashboardRow',
   'listSubmissions',
   'getSubmission',
   'openSubmissionCase',
@@ -113,7 +114,7 @@ describe('Code.js in node:vm', () => {
     const fakes = new GasFakes({ htmlFiles: { Sidebar: sidebarHtml }, urlFetchWhitelist: manifest.urlFetchWhitelist });
     fakes.scriptProperties.data.set('API_URL', API);
     fakes.documentProperties.data.set('AGENCY_ID', 'balangan');
-    fakes.on({ url: `${API}/v1/agencies/balangan/cases` }, { status: 200, body: { cases: [{ nomor: 'PUSLING/2026/0001', mitra: '=1+1' }] } });
+    fakes.on({ url: /\/v1\/agencies\/balangan\/cases(\?limit=1000)?$/ }, { status: 200, body: { cases: [{ nomor: 'PUSLING/2026/0001', mitra: '=1+1' }] } });
     const ctx = load(fakes);
 
     vm.runInContext('showSidebar()', ctx);
@@ -125,7 +126,7 @@ describe('Code.js in node:vm', () => {
 
     vm.runInContext('syncDashboardFromMenu()', ctx);
     expect(fakes.spreadsheet.toasts.map((t) => t.message)).toEqual(['1 kasus disinkronkan ke lembar "Kasus".']);
-    expect(fakes.sheet('Kasus').values()[1]).toEqual(['PUSLING/2026/0001', '', '=1+1', '', '', '', '', '']);
+    expect(fakes.sheet('Kasus').values()[1]).toEqual(['PUSLING/2026/0001', '', '=1+1', '', '', '', '', '', '']);
 
     // google.script.run failures reach the sidebar as Error(JSON of ApiError).
     fakes.scriptProperties.data.delete('API_URL');

@@ -69,7 +69,7 @@ describe('calls to the API', () => {
     fakes.on({ method: 'post', url: `${A}/cases/AbC123/actions` }, { status: 200, body: { state: { version: 3 }, replayed: false } });
     fakes.on({ method: 'post', url: `${A}/cases/AbC123/cancel` }, { status: 200, body: { state: { status: 'cancelled' }, replayed: false } });
 
-    expect(server.listTasks()).toEqual({ tasks: [] });
+    expect(server.listTasks(null)).toEqual({ tasks: [] });
     expect(server.listSops()).toEqual({ sops: [] });
     expect(server.getCase('AbC123')).toEqual({ case: { id: 'AbC123' } });
     const partner = { name: '=HYPERLINK("http://x")', phone: '+62 812 0000' };
@@ -100,7 +100,7 @@ describe('calls to the API', () => {
   it('listCases GETs the agency\'s cases with the identity token and hands the answer over as is', () => {
     const cases = [{ caseId: 'C2', nomor: 'PUSLING/2026/0002', status: 'Terlambat' }, { caseId: 'C1', nomor: 'PUSLING/2026/0001', status: 'Dibatalkan' }];
     fakes.on({ method: 'get', url: `${A}/cases` }, { status: 200, body: { cases } });
-    expect(server.listCases()).toEqual({ cases });
+    expect(server.listCases(null)).toEqual({ cases });
     expect(fakes.fetches).toHaveLength(1);
     const [list] = fakes.fetches as [FetchCall];
     expect(list).toMatchObject({ method: 'get', url: `${A}/cases`, muteHttpExceptions: true });
@@ -109,7 +109,13 @@ describe('calls to the API', () => {
     expect(list.payload).toBeUndefined();
 
     fakes.on({ method: 'get', url: `${A}/cases` }, { status: 403, body: { error: { code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' } } });
-    expect(errorOf(() => server.listCases())).toEqual({ code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' });
+    expect(errorOf(() => server.listCases(null))).toEqual({ code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' });
+
+    // A search and the next page go to the API as its query; a token that is no token is refused here.
+    fakes.on({ method: 'get', url: `${A}/cases?q=sd%20negeri%2F2&pageToken=abc_-1&limit=20` }, { status: 200, body: { cases: [], nextPageToken: null } });
+    expect(server.listCases({ q: 'sd negeri/2', pageToken: 'abc_-1', limit: 20 })).toEqual({ cases: [], nextPageToken: null });
+    expect(errorOf(() => server.listCases({ pageToken: '../x' }))).toMatchObject({ code: 'INVALID_INPUT', path: 'pageToken' });
+    expect(errorOf(() => server.listCases({ limit: 5000 }))).toMatchObject({ code: 'INVALID_INPUT', path: 'limit' });
   });
 
   it('the reading desk: visits and books read are POSTed with the idempotency key, the recap is a GET of the month', () => {
@@ -197,27 +203,44 @@ describe('calls to the API', () => {
     expect(errorOf(() => server.takeStep('AbC123', { type: 'complete', step: 3 }, 'key-step-0002'))).toEqual(error);
 
     fakes.on({ method: 'get', url: `${A}/tasks` }, { status: 403, body: { error: { code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' } } });
-    expect(errorOf(() => server.listTasks())).toEqual({ code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' });
+    expect(errorOf(() => server.listTasks(null))).toEqual({ code: 'NOT_STAFF', message: 'Anda bukan pegawai aktif instansi ini.' });
   });
 
   it('a missing API_URL or identity token is a CONFIG error telling the admin what to set; nothing is fetched', () => {
     fakes.scriptProperties.data.delete('API_URL');
-    const noUrl = errorOf(() => server.listTasks());
+    const noUrl = errorOf(() => server.listTasks(null));
     expect(noUrl.code).toBe('CONFIG');
     expect(noUrl.message).toMatch(/API_URL/);
     expect(noUrl.message).toMatch(/Properti skrip/);
 
     setUp({ identityToken: null });
     fakes.documentProperties.data.set('AGENCY_ID', 'balangan');
-    const noToken = errorOf(() => server.listTasks());
+    const noToken = errorOf(() => server.listTasks(null));
     expect(noToken.code).toBe('CONFIG');
     expect(noToken.message).toMatch(/openid/);
     expect(fakes.fetches).toEqual([]);
   });
 
+  it('a user who granted only some permissions is told so, with the link that asks again: not a manifest problem', () => {
+    setUp({ identityToken: null });
+    fakes.documentProperties.data.set('AGENCY_ID', 'balangan');
+    fakes.missingScopes = ['openid'];
+    const e = errorOf(() => server.listTasks(null));
+    expect(e.code).toBe('AUTH_REQUIRED');
+    expect(e.message).toMatch(/sebagian izin tidak dicentang/);
+    expect(e.message).toContain('https://script.google.com/macros/d/fake/authorize');
+    expect(e.message).not.toMatch(/appsscript\.json|oauthScopes|Admin/);
+
+    // The same when Sheets refuses the dashboard write for a scope the user left unticked.
+    fakes.identityToken = 'id-token-of-rina';
+    fakes.on({ method: 'get', url: `${A}/cases?limit=1000` }, { status: 200, body: { cases: [], nextPageToken: null } });
+    fakes.on({ url: /sheets\.googleapis\.com/ }, { status: 403, body: { error: { code: 403, message: 'Request had insufficient authentication scopes.' } } });
+    expect(errorOf(() => server.syncDashboard()).code).toBe('AUTH_REQUIRED');
+  });
+
   it('a reply that is not JSON, or a fetch that fails, is a NETWORK error in Indonesian', () => {
     fakes.on({ url: `${A}/tasks` }, { status: 502, text: '<html><body>502 Bad Gateway</body></html>' });
-    const bad = errorOf(() => server.listTasks());
+    const bad = errorOf(() => server.listTasks(null));
     expect(bad.code).toBe('NETWORK');
     expect(bad.message).toMatch(/Layanan tidak dapat dihubungi.*HTTP 502/);
 
@@ -225,7 +248,7 @@ describe('calls to the API', () => {
     expect(errorOf(() => server.listSops()).code).toBe('NETWORK');
 
     fakes.on({ url: `${A}/tasks` }, { throws: 'Exception: Address unavailable: https://asia-southeast2-sop-test.cloudfunctions.net/api' });
-    const down = errorOf(() => server.listTasks());
+    const down = errorOf(() => server.listTasks(null));
     expect(down.code).toBe('NETWORK');
     expect(down.message).toMatch(/coba lagi/);
   });

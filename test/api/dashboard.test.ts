@@ -20,8 +20,8 @@ describe('GET /v1/me', () => {
     expect(r.body).toEqual({
       email,
       memberships: [
-        { agencyId: 'balangan', agencyName: 'Dinas Perpustakaan dan Kearsipan Kabupaten Balangan', roles: ['kasi_layanan'] },
-        { agencyId: 'sukoharjo', agencyName: 'Dinas Perpustakaan dan Kearsipan Kabupaten Sukoharjo', roles: ['petugas_monev'] },
+        { agencyId: 'balangan', agencyName: 'Dinas Perpustakaan dan Kearsipan Kabupaten Balangan', roles: ['kasi_layanan'], roleLabels: ['Kasi Layanan, Otomasi dan Kerjasama Perpustakaan'] },
+        { agencyId: 'sukoharjo', agencyName: 'Dinas Perpustakaan dan Kearsipan Kabupaten Sukoharjo', roles: ['petugas_monev'], roleLabels: ['Petugas (monev dan pembinaan perpustakaan)'] },
       ],
     });
     expect((await s.call('GET', '/v1/me', { as: 'orang.lain@gmail.com' })).body.memberships).toEqual([]);
@@ -47,8 +47,16 @@ describe('GET /v1/agencies/{a}/cases', () => {
       langkah: expect.stringMatching(/^1\. Melakukan koordinasi/),
       pelaksana: 'Kasi Layanan, Otomasi dan Kerjasama',
       jatuhTempo: 'Senin, 23 November 2026 12.00 WITA',
+      // The same instant on the agency's wall clock: the sheet writes it as a date-time value.
+      jatuhTempoWaktu: '2026-11-23T12:00',
       status: 'Terlambat',
+      dokumen: '',
+      tautan: '',
     });
+    expect(r.body).toMatchObject({ limit: 100, nextPageToken: null, total: r.body.cases.length });
+    // One row alone, as the sheet rewrites it after a step.
+    const one = await s.call('GET', `/v1/agencies/balangan/cases/${a.body.state.id}/row`, { as: s.who('balangan', 'petugas_pusling') });
+    expect(one.body).toEqual(rows[1]);
     // Another agency's staff sees none of it.
     expect((await s.call('GET', '/v1/agencies/balangan/cases', { as: s.who('sukoharjo', 'kasi_layanan') })).status).toBe(403);
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
 import type { SopDefinition } from '../../functions/src/sop/schema.ts';
 import { startStack, type Stack } from '../support/stack.ts';
-import { fullInput, stepOf } from '../../functions/src/dev/sample-input.ts';
+import { fullInput, reasonFor, stepOf } from '../../functions/src/dev/sample-input.ts';
 
 let s: Stack;
 beforeAll(async () => {
@@ -98,7 +98,7 @@ async function walk(w: Walk) {
     expect(tasks.status).toBe(200);
     expect(tasks.body.tasks.find((t: { caseId: string }) => t.caseId === id)).toMatchObject({ step: no });
 
-    const body = typeof move === 'number' ? { type: 'complete', step: no, ...fullInput(step) } : { type: 'decide', step: no, decision: move[1], ...fullInput(step) };
+    const body = typeof move === 'number' ? { type: 'complete', step: no, ...fullInput(step) } : { type: 'decide', step: no, decision: move[1], ...fullInput(step), ...reasonFor(step, move[1]) };
     const r = await s.call('POST', `${base}/cases/${id}/actions`, { as: actor, body });
     expect(r.status, `step ${no}: ${JSON.stringify(r.body)}`).toBe(200);
     const next = w.route[i + 1];

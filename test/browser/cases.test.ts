@@ -65,8 +65,11 @@ describe('late, changed and cancelled cases in the sidebar (headless Chromium)',
     await page.getByLabel('Nomor surat kunjungan').fill('005/77/SDN7/2026');
     await page.getByLabel('Tanggal surat kunjungan').fill(inDays(-1));
     await submit();
-    await expect.poll(() => page.locator('#banner').textContent()).toContain('sudah berubah');
-    expect(await page.locator('#banner').textContent()).toContain('sudah dimuat ulang');
+    // One clear message: what happened, that the page is fresh, what to do; no version numbers.
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('baru saja diubah orang lain');
+    const said = (await page.locator('#banner').textContent())!;
+    expect(said).toContain('Tampilan di bawah sudah yang terbaru');
+    expect(said).not.toMatch(/versi|Muat ulang/);
     await expectStep(3);
     await shot('kasus-berubah-dimuat-ulang');
     expect((await h.caseState(caseId)).case).toMatchObject({ currentStep: 3, version: 3 });

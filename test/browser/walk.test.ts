@@ -100,7 +100,9 @@ describe('a Kunjungan resmi case in the sidebar (headless Chromium)', () => {
     await openTask(nomor, 7);
     await expect.poll(() => page.locator('#current-step').textContent()).toContain('Mengikuti keputusan langkah 6: YA');
     const visit = inDays(21);
-    await page.getByLabel(/^Waktu kunjungan/).fill(`${visit}T09:00`);
+    // Indonesian date and 24-hour time, typed: the same whatever the browser's locale.
+    await page.getByLabel(/^Waktu kunjungan.*: tanggal$/).fill(visit.split('-').reverse().join('/'));
+    await page.getByLabel(/^Waktu kunjungan.*: jam \(24 jam\)$/).fill('09.00');
     await page.getByLabel(/^Tempat kunjungan/).fill('Ruang Baca Utama DKPUS Babel');
     await shot('langkah-7-surat-jawaban');
     await expect.poll(() => page.locator('#step-actions button').count()).toBe(1);

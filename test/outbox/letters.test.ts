@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fullInput, stepOf } from '../../functions/src/dev/sample-input.ts';
+import { fullInput, reasonFor, stepOf } from '../../functions/src/dev/sample-input.ts';
 import { serveCloudEvent } from '../../functions/src/dev/serve.ts';
 import { createGoogleDocBackend } from '../../functions/src/documents/google.ts';
 import { TEMPLATES, TEMPLATES_DIR } from '../../functions/src/documents/templates.ts';
@@ -64,7 +64,7 @@ async function take(agency: string, sop: string, caseId: string, moves: Move[]) 
   for (const m of moves) {
     const no = typeof m === 'number' ? m : m[0];
     const step = stepOf(def, no);
-    const body = typeof m === 'number' ? { type: 'complete', step: no, ...fullInput(step) } : { type: 'decide', step: no, decision: m[1], ...fullInput(step) };
+    const body = typeof m === 'number' ? { type: 'complete', step: no, ...fullInput(step) } : { type: 'decide', step: no, decision: m[1], ...fullInput(step), ...reasonFor(step, m[1]) };
     last = await s.call('POST', `/v1/agencies/${agency}/cases/${caseId}/actions`, { as: s.who(agency, step.actors[0]!), body });
     expect(last.status, `step ${no}: ${JSON.stringify(last.body)}`).toBe(200);
   }

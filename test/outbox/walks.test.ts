@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../functions/src/app.ts';
-import { fullInput, stepOf } from '../../functions/src/dev/sample-input.ts';
+import { fullInput, reasonFor, stepOf } from '../../functions/src/dev/sample-input.ts';
 import { createGoogleDocBackend } from '../../functions/src/documents/google.ts';
 import { createLocalDocBackend, shortHash } from '../../functions/src/documents/local.ts';
 import { TEMPLATES, TEMPLATES_DIR } from '../../functions/src/documents/templates.ts';
@@ -72,7 +72,7 @@ async function walk(s: Stack, w: Walk): Promise<{ caseId: string; entries: Outbo
   for (const m of w.route) {
     const no = typeof m === 'number' ? m : m[0];
     const step = stepOf(def, no);
-    const body = typeof m === 'number' ? { type: 'complete', step: no, ...fullInput(step) } : { type: 'decide', step: no, decision: m[1], ...fullInput(step) };
+    const body = typeof m === 'number' ? { type: 'complete', step: no, ...fullInput(step) } : { type: 'decide', step: no, decision: m[1], ...fullInput(step), ...reasonFor(step, m[1]) };
     const r = await s.call('POST', `${base}/cases/${c.body.state.id}/actions`, { as: s.who(w.agency, step.actors[0]!), body });
     expect(r.status, `step ${no}: ${JSON.stringify(r.body)}`).toBe(200);
   }

@@ -14,7 +14,7 @@ import { loadDefinition, type SopDefinition, type Step, type Target } from '../.
 import { parseWaktu } from '../../functions/src/sop/waktu.ts';
 import { createCalendar } from '../../functions/src/sop/calendar.ts';
 import { createCase, transition, type CaseState } from '../../functions/src/sop/engine.ts';
-import { fullInput } from '../../functions/src/dev/sample-input.ts';
+import { fullInput, reasonFor } from '../../functions/src/dev/sample-input.ts';
 
 interface SeedRow {
   no: number;
@@ -383,7 +383,7 @@ describe('SOP catalog', () => {
         now = new Date(now.getTime() + 60_000);
         const action =
           step.kind === 'decision' && step.branchFrom === undefined
-            ? { type: 'decide' as const, step: step.no, decision: queue[step.no]?.shift() ?? ('yes' as const), input }
+            ? ((decision: 'yes' | 'no') => ({ type: 'decide' as const, step: step.no, decision, input: { ...input, ...reasonFor(step, decision) } }))(queue[step.no]?.shift() ?? 'yes')
             : { type: 'complete' as const, step: step.no, input };
         const r = transition({ ...ctx(step.actors), assigned }, state, action);
         if (!r.ok) throw new Error(`${w.id} step ${step.no}: ${r.error.message}`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../functions/src/sop/calendar.ts';
-import { createCase, transition, type Action, type Actor, type CaseState } from '../../functions/src/sop/engine.ts';
+import { createCase, reasonField, reasonRequired, transition, type Action, type Actor, type CaseState } from '../../functions/src/sop/engine.ts';
+import { catalogById } from '../../functions/src/sop/catalog/index.ts';
+import { stepOf } from '../../functions/src/sop/schema.ts';
 import { loadDefinition } from '../../functions/src/sop/schema.ts';
 
 // A small SOP with every feature: typed data, checklist, documents from input and from the case,
@@ -83,8 +85,15 @@ describe('engine', () => {
     expect(r.ok && r.value.event).toMatchObject({ decision: 'no', withinStandard: false, note: 'Tanggal bentrok' });
     s = ok(act(s, kasi, { type: 'complete', step: 1, input: { data: { tanggal: '2026-12-02' } } }, late));
     expect(s.documents.rencana!.revision).toBe(2);
-    s = ok(act(s, kabid, { type: 'decide', step: 2, decision: 'no', input: {} }, late));
+    // Returning the work needs its reason: refused without one, naming the note.
+    const bare = act(s, kabid, { type: 'decide', step: 2, decision: 'no', input: { note: '  ' } }, late);
+    expect(bare.ok).toBe(false);
+    expect(!bare.ok && bare.error).toMatchObject({ code: 'MISSING_KELENGKAPAN', fields: [{ path: 'note' }] });
+    s = ok(act(s, kabid, { type: 'decide', step: 2, decision: 'no', input: { note: 'Tanggal masih bentrok' } }, late));
+    // The step it returns to carries who returned it and why, until that step is taken.
+    expect(s.returned).toMatchObject({ step: 2, label: 'Kembalikan untuk diperbaiki', back: true, by: 'kabid@x.id', reason: 'Tanggal masih bentrok' });
     s = ok(act(s, kasi, { type: 'complete', step: 1, input: { data: { tanggal: '2026-12-03' } } }, late));
+    expect(s.returned).toBeUndefined();
     s = ok(act(s, kabid, { type: 'decide', step: 2, decision: 'yes', input: {} }, late));
     expect(s.currentStep).toBe(3);
     expect(s.data.tanggal).toBe('2026-12-03');
@@ -144,5 +153,20 @@ describe('describeDefinition', () => {
     const d = describeDefinition(edited);
     expect(d.steps.find((s) => s.no === 1)!.standard).toMatchObject({ recognized: true, max: 30, unit: 'minute' });
     expect(d.unreadable).toEqual([{ step: 3, waktu: 'secepatnya' }]);
+  });
+});
+
+describe('the reason a decision needs', () => {
+  it('is the note for a staff "no", or the item the step asks only on that exit', () => {
+    const pusling = catalogById('pusling');
+    const kunjungan = catalogById('kunjungan');
+    // Pusling step 3: returning the plan needs a note; approving does not.
+    expect(reasonRequired(stepOf(pusling, 3), 'no')).toBe(true);
+    expect(reasonRequired(stepOf(pusling, 3), 'yes')).toBe(false);
+    // Pusling step 6 is the partner's answer: its reason comes with the answer, not as a note.
+    expect(reasonRequired(stepOf(pusling, 6), 'no')).toBe(stepOf(pusling, 6).performer === 'staff');
+    // Kunjungan step 6 asks "alasan tidak diterima" only on "no": that item is the reason, the note stays free.
+    expect(reasonField(stepOf(kunjungan, 6), 'no')).toBe('alasan_tidak_diterima');
+    expect(reasonRequired(stepOf(kunjungan, 6), 'no')).toBe(false);
   });
 });

@@ -10,6 +10,7 @@
 //   upload-logo <agencyId> <file.png>             the lambang daerah of the kop: .local/lambang/<agencyId>.png, the Drive folder, the template Docs again
 //   requeue <agencyId> <outboxEntryId>            retry a dead-lettered letter after fixing its cause
 //   create-forms <agencyId>                       the partner forms in Google Forms (created or updated, idempotent), in the agency's Drive folder
+//   reindex <agencyId> [--all]                    write the list and search fields on cases stored without them (--all: on every case)
 import { readFileSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
 import { CATALOG, catalogById } from '../sop/catalog/index.ts';
@@ -105,6 +106,13 @@ async function main(argv: string[]): Promise<void> {
         const google = createGoogleForms({ forms: forms({ version: 'v1', auth }), drive: drive({ version: 'v3', auth }) });
         for (const r of await createAgencyForms({ store, google }, args[0]!)) console.log(`${r.outcome.padEnd(9)} ${r.formId.padEnd(22)} ${r.responderUri}`);
         console.log('The sweep function creates each form\'s watch within its next run; until then it reads the forms itself.');
+        break;
+      }
+      case 'reindex': {
+        need(1);
+        const t0 = Date.now();
+        const r = await store.reindexCases(args[0]!, { all: args.includes('--all') });
+        console.log(`${args[0]}: ${r.read} cases read, ${r.written} reindexed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
         break;
       }
       case 'requeue':

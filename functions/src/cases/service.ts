@@ -4,12 +4,13 @@
 import { DateTime } from 'luxon';
 import { BULAN, createCalendar, ZONE_LABEL, type WorkCalendar } from '../sop/calendar.ts';
 import { pimpinanOf } from '../documents/institutions.ts';
-import type { AssignKind, CaseDetail, CaseRow, CaseState, CreateCaseRequest, Partner, SopDescription, Task, Transition } from '../contract.ts';
+import type { AssignKind, CaseDetail, CaseRow, CaseState, CreateCaseRequest, Partner, PlannedLetter, SopDescription, Task, Transition } from '../contract.ts';
 import type { Agency, OutboxEntry, Staff, Submission } from '../model/records.ts';
-import type { Effects, Idempotency, Store, Stored, TxTools } from '../model/store.ts';
-import { assignedFields, createCase, roleLabels, currentStepOf, plannedDocuments, transition, type Action, type Actor } from '../sop/engine.ts';
+import type { CaseQuery, CaseSummary, Cursor, Effects, Idempotency, Store, Stored, TxTools } from '../model/store.ts';
+import { assignedFields, createCase, currentStepOf, plannedDocuments, transition, type Action, type Actor } from '../sop/engine.ts';
+import { caseRow, taskOf } from './rows.ts';
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
-import { describeDefinition } from '../sop/describe.ts';
+import { describeDefinition, withReasons } from '../sop/describe.ts';
 import { producedOf, stepOf, type SopDefinition, type Step } from '../sop/schema.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import { answerFormFor } from '../forms/links.ts';
@@ -214,34 +215,23 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
     return DateTime.fromJSDate(at, { zone: agency.timeZone }).year;
   }
 
+  /** What the current step sends out once saved (letters, e-mails and to whom), loaded only for a step that can send something. */
+  async function previewLetters(agency: Agency, def: SopDefinition, state: CaseState, step: Step): Promise<PlannedLetter[]> {
+    const preview = await import('./letters-preview.ts');
+    return preview.maySend(def, step, state.decisions) ? preview.plannedLetters(agency, def, state, step, !!opts.formRefs) : [];
+  }
+
   /** The partner form answering the current step (its link is offered to staff), or null. */
   function partnerFormOf(state: CaseState): CaseDetail['partnerForm'] {
     const form = state.status === 'open' && state.currentStep !== null ? answerFormFor(state.sopId, state.currentStep) : null;
     return form ? { formId: form.id, title: form.title } : null;
   }
 
-  async function taskOf(agency: Agency, state: CaseState, now: Date): Promise<Task | null> {
-    const def = await store.definition(agency.id, state.sopId, state.sopVersion);
-    const step = def ? currentStepOf(def, state) : null;
-    if (!def || !step) return null;
-    const cal = await calendarOf(agency);
-    return {
-      caseId: state.id,
-      nomor: state.nomor,
-      title: state.title,
-      sopId: state.sopId,
-      sopTitle: state.sopTitle,
-      partner: state.partner?.name ?? null,
-      step: step.no,
-      activity: step.activity,
-      kind: step.kind,
-      performer: step.performer,
-      stepStartedAt: state.stepStartedAt,
-      dueAt: state.dueAt,
-      dueLocal: state.dueAt ? cal.formatLocal(new Date(state.dueAt)) : null,
-      overdue: state.dueAt !== null && now.getTime() > new Date(state.dueAt).getTime(),
-      version: state.version,
-    };
+  /** The definitions the listed cases run on, each read once (they are cached by version after that). */
+  async function definitionsOf(agencyId: string, items: CaseSummary[]): Promise<(s: CaseSummary) => SopDefinition | null> {
+    const keys = [...new Set(items.map((s) => `${s.sopId}@${s.sopVersion}`))];
+    const defs = new Map(await Promise.all(keys.map(async (k) => [k, await store.definition(agencyId, k.split('@')[0]!, Number(k.split('@')[1]))] as const)));
+    return (s) => defs.get(`${s.sopId}@${s.sopVersion}`) ?? null;
   }
 
   return {
@@ -363,10 +353,11 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
       return {
         case: found.state,
         events: found.events,
-        currentStep: step ? { ...step, standard: parseWaktu(step.waktu), canAct: step.actors.some((r) => c.actor.roles.includes(r)), ...suggestionsFor(step, found.state) } : null,
+        currentStep: step ? { ...withReasons(step), standard: parseWaktu(step.waktu), canAct: step.actors.some((r) => c.actor.roles.includes(r)), ...suggestionsFor(step, found.state) } : null,
         dueLocal: found.state.dueAt ? cal.formatLocal(new Date(found.state.dueAt)) : null,
         timeZone: ZONE_LABEL[c.agency.timeZone],
         partnerForm: partnerFormOf(found.state),
+        letters: step ? await previewLetters(c.agency, def, found.state, step) : [],
       };
     },
 
@@ -376,46 +367,39 @@ export function createCaseService(store: Store, opts: CaseServiceOptions = {}) {
       const out = [];
       for (const m of all.filter((x) => x.staff.active)) {
         const agency = await store.agency(m.agencyId);
-        if (agency) out.push({ agencyId: m.agencyId, agencyName: agency.name, roles: m.staff.roles });
+        if (!agency) continue;
+        const roles = (await store.activeDefinitions(m.agencyId)).flatMap((d) => d.roles);
+        const label = (id: string) => roles.find((r) => r.id === id)?.label ?? id.replace(/_/g, ' ');
+        out.push({ agencyId: m.agencyId, agencyName: agency.name, roles: m.staff.roles, roleLabels: m.staff.roles.map(label) });
       }
       return out.sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'id'));
     },
 
-    /** One row per case for the "Kasus" sheet: what a clerk reads at a glance, in Bahasa Indonesia. */
-    async listCases(c: Caller, limit = 2000): Promise<CaseRow[]> {
+    /** One page of the agency's cases as rows of "Semua kasus" and the "Kasus" sheet, in Bahasa Indonesia. */
+    async listCases(c: Caller, q: Omit<CaseQuery, 'count'>): Promise<{ rows: CaseRow[]; next: Cursor | null; total: number | null }> {
       const now = clock();
       const cal = await calendarOf(c.agency);
-      const states = await store.listCases(c.agency.id, limit);
-      const rows: CaseRow[] = [];
-      for (const s of states) {
-        const def = await store.definition(c.agency.id, s.sopId, s.sopVersion);
-        const step = def ? currentStepOf(def, s) : null;
-        const overdue = s.status === 'open' && s.dueAt !== null && now.getTime() > new Date(s.dueAt).getTime();
-        rows.push({
-          caseId: s.id,
-          nomor: s.nomor,
-          sop: s.sopTitle,
-          mitra: s.partner?.name ?? '',
-          langkah: step ? `${step.no}. ${step.activity}` : s.outcome ?? '',
-          pelaksana: step && def ? roleLabels(def, step.actors) : '',
-          jatuhTempo: s.dueAt ? cal.formatLocal(new Date(s.dueAt)) : '',
-          status: s.status === 'open' ? (overdue ? 'Terlambat' : 'Berjalan') : s.status === 'closed' ? 'Selesai' : 'Dibatalkan',
-          dokumen: Object.values(s.documents)
-            .filter((d) => d.url)
-            .map((d) => `${d.label}: ${d.url}`)
-            .join('\n'),
-          updatedAt: s.updatedAt,
-        });
-      }
-      return rows;
+      const page = await store.listCases(c.agency.id, { ...q, count: !q.after });
+      const defOf = await definitionsOf(c.agency.id, page.items);
+      return { rows: page.items.map((s) => caseRow(s, defOf(s), cal, c.agency.timeZone, now)), next: page.next, total: page.total };
     },
 
-    async tasks(c: Caller): Promise<Task[]> {
+    /** One case's row (the sheet rewrites only that row after a step). */
+    async row(c: Caller, caseId: string): Promise<CaseRow> {
+      const found = await store.readCase(c.agency.id, caseId);
+      if (!found) throw new DomainFailure(domainError('NOT_FOUND', `Kasus ${caseId} tidak ditemukan.`, [{ path: 'caseId', message: 'Kasus tidak ditemukan.' }]));
+      const def = await store.definition(c.agency.id, found.state.sopId, found.state.sopVersion);
+      return caseRow(found.state, def, await calendarOf(c.agency), c.agency.timeZone, clock());
+    },
+
+    /** One page of my tasks: overdue first, then the nearest due time, steps without one last. */
+    async tasks(c: Caller, q: { limit: number; after?: Cursor }): Promise<{ tasks: Task[]; next: Cursor | null; total: number | null; overdue: number | null }> {
       const now = clock();
-      const states = await store.tasks(c.agency.id, c.actor.roles);
-      const tasks = (await Promise.all(states.map((s) => taskOf(c.agency, s, now)))).filter((t): t is Task => t !== null);
-      // Overdue first, then by deadline; steps without a deadline last.
-      return tasks.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff'));
+      const cal = await calendarOf(c.agency);
+      const page = await store.tasks(c.agency.id, c.actor.roles, { limit: q.limit, count: !q.after, now, ...(q.after ? { after: q.after } : {}) });
+      const defOf = await definitionsOf(c.agency.id, page.items);
+      const tasks = page.items.map((s) => taskOf(s, defOf(s), cal, now)).filter((t): t is Task => t !== null);
+      return { tasks, next: page.next, total: page.total, overdue: page.overdue };
     },
   };
 }

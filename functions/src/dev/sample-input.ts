@@ -1,6 +1,7 @@
 // Dev/test tooling. Builds a complete, valid input for a step from its kelengkapan, the way a diligent clerk would
 // fill the form: every data field with a value of its type, every checklist item ticked, every
 // document the actor must supply linked. Tests then remove pieces to provoke errors.
+import { reasonRequired } from '../sop/engine.ts';
 import type { DataType, Kelengkapan, SopDefinition, Step } from '../sop/schema.ts';
 
 export function sample(t: DataType): unknown {
@@ -50,4 +51,9 @@ export function fullInput(step: Step) {
     ...(Object.keys(checklist).length ? { checklist } : {}),
     ...(Object.keys(documents).length ? { documents } : {}),
   };
+}
+
+/** The reason a clerk writes for a decision whose exit asks for one (a "no" that returns the work). */
+export function reasonFor(step: Step, decision: 'yes' | 'no'): { note?: string } {
+  return reasonRequired(step, decision) ? { note: `Dikembalikan: lengkapi dan perbaiki langkah ${step.no} sesuai catatan.` } : {};
 }

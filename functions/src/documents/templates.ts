@@ -212,17 +212,14 @@ function notaDinas(): Block[] {
   ];
 }
 
-/**
- * An agreement between the agency and another party: PKS (draft or final) or Nota Kesepahaman (MoU).
- * No kop: a bilateral agreement is not one party's letter. Both parties number it.
- */
-function agreement(kind: 'draft' | 'final' | 'mou'): Block[] {
-  const judul = kind === 'mou' ? 'NOTA KESEPAHAMAN' : 'PERJANJIAN KERJA SAMA';
-  const noun = kind === 'mou' ? 'Nota Kesepahaman' : 'Perjanjian';
-  const pasal = (no: number, name: string): Block[] => [{ kind: 'title', lines: [`Pasal ${no}`, name], before: 1 }];
-  const ayat = (text: string): Block => para(text, { indent: 'hanging' });
+/** A pasal's number and name: one kept paragraph (LibreOffice did not always honour a chain of keep-with-next paragraphs). */
+const pasal = (no: number, name: string): Block[] => [{ kind: 'title', lines: [`Pasal ${no}`, name], before: 1 }];
+const ayat = (text: string): Block => para(text, { indent: 'hanging' });
+
+/** How an agreement opens: its title, both parties' numbers, the day and place, and who signs for each party. */
+function agreementOpening(...titleLines: string[]): Block[] {
   return [
-    title(...(kind === 'draft' ? ['DRAF'] : []), judul, 'ANTARA', '{{pihak_pertama_lembaga_kapital}}', 'DENGAN', '{{pihak_kedua_lembaga_kapital}}', 'TENTANG', '{{tentang_kapital}}'),
+    title(...titleLines, 'ANTARA', '{{pihak_pertama_lembaga_kapital}}', 'DENGAN', '{{pihak_kedua_lembaga_kapital}}', 'TENTANG', '{{tentang_kapital}}'),
     SPACER,
     para('NOMOR: {{nomor_pihak_pertama}}', { align: 'center', bold: true, before: 0 }),
     para('NOMOR: {{nomor_pihak_kedua}}', { align: 'center', bold: true, before: 0 }),
@@ -234,37 +231,47 @@ function agreement(kind: 'draft' | 'final' | 'mou'): Block[] {
     ayat(
       '2.\t{{pihak_kedua_nama}}, {{pihak_kedua_jabatan}}, dalam hal ini bertindak untuk dan atas nama {{pihak_kedua_lembaga}}, berkedudukan di {{pihak_kedua_alamat}}, selanjutnya disebut **PIHAK KEDUA**.',
     ),
+  ];
+}
+
+/**
+ * A cooperation agreement (PKS), draft or final. No kop: a bilateral agreement is not one party's
+ * letter. Both parties number it.
+ */
+function agreement(kind: 'draft' | 'final'): Block[] {
+  return [
+    ...agreementOpening(...(kind === 'draft' ? ['DRAF'] : []), 'PERJANJIAN KERJA SAMA'),
     alinea('**PIHAK PERTAMA** dan **PIHAK KEDUA** yang selanjutnya secara bersama-sama disebut **PARA PIHAK**, terlebih dahulu menerangkan hal-hal sebagai berikut:'),
     ayat('a.\tbahwa **PIHAK PERTAMA** merupakan perangkat daerah yang melaksanakan urusan pemerintahan di bidang perpustakaan dan kearsipan;'),
     ayat('b.\tbahwa **PIHAK KEDUA** berkeinginan untuk bekerja sama dengan **PIHAK PERTAMA** dalam pengembangan perpustakaan dan budaya gemar membaca;'),
     ayat('c.\tbahwa **PARA PIHAK** sepakat untuk bekerja sama sesuai dengan tugas, fungsi, dan kewenangan masing-masing.'),
-    alinea(`Berdasarkan pertimbangan tersebut, **PARA PIHAK** sepakat untuk mengadakan ${kind === 'mou' ? 'Nota Kesepahaman' : 'Perjanjian Kerja Sama'} tentang {{tentang}}, yang selanjutnya disebut ${noun}, dengan ketentuan sebagai berikut:`),
+    alinea(`Berdasarkan pertimbangan tersebut, **PARA PIHAK** sepakat untuk mengadakan Perjanjian Kerja Sama tentang {{tentang}}, yang selanjutnya disebut Perjanjian, dengan ketentuan sebagai berikut:`),
     ...pasal(1, 'MAKSUD DAN TUJUAN'),
-    ayat(`(1)\tMaksud ${noun} ini adalah sebagai pedoman bagi **PARA PIHAK** dalam melaksanakan kerja sama tentang {{tentang}}.`),
-    ayat(`(2)\tTujuan ${noun} ini adalah meningkatkan mutu layanan perpustakaan dan budaya gemar membaca masyarakat melalui pemanfaatan sumber daya **PARA PIHAK** secara optimal.`),
+    ayat(`(1)\tMaksud Perjanjian ini adalah sebagai pedoman bagi **PARA PIHAK** dalam melaksanakan kerja sama tentang {{tentang}}.`),
+    ayat(`(2)\tTujuan Perjanjian ini adalah meningkatkan mutu layanan perpustakaan dan budaya gemar membaca masyarakat melalui pemanfaatan sumber daya **PARA PIHAK** secara optimal.`),
     ...pasal(2, 'RUANG LINGKUP'),
-    para(`Ruang lingkup ${noun} ini meliputi:`),
+    para(`Ruang lingkup Perjanjian ini meliputi:`),
     para('{{ruang_lingkup}}', { indent: 'left', before: 0 }),
     ...pasal(3, 'HAK DAN KEWAJIBAN'),
     ayat('(1)\t**PIHAK PERTAMA** berhak memperoleh data, informasi, dan laporan pelaksanaan kegiatan kerja sama dari **PIHAK KEDUA**.'),
     ayat('(2)\t**PIHAK PERTAMA** berkewajiban menyediakan bahan pustaka, tenaga pustakawan, sarana layanan, dan pembinaan teknis sesuai dengan kemampuan.'),
-    ayat(`(3)\t**PIHAK KEDUA** berhak memperoleh layanan, bahan pustaka, dan pembinaan teknis dari **PIHAK PERTAMA** sesuai dengan ruang lingkup ${noun} ini.`),
+    ayat(`(3)\t**PIHAK KEDUA** berhak memperoleh layanan, bahan pustaka, dan pembinaan teknis dari **PIHAK PERTAMA** sesuai dengan ruang lingkup Perjanjian ini.`),
     ayat('(4)\t**PIHAK KEDUA** berkewajiban menyediakan tempat dan sarana pendukung kegiatan, menjaga dan mengembalikan bahan pustaka yang dipinjamkan dalam keadaan baik, serta menyampaikan laporan pelaksanaan kegiatan kepada **PIHAK PERTAMA**.'),
     ...pasal(4, 'JANGKA WAKTU'),
-    ayat(`(1)\t${noun} ini berlaku untuk jangka waktu {{jangka_waktu}} terhitung sejak tanggal ditandatangani oleh **PARA PIHAK**.`),
-    ayat(`(2)\t${noun} ini dapat diperpanjang atau diakhiri sebelum jangka waktunya berakhir atas kesepakatan **PARA PIHAK** yang dituangkan secara tertulis.`),
+    ayat(`(1)\tPerjanjian ini berlaku untuk jangka waktu {{jangka_waktu}} terhitung sejak tanggal ditandatangani oleh **PARA PIHAK**.`),
+    ayat(`(2)\tPerjanjian ini dapat diperpanjang atau diakhiri sebelum jangka waktunya berakhir atas kesepakatan **PARA PIHAK** yang dituangkan secara tertulis.`),
     ...pasal(5, 'PEMBIAYAAN'),
-    para(`Biaya yang timbul dalam pelaksanaan ${noun} ini dibebankan kepada anggaran masing-masing **PARA PIHAK** sesuai dengan ketentuan peraturan perundang-undangan.`),
+    para(`Biaya yang timbul dalam pelaksanaan Perjanjian ini dibebankan kepada anggaran masing-masing **PARA PIHAK** sesuai dengan ketentuan peraturan perundang-undangan.`),
     ...pasal(6, 'KEADAAN KAHAR'),
-    ayat(`(1)\tKeadaan kahar adalah keadaan di luar kemampuan **PARA PIHAK**, antara lain bencana alam, kebakaran, wabah penyakit, dan kebijakan pemerintah, yang mengakibatkan ${noun} ini tidak dapat dilaksanakan.`),
+    ayat(`(1)\tKeadaan kahar adalah keadaan di luar kemampuan **PARA PIHAK**, antara lain bencana alam, kebakaran, wabah penyakit, dan kebijakan pemerintah, yang mengakibatkan Perjanjian ini tidak dapat dilaksanakan.`),
     ayat('(2)\tPihak yang mengalami keadaan kahar memberitahukan secara tertulis kepada pihak lainnya paling lambat 7 (tujuh) hari sejak terjadinya keadaan kahar.'),
-    ayat(`(3)\tPelaksanaan ${noun} ini yang terhambat karena keadaan kahar ditinjau kembali oleh **PARA PIHAK**.`),
+    ayat(`(3)\tPelaksanaan Perjanjian ini yang terhambat karena keadaan kahar ditinjau kembali oleh **PARA PIHAK**.`),
     ...pasal(7, 'PENYELESAIAN PERSELISIHAN'),
-    ayat(`(1)\tPerselisihan yang timbul dalam pelaksanaan ${noun} ini diselesaikan oleh **PARA PIHAK** secara musyawarah untuk mufakat.`),
+    ayat(`(1)\tPerselisihan yang timbul dalam pelaksanaan Perjanjian ini diselesaikan oleh **PARA PIHAK** secara musyawarah untuk mufakat.`),
     ayat('(2)\tApabila musyawarah sebagaimana dimaksud pada ayat (1) tidak mencapai mufakat, **PARA PIHAK** sepakat menyelesaikannya sesuai dengan ketentuan peraturan perundang-undangan.'),
     ...pasal(8, 'PENUTUP'),
-    ayat(`(1)\tHal-hal yang belum diatur dalam ${noun} ini akan diatur kemudian oleh **PARA PIHAK** dalam adendum yang merupakan bagian tidak terpisahkan dari ${noun} ini.`),
-    ayat(`(2)\t${noun} ini dibuat dalam rangkap 2 (dua) asli, masing-masing dibubuhi meterai Rp10.000,00 (sepuluh ribu rupiah) sesuai dengan Undang-Undang Nomor 10 Tahun 2020 tentang Bea Meterai, mempunyai kekuatan hukum yang sama, dan ditandatangani oleh **PARA PIHAK**.`),
+    ayat(`(1)\tHal-hal yang belum diatur dalam Perjanjian ini akan diatur kemudian oleh **PARA PIHAK** dalam adendum yang merupakan bagian tidak terpisahkan dari Perjanjian ini.`),
+    ayat(`(2)\tPerjanjian ini dibuat dalam rangkap 2 (dua) asli, masing-masing dibubuhi meterai Rp10.000,00 (sepuluh ribu rupiah) sesuai dengan Undang-Undang Nomor 10 Tahun 2020 tentang Bea Meterai, mempunyai kekuatan hukum yang sama, dan ditandatangani oleh **PARA PIHAK**.`),
     SPACER,
     {
       kind: 'signatures',
@@ -349,24 +356,8 @@ function withMeterai(blocks: Block[]): Block[] {
  * duties and costs of each activity to the cooperation agreements (PKS) that carry it out.
  */
 function notaKesepahaman(): Block[] {
-  const pasal = (no: number, name: string): Block[] => [
-    para(`Pasal ${no}`, { align: 'center', bold: true, before: 1, keepNext: true }),
-    para(name, { align: 'center', bold: true, before: 0, keepNext: true }),
-  ];
-  const ayat = (text: string): Block => para(text, { indent: 'hanging' });
   return [
-    title('NOTA KESEPAHAMAN', 'ANTARA', '{{pihak_pertama_lembaga_kapital}}', 'DENGAN', '{{pihak_kedua_lembaga_kapital}}', 'TENTANG', '{{tentang_kapital}}'),
-    SPACER,
-    para('NOMOR: {{nomor_pihak_pertama}}', { align: 'center', bold: true, before: 0 }),
-    para('NOMOR: {{nomor_pihak_kedua}}', { align: 'center', bold: true, before: 0 }),
-    SPACER,
-    alinea('{{pembukaan}}, bertempat di {{tempat_penandatanganan}}, yang bertanda tangan di bawah ini:'),
-    ayat(
-      '1.\t{{pihak_pertama_nama}}, {{pihak_pertama_jabatan}}, dalam hal ini bertindak untuk dan atas nama {{pihak_pertama_lembaga}}, berkedudukan di {{pihak_pertama_alamat}}, selanjutnya disebut **PIHAK PERTAMA**;',
-    ),
-    ayat(
-      '2.\t{{pihak_kedua_nama}}, {{pihak_kedua_jabatan}}, dalam hal ini bertindak untuk dan atas nama {{pihak_kedua_lembaga}}, berkedudukan di {{pihak_kedua_alamat}}, selanjutnya disebut **PIHAK KEDUA**.',
-    ),
+    ...agreementOpening('NOTA KESEPAHAMAN'),
     alinea(
       '**PIHAK PERTAMA** dan **PIHAK KEDUA** yang selanjutnya secara bersama-sama disebut **PARA PIHAK**, sesuai dengan tugas, fungsi, dan kewenangan masing-masing, sepakat untuk menyusun Nota Kesepahaman tentang {{tentang}}, dengan ketentuan sebagai berikut:',
     ),

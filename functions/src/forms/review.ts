@@ -6,7 +6,7 @@
 import type * as Api from '../contract.ts';
 import type { Caller, CaseService, FromSubmission } from '../cases/service.ts';
 import type { Agency, Submission } from '../model/records.ts';
-import type { Idempotency, Store, Stored } from '../model/store.ts';
+import type { Cursor, Idempotency, Store, Stored } from '../model/store.ts';
 import { formatInZone } from '../sop/calendar.ts';
 import type { SopDefinition } from '../sop/schema.ts';
 import { DomainFailure, domainError, type FieldProblem, type Result } from '../sop/errors.ts';
@@ -155,11 +155,11 @@ export function createSubmissionReview(store: Store, cases: CaseService, opts: {
 
   return {
     /** Newest first; `limit` + 1 are read to say whether older ones were left out. */
-    async list(c: Caller, q: { status?: Api.SubmissionStatus; limit: number }): Promise<Api.SubmissionListResponse> {
-      const rows = await store.listSubmissions(c.agency.id, { ...(q.status ? { status: q.status } : {}), limit: q.limit + 1 });
-      const shown = rows.slice(0, q.limit);
-      const names = await handlers(c.agency, shown);
-      return { submissions: shown.map((s) => view(c.agency, s, names)), limit: q.limit, more: rows.length > q.limit };
+    /** One page, newest first; `next` is where the following page starts (the route makes it a page token). */
+    async list(c: Caller, q: { status?: Api.SubmissionStatus; limit: number; after?: Cursor }): Promise<{ body: Omit<Api.SubmissionListResponse, 'nextPageToken'>; next: Cursor | null }> {
+      const page = await store.listSubmissions(c.agency.id, { ...(q.status ? { status: q.status } : {}), limit: q.limit, ...(q.after ? { after: q.after } : {}) });
+      const names = await handlers(c.agency, page.items);
+      return { body: { submissions: page.items.map((s) => view(c.agency, s, names)), limit: q.limit, more: page.next !== null }, next: page.next };
     },
 
     async get(c: Caller, id: string): Promise<Api.SubmissionView> {

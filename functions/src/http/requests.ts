@@ -9,6 +9,8 @@ import type { Idempotency } from '../model/store.ts';
 import { line, paragraph, stepInputSchema } from '../sop/engine.ts';
 import { SUBMISSION_LIST } from '../forms/review.ts';
 import { ID } from './boundary.ts';
+import { PAGE_TOKEN_MAX } from './page-token.ts';
+import { queryWords, SEARCH_LIMITS } from '../model/search.ts';
 import { DomainFailure, domainError, type FieldProblem } from '../sop/errors.ts';
 
 // Validation messages users read are in Bahasa Indonesia.
@@ -56,9 +58,43 @@ export const readBody = z.strictObject({
 
 export const recapQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
 
+/** Page sizes of the lists (README "Lists and limits"): what a page holds when the query names none, and at most. */
+export const LIST_LIMITS = {
+  cases: { defaultLimit: 100, maxLimit: 1000 },
+  tasks: { defaultLimit: 50, maxLimit: 200 },
+  submissions: SUBMISSION_LIST,
+} as const;
+
+const limitParam = (max: number) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/, `harus bilangan bulat 1–${max}`)
+    .refine((v) => Number(v) <= max, `paling banyak ${max}`)
+    .optional();
+const pageTokenParam = z.string().max(PAGE_TOKEN_MAX, 'bukan token halaman dari daftar ini').optional();
+
 export const submissionsQuery = z.strictObject({
   status: z.enum(['accepted', 'rejected', 'held']).optional(),
-  limit: z.string().regex(/^[1-9]\d{0,2}$/, 'harus bilangan bulat 1–200').refine((v) => Number(v) <= SUBMISSION_LIST.maxLimit, 'paling banyak 200').optional(),
+  limit: limitParam(SUBMISSION_LIST.maxLimit),
+  pageToken: pageTokenParam,
+});
+
+export const casesQuery = z.strictObject({
+  q: z
+    .string()
+    .max(SEARCH_LIMITS.queryChars, `paling panjang ${SEARCH_LIMITS.queryChars} karakter`)
+    .regex(/^[^\r\n]*$/, 'harus satu baris')
+    .refine((v) => queryWords(v).length <= SEARCH_LIMITS.queryWords, `paling banyak ${SEARCH_LIMITS.queryWords} kata`)
+    .optional(),
+  order: z.enum(['newest', 'nomor']).optional(),
+  status: z.enum(['open', 'closed', 'cancelled']).optional(),
+  limit: limitParam(LIST_LIMITS.cases.maxLimit),
+  pageToken: pageTokenParam,
+});
+
+export const tasksQuery = z.strictObject({
+  limit: limitParam(LIST_LIMITS.tasks.maxLimit),
+  pageToken: pageTokenParam,
 });
 
 /** Corrected answers by question id: as many lines as a form answer may hold (the form's own checks follow). */
@@ -107,5 +143,7 @@ export type RequestChecks = [
   Check<Same<z.input<typeof visitBody>, Api.DeskVisitRequest>>,
   Check<Same<z.input<typeof readBody>, Api.DeskReadRequest>>,
   Check<Same<z.input<typeof submissionsQuery>, Api.SubmissionListQuery>>,
+  Check<Same<z.input<typeof casesQuery>, Api.CaseListQuery>>,
+  Check<Same<z.input<typeof tasksQuery>, Api.TaskListQuery>>,
   Check<Same<z.input<typeof submissionCaseBody>, Api.SubmissionCaseRequest>>,
 ];

@@ -5,7 +5,10 @@ import type { Action } from '../sop/engine.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import type { ApiDeps, HandlerContext, Route } from './api.ts';
 import { SUBMISSION_LIST } from '../forms/review.ts';
-import { cancelBody, createCaseBody, idempotency, parse, readBody, recapQuery, stepBody, submissionCaseBody, submissionsQuery, visitBody } from './requests.ts';
+import { queryWords, wholeNumber } from '../model/search.ts';
+import { ID } from './boundary.ts';
+import { decodePageToken, encodePageToken, tokenScope } from './page-token.ts';
+import { cancelBody, casesQuery, createCaseBody, idempotency, LIST_LIMITS, parse, readBody, recapQuery, stepBody, submissionCaseBody, submissionsQuery, tasksQuery, visitBody } from './requests.ts';
 
 /**
  * A route under /v1/agencies/:agency whose answer is typed by the contract. `:case`, `:sop` and
@@ -36,8 +39,26 @@ export function routesOf({ cases, desk, review }: Pick<ApiDeps, 'cases' | 'desk'
     }),
     route<Api.SopListResponse>('GET', '/sops', async ({ caller }) => ({ body: { sops: await cases.listSops(await caller()) } })),
     route<Api.SopDescription>('GET', '/sops/:sop', async ({ caller, params }) => ({ body: await cases.getSop(await caller(), params[1]!) })),
-    route<Api.CaseListResponse>('GET', '/cases', async ({ caller }) => ({ body: { cases: await cases.listCases(await caller()) } })),
-    route<Api.TaskListResponse>('GET', '/tasks', async ({ caller }) => ({ body: { tasks: await cases.tasks(await caller()) } })),
+    route<Api.CaseListResponse>('GET', '/cases', async ({ query, caller, agency }) => {
+      const q = parse(casesQuery, query, 'Parameter daftar kasus');
+      const words = queryWords(q.q ?? '');
+      const order = q.order ?? 'newest';
+      const scope = tokenScope('cases', agency.id, order, q.status ?? null, words);
+      const after = decodePageToken(q.pageToken, scope, ID.case);
+      const limit = q.limit ? Number(q.limit) : LIST_LIMITS.cases.defaultLimit;
+      const nomor = wholeNumber(q.q ?? '');
+      const page = await cases.listCases(await caller(), { words, order, limit, ...(nomor ? { nomor } : {}), ...(q.status ? { status: q.status } : {}), ...(after ? { after } : {}) });
+      return { body: { cases: page.rows, limit, nextPageToken: encodePageToken(scope, page.next), total: page.total } };
+    }),
+    route<Api.TaskListResponse>('GET', '/tasks', async ({ query, caller, agency, email }) => {
+      const q = parse(tasksQuery, query, 'Parameter daftar tugas');
+      const scope = tokenScope('tasks', agency.id, email);
+      const after = decodePageToken(q.pageToken, scope, ID.case);
+      const limit = q.limit ? Number(q.limit) : LIST_LIMITS.tasks.defaultLimit;
+      const page = await cases.tasks(await caller(), { limit, ...(after ? { after } : {}) });
+      return { body: { tasks: page.tasks, limit, nextPageToken: encodePageToken(scope, page.next), total: page.total, overdue: page.overdue } };
+    }),
+    route<Api.CaseRow>('GET', '/cases/:case/row', async ({ caller, params }) => ({ body: await cases.row(await caller(), params[1]!) })),
     route<Api.TransitionResponse>('POST', '/cases', async ({ req, body: raw, caller, agency }) => {
       const body = parse(createCaseBody, raw, 'Data kasus baru');
       const r = await cases.create(await caller(), body, idempotency(req, body, `create:${agency.id}`));
@@ -70,9 +91,13 @@ export function routesOf({ cases, desk, review }: Pick<ApiDeps, 'cases' | 'desk'
       return { body: await desk.recap(await caller(), q.month) };
     }),
     // Kiriman mitra: partner form submissions, and cases staff open from them.
-    route<Api.SubmissionListResponse>('GET', '/submissions', async ({ query, caller }) => {
+    route<Api.SubmissionListResponse>('GET', '/submissions', async ({ query, caller, agency }) => {
       const q = parse(submissionsQuery, query, 'Parameter daftar kiriman');
-      return { body: await review.list(await caller(), { ...(q.status ? { status: q.status } : {}), limit: q.limit ? Number(q.limit) : SUBMISSION_LIST.defaultLimit }) };
+      const scope = tokenScope('submissions', agency.id, q.status ?? null);
+      const after = decodePageToken(q.pageToken, scope, ID.submission);
+      const limit = q.limit ? Number(q.limit) : SUBMISSION_LIST.defaultLimit;
+      const page = await review.list(await caller(), { ...(q.status ? { status: q.status } : {}), limit, ...(after ? { after } : {}) });
+      return { body: { ...page.body, nextPageToken: encodePageToken(scope, page.next) } };
     }),
     route<Api.SubmissionView>('GET', '/submissions/:submission', async ({ caller, params }) => ({ body: await review.get(await caller(), params[1]!) })),
     route<Api.TransitionResponse>('POST', '/submissions/:submission/case', async ({ req, body, caller, agency, params }) => {

@@ -110,6 +110,17 @@ const caseDocumentSchema = z.object({
   error: z.string().optional(),
 });
 
+/** A decision with its reason, kept on the case for the step it led to (contract: DecisionNote). */
+const decisionNoteSchema = z.object({
+  step: z.number().int(),
+  label: z.string(),
+  back: z.boolean(),
+  by: z.string(),
+  byEmail: z.string(),
+  at: isoInstant,
+  reason: z.string().nullable(),
+});
+
 export const caseStateSchema = z.object({
   id: z.string().min(1),
   agencyId: z.string().min(1),
@@ -132,6 +143,7 @@ export const caseStateSchema = z.object({
   createdAt: isoInstant,
   createdBy: z.string(),
   updatedAt: isoInstant,
+  returned: decisionNoteSchema.nullable().optional(),
 });
 
 const standardTimeSchema = z.object({

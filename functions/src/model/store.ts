@@ -1,7 +1,7 @@
 // The store port: everything the services ask of persistence, as an interface. The Firestore
 // adapter (store/) implements it; services, the worker and the HTTP layer depend only on this, so
 // none of them knows a collection name or a document path.
-import type { CaseEvent, CaseState, DeskRead, DeskRecap, DeskVisit, Transition } from '../contract.ts';
+import type { CaseEvent, CaseOrder, CaseState, CaseStatus, DeskRead, DeskRecap, DeskVisit, Transition } from '../contract.ts';
 import type { Result } from '../sop/errors.ts';
 import type { SopDefinition } from '../sop/schema.ts';
 import type { Agency, AgencyForm, AgencyInput, DeskKind, FormCursor, FormLink, OutboxEntry, OutboxProgress, Staff, StaffInput, Submission } from './records.ts';
@@ -70,6 +70,47 @@ export interface DirectoryStore {
   activeDefinitions(agencyId: string): Promise<SopDefinition[]>;
 }
 
+/** Where a page of a list ended: the sort key and the id of its last document. */
+export interface Cursor {
+  key: string;
+  id: string;
+}
+
+/** One page of a list; `next` is null once nothing follows. */
+export interface PageOf<T> {
+  items: T[];
+  next: Cursor | null;
+  /** Every match counted, when asked for and exact; otherwise null. */
+  total: number | null;
+}
+
+/** What a list shows of a case: everything but its data (a list never reads that). */
+export type CaseSummary = Pick<
+  CaseState,
+  'id' | 'nomor' | 'sopId' | 'sopVersion' | 'sopTitle' | 'title' | 'partner' | 'status' | 'currentStep' | 'stepStartedAt' | 'dueAt' | 'version' | 'documents' | 'outcome' | 'createdAt' | 'updatedAt' | 'returned'
+>;
+
+export interface CaseQuery {
+  order: CaseOrder;
+  /** Search words (model/search.ts queryWords, most selective first); every one must match. Empty: every case. */
+  words: string[];
+  /** The query is a whole case number: the case with exactly this number is looked up first (one equality read); the words are searched when there is none. */
+  nomor?: string;
+  status?: CaseStatus;
+  limit: number;
+  after?: Cursor;
+  /** Count every match too (the first page). */
+  count: boolean;
+}
+
+export interface TaskQuery {
+  limit: number;
+  after?: Cursor;
+  /** Count every task, and the overdue ones (due before `now`), too. */
+  count: boolean;
+  now: Date;
+}
+
 /** Cases with their events, idempotency records and counters: one transaction per transition. */
 export interface CaseStore {
   /** A new case numbered from the per-agency counter `counterName`, in one transaction. */
@@ -80,10 +121,12 @@ export interface CaseStore {
    */
   updateCase(agencyId: string, caseId: string, actorEmail: string, idem: Idempotency, step: StepFn): Promise<Stored<Transition>>;
   readCase(agencyId: string, caseId: string): Promise<{ state: CaseState; events: CaseEvent[] } | null>;
-  /** The agency's cases, newest first. */
-  listCases(agencyId: string, limit: number): Promise<CaseState[]>;
-  /** Open cases whose current step one of these roles can take. */
-  tasks(agencyId: string, roles: string[]): Promise<CaseState[]>;
+  /** The agency's cases, newest first or by number, searched and filtered, a page at a time. */
+  listCases(agencyId: string, q: CaseQuery): Promise<PageOf<CaseSummary>>;
+  /** Open cases whose current step one of these roles can take (at most 30 roles), by due time: overdue first, none last. */
+  tasks(agencyId: string, roles: string[], q: TaskQuery): Promise<PageOf<CaseSummary> & { overdue: number | null }>;
+  /** Writes the derived list fields (store/case-index.ts) on every case of the agency stored without them or with an older version; returns how many were read and rewritten. */
+  reindexCases(agencyId: string, opts?: { all?: boolean }): Promise<{ read: number; written: number }>;
 }
 
 export type DeskRecord<K extends DeskKind> = K extends 'visits' ? DeskVisit : DeskRead;
@@ -100,8 +143,8 @@ export interface SubmissionStore {
   /** A rejected or held submission (accepted ones are written with their case): the first record of an id wins. */
   recordSubmission(submission: Submission): Promise<{ submission: Submission; replayed: boolean }>;
   submission(agencyId: string, id: string): Promise<Submission | null>;
-  /** Newest first; `status` filters. */
-  listSubmissions(agencyId: string, opts: { status?: Submission['status']; limit: number }): Promise<Submission[]>;
+  /** Newest first, a page at a time; `status` filters. */
+  listSubmissions(agencyId: string, opts: { status?: Submission['status']; limit: number; after?: Cursor }): Promise<PageOf<Submission>>;
   /** How many submissions from this e-mail or phone arrived since `since` (burst check). */
   recentFrom(agencyId: string, contact: { email: string | null; phone: string | null }, since: string): Promise<number>;
   /** The last submission with this fingerprint, if any (the same request twice). */

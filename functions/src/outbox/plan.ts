@@ -77,8 +77,8 @@ type LetterPlan = PlanInput & { next: StepLink | null };
 export const letterCounter = (year: number) => `surat-${year}`;
 export const agendaCounter = (year: number) => `agenda-${year}`;
 
-/** Where a letter to the partner goes: the partner's e-mail, else an e-mail the SOP collected. */
-function recipient(state: Transition['state']): string | null {
+/** Where a letter to the partner goes: the partner's e-mail, else an e-mail the SOP collected (the step form says so before it is sent: cases/letters-preview.ts). */
+export function recipient(state: Transition['state']): string | null {
   if (state.partner?.email) return state.partner.email;
   for (const [k, v] of Object.entries(state.data)) if (k.startsWith('email') && typeof v === 'string' && v.includes('@')) return v;
   return null;

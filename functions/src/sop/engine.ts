@@ -197,6 +197,7 @@ function cancel(ctx: Context, current: CaseState, state: CaseState, reason: stri
   const why = reason.trim();
   if (!why) return fail(domainError('INVALID_INPUT', 'Alasan pembatalan wajib diisi.', [{ path: 'reason', message: 'Alasan pembatalan wajib diisi.' }]));
   stopAt(state, 'cancelled', `Dibatalkan: ${why}`);
+  delete state.returned;
   const event = plainEvent({
     seq: state.version,
     at: state.updatedAt,
@@ -273,6 +274,37 @@ function measure(ctx: Context, step: Step, current: CaseState, state: CaseState)
   return { standard: standardOf(w), durationMinutes, dueAt: due ? due.toISOString() : null, withinStandard };
 }
 
+/**
+ * Whether taking `decision` at this step needs a reason (the note): as the exit declares, else by
+ * default for the "no" exit of a decision staff take themselves (a partner's answer, and a branch
+ * carried from an earlier decision, give their reasons elsewhere).
+ */
+export function reasonRequired(step: Step, decision: 'yes' | 'no'): boolean {
+  if (step.kind !== 'decision') return false;
+  const exit = decision === 'yes' ? step.ifYes : step.ifNo;
+  // A required item asked only on this exit (`when`) is the reason already: it is required as kelengkapan, the note stays free.
+  if (exit.reasonRequired === undefined && reasonField(step, decision)) return false;
+  return exit.reasonRequired ?? (decision === 'no' && step.performer === 'staff' && step.branchFrom === undefined);
+}
+
+/** The data item holding a decision's reason: a required item asked only on that exit (`when`), or null. */
+export function reasonField(step: Step, decision: 'yes' | 'no'): string | null {
+  const k = step.kelengkapan.find((x) => x.type === 'data' && x.when === decision && !x.optional && !x.assign);
+  return k ? k.id : null;
+}
+
+/** Keeps a decision's reason on the case for the step it leads to; any other step clears it. */
+function noteDecision(state: CaseState, step: Step, r: ResolvedExit, actor: Actor, note: string | null, input: StepInput): void {
+  delete state.returned;
+  if (!r.decision || state.currentStep === null) return;
+  const field = reasonField(step, r.decision);
+  if (!field && !reasonRequired(step, r.decision)) return;
+  const given = field ? input.data?.[field] : undefined;
+  const reason = note ?? (typeof given === 'string' && given.trim() ? given.trim() : null);
+  const back = typeof r.exit.to === 'number' && r.exit.to <= step.no;
+  state.returned = { step: step.no, label: r.exit.label, back, by: actor.name ?? actor.email, byEmail: actor.email, at: state.updatedAt, reason };
+}
+
 function takeStep(ctx: Context, current: CaseState, state: CaseState, action: StepAction): Result<Transition> {
   const { def, actor } = ctx;
   if (action.step !== current.currentStep) {
@@ -290,6 +322,12 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
   if (!resolved.ok) return resolved;
   const { invalid, missing } = checkKelengkapan(step, current, action.input, resolved.value.decision);
   if (invalid.length > 0) return fail(domainError('INVALID_INPUT', `Isian langkah ${step.no} tidak valid: ${invalid.map((p) => p.message).join(' ')}`, invalid));
+  const decision = resolved.value.decision;
+  const note = action.input.note?.trim() || null;
+  if (decision && reasonRequired(step, decision) && !note) {
+    const label = resolved.value.exit.label;
+    return fail(domainError('MISSING_KELENGKAPAN', `Alasan wajib ditulis di catatan untuk keputusan "${label}".`, [{ path: 'note', message: `Tulis alasannya: mengapa "${label}".` }]));
+  }
   // A "no" returns the work for revision: what is still missing does not block sending it back,
   // except what the "no" itself needs (an item `when: 'no'`, such as the reason for a refusal).
   const blocking = resolved.value.decision === 'no' ? missing.filter((p) => noNeeds(step, p.path)) : missing;
@@ -300,6 +338,7 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
   Object.assign(state.data, action.extra);
   const measured = measure(ctx, step, current, state);
   enterStep(def, state, resolved.value.exit.to, resolved.value.exit.outcome, ctx.now, ctx.calendar);
+  noteDecision(state, step, resolved.value, actor, note, action.input);
   const event: CaseEvent = {
     seq: state.version,
     at: state.updatedAt,
@@ -309,7 +348,7 @@ function takeStep(ctx: Context, current: CaseState, state: CaseState, action: St
     toStep: state.currentStep,
     decision: resolved.value.decision,
     input: { ...inputRecord(action.input), ...(ctx.assigned && Object.keys(ctx.assigned).length ? { assigned: ctx.assigned } : {}) },
-    note: action.input.note?.trim() || null,
+    note,
     ...measured,
     stepStartedAt: current.stepStartedAt,
     produced,
@@ -361,6 +400,6 @@ export function plannedDocuments(def: SopDefinition, state: CaseState, action: A
 }
 
 /** What the current step asks for, for forms and task lists. */
-export function currentStepOf(def: SopDefinition, state: CaseState): Step | null {
+export function currentStepOf(def: SopDefinition, state: Pick<CaseState, 'currentStep'>): Step | null {
   return state.currentStep === null ? null : stepOf(def, state.currentStep);
 }

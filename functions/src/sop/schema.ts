@@ -130,6 +130,11 @@ export const exitSchema = z.object({
   produces: z.array(producedDocumentSchema).default([]),
   /** Outcome recorded on the case when this exit ends it. */
   outcome: z.string().optional(),
+  /**
+   * Whether taking this exit needs a reason (the action's note). Unset: the engine's default
+   * (engine.ts `reasonRequired`: the "no" exit of a decision staff take themselves).
+   */
+  reasonRequired: z.boolean().optional(),
 });
 export type Exit = z.infer<typeof exitSchema>;
 

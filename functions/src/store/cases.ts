@@ -7,6 +7,7 @@ import type { CaseState, Transition } from '../contract.ts';
 import { caseEventSchema, caseStateSchema, counterSchema, idempotencyRecordSchema, staffSchema, submissionSchema, transitionSchema, type Staff } from '../model/records.ts';
 import type { CaseStore, Effects, Idempotency, StoreStats, TxTools } from '../model/store.ts';
 import { DomainFailure, domainError, type Result } from '../sop/errors.ts';
+import { caseIndex } from './case-index.ts';
 import { eventId, parseSnap, parseStored, plain, type Paths } from './paths.ts';
 import { createWriteBudget } from './size.ts';
 import type { LockMore, Transactor } from './transact.ts';
@@ -18,7 +19,12 @@ interface Write {
   create: boolean;
 }
 
-export function createCaseRepository(transact: Transactor, p: Paths, stats: StoreStats): CaseStore {
+/** The case as stored: its state and the fields its lists are queried by. */
+export function caseDocument(state: CaseState): Record<string, unknown> {
+  return { ...(plain(state) as unknown as Record<string, unknown>), ix: caseIndex(state) };
+}
+
+export function createCaseRepository(transact: Transactor, p: Paths, stats: StoreStats): Omit<CaseStore, 'listCases' | 'tasks' | 'reindexCases'> {
   function checkReplay(snap: DocumentSnapshot, idem: Idempotency): Transition | null {
     if (!snap.exists) return null;
     const rec = parseSnap(idempotencyRecordSchema, snap);
@@ -45,7 +51,7 @@ export function createCaseRepository(transact: Transactor, p: Paths, stats: Stor
   /** Writes the case, its event and the idempotency record; every document is sized first (nothing is written if one is too large). */
   function write(tx: Transaction, agencyId: string, actorEmail: string, idem: Idempotency, t: Transition, extra: Write[] = []): void {
     const docs = [
-      { ref: p.cases(agencyId).doc(t.state.id), data: plain(t.state) as unknown as Record<string, unknown>, what: 'Data kasus', create: false },
+      { ref: p.cases(agencyId).doc(t.state.id), data: caseDocument(t.state), what: 'Data kasus', create: false },
       { ref: p.events(agencyId, t.state.id).doc(eventId(t.event.seq)), data: plain(t.event) as unknown as Record<string, unknown>, what: 'Catatan riwayat langkah', create: true },
       {
         ref: p.idempotency(agencyId, actorEmail, idem.key),
@@ -164,18 +170,6 @@ export function createCaseRepository(transact: Transactor, p: Paths, stats: Stor
       const [snap, events] = await Promise.all([ref.get(), p.events(agencyId, caseId).orderBy('seq').get()]);
       if (!snap.exists) return null;
       return { state: parseCase(snap), events: events.docs.map((d) => parseSnap(caseEventSchema, d)) };
-    },
-
-    async listCases(agencyId, limit) {
-      const snap = await p.cases(agencyId).orderBy('createdAt', 'desc').limit(limit).get();
-      stats.reads += Math.max(1, snap.size);
-      return snap.docs.map(parseCase);
-    },
-
-    async tasks(agencyId, roles) {
-      if (roles.length === 0) return [];
-      const snap = await p.cases(agencyId).where('currentRoles', 'array-contains-any', roles.slice(0, 30)).limit(500).get();
-      return snap.docs.map(parseCase);
     },
   };
 }

@@ -2,6 +2,7 @@
 // its collections and its document paths (see paths.ts for the layout).
 import type { Firestore } from '@google-cloud/firestore';
 import type { Store, StoreStats } from '../model/store.ts';
+import { createCaseLists } from './case-lists.ts';
 import { createCaseRepository } from './cases.ts';
 import { createDeskRepository } from './desk.ts';
 import { createDirectory } from './directory.ts';
@@ -19,6 +20,7 @@ export function createFirestoreStore(db: Firestore, opts: { now?: () => number; 
     stats,
     ...createDirectory(db, p, stats, opts.now ?? Date.now),
     ...createCaseRepository(transact, p, stats),
+    ...createCaseLists(db, p, stats),
     ...createDeskRepository(p, stats),
     ...createSubmissionRepository(p, stats),
     ...createFormIntakeRepository(db, p, stats),

@@ -1,5 +1,6 @@
 // Partner form submissions in Firestore: one document per form response, created once (a second
 // delivery finds it and gets the first record back), listed newest first for staff review.
+import { FieldPath, type Query } from '@google-cloud/firestore';
 import { submissionSchema, type Submission } from '../model/records.ts';
 import type { StoreStats, SubmissionStore } from '../model/store.ts';
 import { parseSnap, plain, type Paths } from './paths.ts';
@@ -33,11 +34,14 @@ export function createSubmissionRepository(p: Paths, stats: StoreStats): Submiss
     submission: get,
 
     async listSubmissions(agencyId, opts) {
-      let q = p.submissions(agencyId).orderBy('receivedAt', 'desc');
-      if (opts.status) q = p.submissions(agencyId).where('status', '==', opts.status).orderBy('receivedAt', 'desc');
-      const snap = await q.limit(opts.limit).get();
+      const base: Query = opts.status ? p.submissions(agencyId).where('status', '==', opts.status) : p.submissions(agencyId);
+      const q = base.orderBy('receivedAt', 'desc').orderBy(FieldPath.documentId(), 'desc');
+      // One more than asked: whether older ones follow.
+      const snap = await (opts.after ? q.startAfter(opts.after.key, opts.after.id) : q).limit(opts.limit + 1).get();
       stats.reads += Math.max(1, snap.size);
-      return snap.docs.map((d) => parseSnap(submissionSchema, d));
+      const items = snap.docs.slice(0, opts.limit).map((d) => parseSnap(submissionSchema, d));
+      const last = items.at(-1);
+      return { items, next: snap.size > opts.limit && last ? { key: last.receivedAt, id: last.id } : null, total: null };
     },
 
     async recentFrom(agencyId, contact, since) {

@@ -48,6 +48,27 @@ function apiUrl(): string {
   return raw.replace(/\/+$/, '');
 }
 
+/**
+ * The user's own grant is incomplete (with Google's granular consent a user may untick some of the
+ * add-on's permissions): an error saying so, with the link that asks again; null when every
+ * permission was granted (then a missing token or a refused write is the deployment's fault).
+ */
+export function missingGrant(): ApiError | null {
+  try {
+    const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+    if (info.getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED) return null;
+    const url = info.getAuthorizationUrl();
+    return {
+      code: 'AUTH_REQUIRED',
+      message:
+        'Izin add-on ini belum lengkap: sebagian izin tidak dicentang saat Anda memberi izin. ' +
+        `Buka ${url ? `tautan berikut dan centang semua izin yang diminta: ${url}` : 'Ekstensi → Layanan Perpustakaan → Buka panel, lalu centang semua izin yang diminta'}. Setelah itu muat ulang panel ini.`,
+    };
+  } catch {
+    return null;
+  }
+}
+
 function identityToken(): string {
   let token: string | null = null;
   try {
@@ -56,6 +77,8 @@ function identityToken(): string {
     token = null;
   }
   if (!token) {
+    const grant = missingGrant();
+    if (grant) throw apiFailure(grant);
     throw apiFailure({
       code: 'CONFIG',
       message:

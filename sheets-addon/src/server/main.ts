@@ -4,9 +4,9 @@
 // bundles this module and writes one top-level stub per export, because Apps Script only calls
 // top-level functions: export entry points from this module and nothing else.
 import type * as Api from '../../../functions/src/contract.ts';
-import type { Me, SidebarCalls } from '../contract.ts';
+import type { CaseListCall, DashboardSync, Me, SidebarCalls } from '../contract.ts';
 import { agencyPath, apiErrorOf, apiFailure, callApi, currentAgencyId, myMemberships, storeAgency } from './api.ts';
-import { syncDashboard as writeDashboard } from './dashboard.ts';
+import { syncDashboard as writeDashboard, syncDashboardRow as writeDashboardRow } from './dashboard.ts';
 import { roleLabelsOf, toMe, type MeReply } from './me.ts';
 
 const TITLE = 'Layanan Perpustakaan';
@@ -136,16 +136,35 @@ export function chooseAgency(agencyId: string): Me {
   return me(agencyId);
 }
 
-export function listTasks(): Api.TaskListResponse {
-  return callApi<Api.TaskListResponse>('GET', agencyPath(currentAgencyId(), 'tasks'));
+function pageTokenParam(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,600}$/.test(value)) throw invalid('pageToken', 'Token halaman tidak valid; muat ulang daftar dari awal.');
+  return value;
+}
+
+export function listTasks(pageToken: string | null): Api.TaskListResponse {
+  const token = pageTokenParam(pageToken);
+  return callApi<Api.TaskListResponse>('GET', `${agencyPath(currentAgencyId(), 'tasks')}${token ? `?pageToken=${token}` : ''}`);
 }
 
 export function listSops(): Api.SopListResponse {
   return callApi<Api.SopListResponse>('GET', agencyPath(currentAgencyId(), 'sops'));
 }
 
-export function listCases(): Api.CaseListResponse {
-  return callApi<Api.CaseListResponse>('GET', agencyPath(currentAgencyId(), 'cases'));
+export function listCases(query: CaseListCall | null): Api.CaseListResponse {
+  const q = query === null || query === undefined ? {} : requireObject(query, '(query)', 'Pencarian kasus');
+  const params: string[] = [];
+  if (q.q !== undefined && q.q !== '') {
+    if (typeof q.q !== 'string') throw invalid('q', 'Kata pencarian harus berupa teks.');
+    params.push(`q=${encodeURIComponent(q.q)}`);
+  }
+  const token = pageTokenParam(q.pageToken);
+  if (token) params.push(`pageToken=${token}`);
+  if (q.limit !== undefined) {
+    if (typeof q.limit !== 'number' || !Number.isInteger(q.limit) || q.limit < 1 || q.limit > 1000) throw invalid('limit', 'Jumlah kasus per halaman harus bilangan bulat 1–1000.');
+    params.push(`limit=${q.limit}`);
+  }
+  return callApi<Api.CaseListResponse>('GET', `${agencyPath(currentAgencyId(), 'cases')}${params.length ? `?${params.join('&')}` : ''}`);
 }
 
 export function getCase(caseId: string): Api.CaseDetail {
@@ -189,8 +208,12 @@ export function deskRecap(month: string): Api.DeskRecap {
   return callApi<Api.DeskRecap>('GET', `${agencyPath(currentAgencyId(), 'desk', 'recap')}?month=${month}`);
 }
 
-export function syncDashboard(): { rows: number } {
+export function syncDashboard(): DashboardSync {
   return writeDashboard();
+}
+
+export function syncDashboardRow(caseId: string): DashboardSync {
+  return writeDashboardRow(requireId(caseId, 'caseId', 'Nomor kasus'));
 }
 
 // Kiriman mitra: partner form submissions, cases opened from them, and the partner's form link.
@@ -246,6 +269,7 @@ const implemented: SidebarCalls = {
   recordRead,
   deskRecap,
   syncDashboard,
+  syncDashboardRow,
   listSubmissions,
   getSubmission,
   openSubmissionCase,

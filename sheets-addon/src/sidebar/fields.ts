@@ -14,8 +14,22 @@ export class FormFields {
   readonly map = new Map<string, FieldRef>();
   readonly banner: HTMLElement = h('div', { class: 'banner banner-error form-banner', role: 'alert', hidden: true });
 
+  /** A field whose error goes away as soon as the user changes it (the next send checks it again). */
   register(key: string, control: HTMLElement, error: HTMLElement): void {
     this.map.set(key, { control, error });
+    const clearOne = () => {
+      if (error.hidden) return;
+      error.textContent = '';
+      error.hidden = true;
+      control.removeAttribute('aria-invalid');
+    };
+    control.addEventListener('input', clearOne);
+    control.addEventListener('change', clearOne);
+  }
+
+  /** One field's own problem, found before sending (the API would name it the same way). */
+  invalid(key: string, message: string): void {
+    this.show({ code: 'INVALID_INPUT', message, fields: [{ path: key, message }] }, 'Isian belum valid.');
   }
 
   clear(): void {

@@ -42,12 +42,27 @@ export function tz(): string {
 
 let busyCount = 0;
 
-/** Runs a call with the spinner shown and every button disabled until it settles. */
+/**
+ * Runs a call with the spinner shown and every button disabled until it settles. The button that
+ * was pressed (the focused one) shows the spinner and the label itself: the header's indicator
+ * may have scrolled out of sight in a long form.
+ */
 export async function busy<T>(label: string, work: () => Promise<T>): Promise<T> {
   busyCount++;
   $('busy-text').textContent = label;
   $('busy').hidden = false;
   $('view').setAttribute('aria-busy', 'true');
+  const pressed = document.activeElement;
+  let restore: (() => void) | null = null;
+  if (pressed instanceof HTMLButtonElement && pressed.closest('#view') && !pressed.classList.contains('is-busy')) {
+    const before = [...pressed.childNodes];
+    pressed.classList.add('is-busy');
+    pressed.replaceChildren(h('span', { class: 'spinner', 'aria-hidden': 'true' }), ` ${label}`);
+    restore = () => {
+      pressed.classList.remove('is-busy');
+      pressed.replaceChildren(...before);
+    };
+  }
   for (const b of document.querySelectorAll<HTMLButtonElement>('#sidebar button')) {
     if (!b.disabled) {
       b.disabled = true;
@@ -57,6 +72,7 @@ export async function busy<T>(label: string, work: () => Promise<T>): Promise<T>
   try {
     return await work();
   } finally {
+    restore?.();
     busyCount--;
     if (busyCount === 0) {
       $('busy').hidden = true;
@@ -132,7 +148,41 @@ export function loadSops(): Promise<SopDescription[]> {
   return read;
 }
 
-/** Keeps the "Kasus" sheet current after a change; a failure here never bothers the user. */
-export function syncQuietly(): void {
-  call('syncDashboard').catch((e) => console.warn('syncDashboard gagal:', parseFailure(e).message));
+/**
+ * Keeps the "Kasus" sheet current after a change: only that case's row. The change itself is
+ * saved; a sheet that could not follow is said so above the view, with what to do, until a
+ * later sync succeeds.
+ */
+export function syncAfterChange(caseId: string): void {
+  call('syncDashboardRow', caseId).then(
+    () => showSyncProblem(null),
+    (e) => showSyncProblem(parseFailure(e)),
+  );
+}
+
+/** The notice of a sheet that stopped following (null: it follows again). */
+export function showSyncProblem(err: ApiError | null): void {
+  const box = $('sync-problem');
+  if (!err) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  const retry = h('button', { type: 'button', class: 'btn', id: 'sync-retry' }, 'Sinkronkan ulang');
+  retry.addEventListener('click', () => {
+    void busy('Menyinkronkan sheet Kasus…', () => call('syncDashboard')).then(
+      (r) => {
+        showSyncProblem(null);
+        showBanner({ kind: 'ok', text: `Sheet "Kasus" diperbarui: ${r.rows} kasus.` });
+      },
+      (e) => showSyncProblem(parseFailure(e)),
+    );
+  });
+  box.replaceChildren(
+    h('p', null, h('strong', null, 'Sheet "Kasus" belum diperbarui. '), 'Perubahan kasus sudah tersimpan; hanya sheet yang tertinggal.'),
+    h('p', { class: 'small' }, err.message),
+    h('p', { class: 'small' }, 'Tekan "Sinkronkan ulang", atau nanti pilih Ekstensi → Layanan Perpustakaan → Sinkronkan dasbor. Bila terus gagal, kirim pesan di atas kepada admin.'),
+    retry,
+  );
+  box.hidden = false;
 }

@@ -49,6 +49,8 @@ export class GasFakes {
   readonly userCache = new FakeCache();
   readonly documentCache = new FakeCache();
   identityToken: string | null;
+  /** Scopes of the manifest the user did not grant (granular consent); non-empty makes authorization REQUIRED. */
+  missingScopes: string[] = [];
   oauthToken: string;
   authMode: AuthModeName;
   htmlFiles: Record<string, string>;
@@ -132,6 +134,11 @@ export class GasFakes {
       },
       ScriptApp: {
         AuthMode,
+        AuthorizationStatus: { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' },
+        getAuthorizationInfo: entry('ScriptApp.getAuthorizationInfo', false, () => ({
+          getAuthorizationStatus: () => (f.missingScopes.length ? 'REQUIRED' : 'NOT_REQUIRED'),
+          getAuthorizationUrl: () => (f.missingScopes.length ? 'https://script.google.com/macros/d/fake/authorize' : null),
+        })),
         getIdentityToken: entry('ScriptApp.getIdentityToken', true, () => f.identityToken),
         getOAuthToken: entry('ScriptApp.getOAuthToken', true, () => f.oauthToken),
       },

@@ -1,6 +1,8 @@
 // The one Sheets REST call the add-on makes, spreadsheets.values.batchUpdate, answered by
-// UrlFetchApp's fake against the fake spreadsheet. RAW only; a sheet inserted but not yet flushed
-// is invisible to it, as in production.
+// UrlFetchApp's fake against the fake spreadsheet. RAW only (a JSON number is stored as a number,
+// anything else as text); a sheet inserted but not yet flushed is invisible to it, as in
+// production. A request over Google's advised size is refused here, so a test catches it.
+export const SHEETS_MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 import { cellKey, type FakeSheet, type FakeSpreadsheet } from './spreadsheet.ts';
 import type { FetchCall, FetchReply } from './url-fetch.ts';
 
@@ -27,7 +29,8 @@ export function sheetsValuesBatchUpdate(call: FetchCall, spreadsheet: FakeSpread
   const body = call.json as { valueInputOption?: string; data?: { range: string; majorDimension?: string; values: unknown[][] }[] } | undefined;
   if (!body || !['RAW', 'USER_ENTERED'].includes(body.valueInputOption ?? '')) return error(400, "Invalid valueInputOption: ''");
   if (body.valueInputOption !== 'RAW') return error(400, 'This fake stores RAW values only.');
-  const writes: { sheet: FakeSheet; r: number; c: number; v: string }[] = [];
+  if (Buffer.byteLength(call.payload ?? '', 'utf8') > SHEETS_MAX_REQUEST_BYTES) return error(413, 'Request payload size exceeds the limit.');
+  const writes: { sheet: FakeSheet; r: number; c: number; v: string | number }[] = [];
   for (const d of body.data ?? []) {
     const a = parseA1(d.range);
     const sheet = spreadsheet.getSheetByName(a.sheet);
@@ -36,7 +39,7 @@ export function sheetsValuesBatchUpdate(call: FetchCall, spreadsheet: FakeSpread
     if (d.values.length > a.r2 - a.r1 + 1) return error(400, `Requested writing within range [${d.range}], but tried writing to row [${a.r1 + d.values.length - 1}]`);
     d.values.forEach((row, i) => {
       if (row.length > a.c2 - a.c1 + 1) throw new Error(`row wider than ${d.range}`);
-      row.forEach((v, j) => writes.push({ sheet, r: a.r1 + i, c: a.c1 + j, v: v === null || v === undefined ? '' : String(v) }));
+      row.forEach((v, j) => writes.push({ sheet, r: a.r1 + i, c: a.c1 + j, v: v === null || v === undefined ? '' : typeof v === 'number' ? v : String(v) }));
     });
   }
   for (const w of writes) w.sheet.cells.set(cellKey(w.r, w.c), w.v);

@@ -7,7 +7,11 @@ import type { MutationLog } from './services.ts';
 interface CellFormat {
   fontWeight: string;
   background: string;
+  numberFormat: string;
 }
+
+/** A stored value: text stays text, a number (a date-time serial too) a number, as Sheets keeps RAW values. */
+export type CellValue = string | number;
 
 /** The key of a cell in FakeSheet.cells and .formats. */
 export const cellKey = (r: number, c: number) => `${r},${c}`;
@@ -59,7 +63,7 @@ export class FakeRange {
   }
   private format(r: number, c: number): CellFormat {
     let f = this.sheet.formats.get(cellKey(r, c));
-    if (!f) this.sheet.formats.set(cellKey(r, c), (f = { fontWeight: 'normal', background: '#ffffff' }));
+    if (!f) this.sheet.formats.set(cellKey(r, c), (f = { fontWeight: 'normal', background: '#ffffff', numberFormat: 'General' }));
     return f;
   }
   getRow() {
@@ -96,7 +100,15 @@ export class FakeRange {
     this.each((r, c) => (this.format(r, c).background = (color ?? '#ffffff').toLowerCase()));
     return this;
   }
-  getValues(): string[][] {
+  getNumberFormat() {
+    return this.format(this.row, this.col).numberFormat;
+  }
+  setNumberFormat(pattern: string) {
+    this.sheet.fakes.mutate(`${this.label}.setNumberFormat(${pattern})`);
+    this.each((r, c) => (this.format(r, c).numberFormat = pattern));
+    return this;
+  }
+  getValues(): CellValue[][] {
     return Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => this.sheet.cells.get(cellKey(this.row + i, this.col + j)) ?? ''));
   }
   createFilter() {
@@ -110,7 +122,7 @@ export class FakeRange {
 export class FakeSheet {
   readonly fakes: MutationLog;
   readonly name: string;
-  readonly cells = new Map<string, string>();
+  readonly cells = new Map<string, CellValue>();
   readonly formats = new Map<string, CellFormat>();
   maxRows = 1000;
   maxCols = 26;
@@ -156,7 +168,7 @@ export class FakeSheet {
     return this.filter;
   }
   /** The values as a grid, trimmed to the last non-empty row and column. */
-  values(): string[][] {
+  values(): CellValue[][] {
     let lastRow = 0;
     let lastCol = 0;
     for (const [k, v] of this.cells) {

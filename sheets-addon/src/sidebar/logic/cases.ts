@@ -1,4 +1,4 @@
-// "Semua kasus": the agency's dashboard rows, read defensively, searched as people type.
+// "Semua kasus": the agency's dashboard rows, read defensively (the API searches them).
 import type { CaseRow } from '../../../../functions/src/contract.ts';
 
 /** The badge colour of a row's status, the same as on the case detail. */
@@ -23,34 +23,13 @@ export function caseRows(reply: unknown): CaseRow[] {
         langkah: text('langkah'),
         pelaksana: text('pelaksana'),
         jatuhTempo: text('jatuhTempo'),
+        jatuhTempoWaktu: typeof r.jatuhTempoWaktu === 'string' ? r.jatuhTempoWaktu : null,
         status: (['Berjalan', 'Terlambat', 'Selesai', 'Dibatalkan'].includes(status) ? status : 'Berjalan') as CaseRow['status'],
         dokumen: text('dokumen'),
+        tautan: text('tautan'),
         updatedAt: text('updatedAt'),
       };
     });
-}
-
-/** Lower case without diacritics and with runs of spaces folded, for matching what people type. */
-export function searchKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * The rows matching what was typed: every word must occur in the nomor, the partner, the SOP or
- * the status (in any of them, in any order). An empty query keeps every row, in the same order.
- */
-export function filterCases<T extends Pick<CaseRow, 'nomor' | 'mitra' | 'sop' | 'status'>>(rows: T[], query: string): T[] {
-  const words = searchKey(query).split(' ').filter(Boolean);
-  if (!words.length) return rows;
-  return rows.filter((r) => {
-    const hay = searchKey(`${r.nomor} ${r.mitra} ${r.sop} ${r.status}`);
-    return words.every((w) => hay.includes(w));
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // What the step form and the new-case form hold, turned into the API's request bodies: only what
 // is asked for, typed, and nothing empty (empty fields are never sent).
 import type { CreateCaseRequest, DataType, Kelengkapan, Partner, StepInput } from '../../../../functions/src/contract.ts';
-import { localInputToIso } from './time.ts';
+import { idDateTimeToIso, localInputToIso, parseIdDate } from './time.ts';
 
 /** What the form holds, as read from the DOM: strings for inputs, booleans for checkboxes. */
 export interface RawStepForm {
@@ -24,8 +24,14 @@ export function dataValue(dataType: DataType, raw: string | boolean | undefined,
       // A value that is not a number is sent as typed: the API names the field and the problem.
       return Number.isFinite(n) ? n : v;
     }
-    case 'datetime':
-      return localInputToIso(v, timeZone);
+    case 'datetime': {
+      // Typed as "30/11/2026 14.30" (the form's two boxes joined by a space); anything unreadable
+      // is sent as typed so the API names the field.
+      const [date = '', time = ''] = v.split(/\s+/);
+      return idDateTimeToIso(date, time, timeZone) ?? localInputToIso(v, timeZone);
+    }
+    case 'date':
+      return parseIdDate(v) ?? v;
     case 'list': {
       const items = v.split(/\r?\n/).map((x) => x.trim()).filter((x) => x !== '');
       return items.length ? items : undefined;

@@ -73,3 +73,51 @@ export function monthLabel(month: string): string {
   const name = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
   return m && name ? `${name} ${m[1]}` : month;
 }
+
+/**
+ * A date typed the Indonesian way, day first: "30/11/2026", "30-11-2026" or "30.11.2026" (a
+ * two-digit year means 20xx), as "2026-11-30"; null when it is not a real date. An ISO date is
+ * accepted too (pasted from elsewhere).
+ */
+export function parseIdDate(text: string): string | null {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const m = iso ? [t, iso[3], iso[2], iso[1]] : /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** A 24-hour time, "14.30", "14:30", "9.05" or "0830", as "14:30"; null otherwise. */
+export function parseIdTime(text: string): string | null {
+  const m = /^(\d{1,2})[.:]?(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h <= 23 && min <= 59 ? `${pad2(h)}:${pad2(min)}` : null;
+}
+
+/** "30/11/2026" and "14.30" typed in the agency's zone as ISO 8601 with its offset; null when either is not valid. */
+export function idDateTimeToIso(date: string, time: string, timeZone: string): string | null {
+  const d = parseIdDate(date);
+  const t = parseIdTime(time);
+  return d && t ? `${d}T${t}:00${ZONE_OFFSET[timeZone] ?? '+07:00'}` : null;
+}
+
+/** An instant as the two typed parts in the agency's zone: { date: "30/11/2026", time: "14.30" }. */
+export function isoToIdParts(iso: string, timeZone: string): { date: string; time: string } | null {
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) return null;
+  const d = wallClock(ms, timeZone);
+  return { date: `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`, time: `${pad2(d.getUTCHours())}.${pad2(d.getUTCMinutes())}` };
+}
+
+/** "2026-11-30" as typed: "30/11/2026". */
+export function isoDateToId(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
+}

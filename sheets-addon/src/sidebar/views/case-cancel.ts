@@ -4,7 +4,7 @@ import { h } from '../dom.ts';
 import { field, FormFields, sendOnce } from '../fields.ts';
 import { canCancel, roleIds } from '../logic/roles.ts';
 import { call } from '../script-run.ts';
-import { app, syncQuietly } from '../shell.ts';
+import { app, syncAfterChange } from '../shell.ts';
 import { reloadCase, showCase } from './case.ts';
 
 export function cancelSection(d: CaseDetail, sop: SopDescription | undefined): HTMLElement | null {
@@ -34,6 +34,6 @@ async function submitCancel(d: CaseDetail, fields: FormFields, reasonRaw: string
   const caseId = d.case.id;
   const done = await sendOnce(fields, 'Membatalkan kasus…', ['cancelCase', caseId, reason, d.case.version], (key) => call('cancelCase', caseId, reason, d.case.version, key), (err) => reloadCase(caseId, err));
   if (!done) return;
-  syncQuietly();
+  syncAfterChange(caseId);
   void showCase(caseId, { kind: 'ok', text: `Kasus ${d.case.nomor} dibatalkan.` });
 }

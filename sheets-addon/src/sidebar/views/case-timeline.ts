@@ -4,7 +4,7 @@ import type { CaseEvent, DescribedStep, SopDescription } from '../../../../funct
 import { badge, h, link } from '../dom.ts';
 import { roleLabel } from '../logic/roles.ts';
 import { exitFor, producible } from '../logic/steps.ts';
-import { formatInstant, formatMinutes } from '../logic/time.ts';
+import { formatInstant, formatMinutes, isoDateToId } from '../logic/time.ts';
 import { tz } from '../shell.ts';
 
 export function timelineSection(events: CaseEvent[], sop: SopDescription | undefined): HTMLElement {
@@ -22,6 +22,7 @@ function valueText(v: unknown): string {
   if (Array.isArray(v)) return v.map(valueText).join(', ');
   if (typeof v === 'boolean') return v ? 'Ya' : 'Tidak';
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatInstant(v, tz());
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return isoDateToId(v);
   if (v && typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
@@ -79,9 +80,10 @@ function inputDetails(e: CaseEvent, labelOf: (id: string) => string): HTMLElemen
     'details',
     { class: 'small' },
     h('summary', null, `Isian (${data.length + docs.length})`),
+    // Label above value (not a two-column grid): a long label must not squeeze the value at 280 px.
     h(
       'dl',
-      { class: 'facts' },
+      { class: 'isian' },
       ...data.flatMap(([k, v]) => [h('dt', null, labelOf(k)), h('dd', null, valueText(v))]),
       ...docs.flatMap(([k, v]) => [h('dt', null, labelOf(k)), h('dd', null, v?.url ? link(v.url, 'tautan') : '–')]),
     ),

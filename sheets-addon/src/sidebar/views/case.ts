@@ -7,7 +7,8 @@ import { parseFailure } from '../logic/failures.ts';
 import { roleLabel } from '../logic/roles.ts';
 import { CASE_STATUS } from '../logic/statuses.ts';
 import { call } from '../script-run.ts';
-import { app, busy, enterView, errorPanel, type Flash, loadSops, setView } from '../shell.ts';
+import { formatInstant } from '../logic/time.ts';
+import { app, busy, enterView, errorPanel, type Flash, loadSops, setView, tz } from '../shell.ts';
 import { cancelSection } from './case-cancel.ts';
 import { documentsSection } from './case-documents.ts';
 import { partnerLinkSection } from './case-partner-link.ts';
@@ -33,11 +34,56 @@ export async function showCase(caseId: string, flash?: Flash): Promise<void> {
   if (app.caseId !== caseId) return; // the user went elsewhere meanwhile
   const sop = sops?.find((s) => s.id === detail.case.sopId);
   setView(caseHead(detail), currentStepSection(detail, sop), partnerLinkSection(detail), documentsSection(detail.case.documents), timelineSection(detail.events, sop), cancelSection(detail, sop));
+  watchPendingLetters(detail);
 }
 
-/** After a refusal saying the case changed meanwhile: the case again, fresh, under the refusal. */
+/** Letters being made by the worker (not recorded entries, which stay "pending" for ever). */
+function pendingLetters(d: CaseDetail): number {
+  return Object.values(d.case.documents ?? {}).filter((x) => x.status === 'pending' && (x.templateId || x.outboxId)).length;
+}
+
+let letterWatch: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * While letters of the case on screen are "menunggu dibuat", its documents are read again every
+ * few seconds (slower the longer it takes) and only that section is redrawn, without the busy
+ * state: what the user is typing in the step form stays as it is. Stops when every letter is
+ * ready or failed, or when the user leaves the case.
+ */
+function watchPendingLetters(d: CaseDetail, delay = 3000): void {
+  clearTimeout(letterWatch);
+  if (!pendingLetters(d)) return;
+  const caseId = d.case.id;
+  letterWatch = setTimeout(() => {
+    if (app.caseId !== caseId || app.view !== 'case') return;
+    call('getCase', caseId).then(
+      (fresh) => {
+        if (app.caseId !== caseId || app.view !== 'case' || !fresh?.case) return;
+        document.getElementById('documents')?.replaceWith(documentsSection(fresh.case.documents));
+        watchPendingLetters(fresh, Math.min(delay * 1.5, 30_000));
+      },
+      () => watchPendingLetters(d, Math.min(delay * 2, 30_000)),
+    );
+  }, delay);
+}
+
+/**
+ * After a refusal saying the case changed meanwhile: the case again, fresh, with one message
+ * saying what happened and what to do (not the API's versions, which mean nothing to a clerk).
+ */
 export function reloadCase(caseId: string, err: ApiError): void {
-  void showCase(caseId, { kind: 'error', text: err.message, lines: ['Data kasus di bawah sudah dimuat ulang; periksa, lalu lanjutkan bila masih perlu.'] });
+  void showCase(caseId, { kind: 'error', text: staleMessage(err) });
+}
+
+function staleMessage(err: ApiError): string {
+  switch (err.code) {
+    case 'CASE_CLOSED':
+      return 'Kasus ini sudah selesai atau dibatalkan oleh orang lain; isian Anda tidak disimpan. Tampilan di bawah sudah yang terbaru.';
+    case 'WRONG_ROLE':
+      return 'Langkah ini bukan untuk peran Anda; isian tidak disimpan. Tampilan di bawah sudah yang terbaru.';
+    default:
+      return 'Kasus ini baru saja diubah orang lain (atau di tab lain), jadi isian Anda tidak disimpan. Tampilan di bawah sudah yang terbaru: periksa langkah saat ini, lalu isi lagi bila masih perlu.';
+  }
 }
 
 /** "← Tugas saya", "← Semua kasus" or "← Kiriman mitra": back to the list the case was opened from. */
@@ -76,6 +122,20 @@ function caseHead(d: CaseDetail): HTMLElement {
   );
 }
 
+/** Why a decision brought the case here: "Dikembalikan oleh <name>: <reason>", at the top of the step. */
+function returnedNotice(d: CaseDetail): HTMLElement | null {
+  const r = d.case.returned;
+  if (!r) return null;
+  const head = r.back ? `Dikembalikan oleh ${r.by}` : `Keputusan langkah ${r.step} oleh ${r.by} ("${r.label}")`;
+  return h(
+    'div',
+    { class: 'returned', id: 'returned-notice', role: 'note' },
+    h('strong', null, `${head}: `),
+    r.reason ?? '(tanpa alasan)',
+    h('div', { class: 'small muted' }, `${r.back ? `Langkah ${r.step} "${r.label}" · ` : ''}${formatInstant(r.at, tz())}${r.back ? ' · isian sebelumnya sudah terisi di bawah; ubah yang diminta.' : ''}`),
+  );
+}
+
 function currentStepSection(d: CaseDetail, sop: SopDescription | undefined): HTMLElement {
   const c = d.case;
   const step = d.currentStep;
@@ -88,6 +148,7 @@ function currentStepSection(d: CaseDetail, sop: SopDescription | undefined): HTM
   const actors = step.actors.map((r) => roleLabel(sop, r)).join(' atau ');
   append(
     sec,
+    returnedNotice(d),
     h('p', { class: 'step-title' }, h('span', { class: 'step-no' }, `Langkah ${step.no}`), ' ', step.activity),
     step.performer === 'partner' || step.performer === 'institution'
       ? h(

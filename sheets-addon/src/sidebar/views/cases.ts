@@ -1,89 +1,114 @@
-// "Semua kasus": every case of the agency, newest first, searchable as the user types.
-import type { CaseRow } from '../../../../functions/src/contract.ts';
+// "Semua kasus": every case of the agency, newest first, searched on the server (case number,
+// partner, title, SOP) and read a page at a time: "Muat lagi" reads the next page, and the list
+// never says "no match" while pages remain unread.
+import type { CaseListResponse, CaseRow } from '../../../../functions/src/contract.ts';
 import { badge, h } from '../dom.ts';
-import { caseRows, filterCases, rowProgress, rowStatusKind } from '../logic/cases.ts';
+import { caseRows, rowProgress, rowStatusKind } from '../logic/cases.ts';
 import { parseFailure } from '../logic/failures.ts';
 import { call } from '../script-run.ts';
 import { app, busy, enterView, errorPanel, type Flash, setView } from '../shell.ts';
 import { showCase } from './case.ts';
 
-/** Rows drawn at once; "Tampilkan lagi" adds as many (an agency may hold a couple of thousand cases). */
+/** Cases per page; the API's page size limit (1,000) is far above what a sidebar should draw at once. */
 const CASES_PAGE = 50;
+/** Typing pauses this long before the search is sent. */
+const SEARCH_DELAY_MS = 350;
 
 export async function showCases(flash?: Flash): Promise<void> {
   app.caseId = null;
   app.returnTo = 'cases';
   enterView('cases', 'cases', flash, 'Memuat daftar kasus…');
-  let rows: CaseRow[];
-  try {
-    rows = caseRows(await busy('Memuat daftar kasus…', () => call('listCases')));
-  } catch (e) {
-    setView(errorPanel(parseFailure(e), () => void showCases()));
-    return;
-  }
-  if (app.view !== 'cases') return; // the user went elsewhere meanwhile
-  const toolbar = h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'btn', onclick: () => void showCases() }, 'Muat ulang'));
-  if (!rows.length) {
-    setView(
-      h('div', { class: 'view-head' }, h('h2', null, 'Semua kasus')),
-      h('p', { class: 'empty' }, 'Belum ada kasus di instansi ini. Kasus yang dibuka lewat "Kasus baru" akan tampil di sini.'),
-      toolbar,
-    );
-    return;
-  }
-  const search = caseSearch(rows);
-  setView(h('div', { class: 'view-head' }, h('h2', null, 'Semua kasus', h('span', { class: 'count' }, ` (${rows.length})`))), search.field, search.results, toolbar);
-  if (app.casesQuery) search.input.focus();
-}
-
-/** The search box (starting with what was typed last time) and the rows matching it. */
-function caseSearch(rows: CaseRow[]): { field: HTMLElement; input: HTMLInputElement; results: HTMLElement } {
   const input = h('input', {
     type: 'search',
     id: 'case-search',
     value: app.casesQuery,
     autocomplete: 'off',
     spellcheck: 'false',
-    placeholder: 'Nomor, mitra, SOP, atau status',
+    placeholder: 'Nomor, mitra, judul, atau SOP',
     'aria-controls': 'case-results',
     'aria-describedby': 'case-search-status',
   });
   const status = h('p', { class: 'hint', id: 'case-search-status', role: 'status' });
   const results = h('div', { id: 'case-results' });
-  const render = () => {
+  const field = h('div', { class: 'field search' }, h('label', { for: 'case-search' }, 'Cari kasus'), input, status);
+  const toolbar = h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'btn', onclick: () => void showCases() }, 'Muat ulang'));
+  const head = h('h2', null, 'Semua kasus');
+
+  // Each search is a generation: an answer to an older one is dropped when it arrives late.
+  let generation = 0;
+  const search = async () => {
+    const gen = ++generation;
     const query = input.value.trim();
-    const hits = filterCases(rows, query);
-    status.textContent = query ? `${hits.length} dari ${rows.length} kasus cocok.` : `${rows.length} kasus, terbaru di atas.`;
-    if (!hits.length) {
-      results.replaceChildren(h('p', { class: 'empty' }, `Tidak ada kasus yang cocok dengan "${query}". Coba sebagian nomor, nama mitra, judul SOP, atau status (Berjalan, Terlambat, Selesai, Dibatalkan).`));
+    let page: CaseListResponse;
+    try {
+      page = await busy(query ? 'Mencari…' : 'Memuat daftar kasus…', () => call('listCases', { ...(query ? { q: query } : {}), limit: CASES_PAGE }));
+    } catch (e) {
+      if (gen === generation) results.replaceChildren(errorPanel(parseFailure(e), () => void search()));
       return;
     }
-    results.replaceChildren(...pagedList(hits));
+    if (gen !== generation || app.view !== 'cases') return;
+    renderResults(page, query, status, results, head, () => gen === generation);
   };
+  let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     app.casesQuery = input.value;
-    render();
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(), SEARCH_DELAY_MS);
   });
-  render();
-  const field = h('div', { class: 'field search' }, h('label', { for: 'case-search' }, 'Cari kasus'), input, status);
-  return { field, input, results };
+  input.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    clearTimeout(timer);
+    void search();
+  });
+  setView(h('div', { class: 'view-head' }, head), field, results, toolbar);
+  await search();
+  if (app.casesQuery && app.view === 'cases') input.focus();
 }
 
-/** The first CASES_PAGE rows, and the button that adds the next ones (hidden once all are shown). */
-function pagedList(hits: CaseRow[]): [HTMLElement, HTMLElement] {
-  const list = h('ul', { class: 'cards', id: 'case-list' });
-  let shown = 0;
-  const more = h('button', { type: 'button', class: 'btn more' });
-  const showMore = () => {
-    list.append(...hits.slice(shown, shown + CASES_PAGE).map((r) => h('li', null, caseRowCard(r))));
-    shown = Math.min(hits.length, shown + CASES_PAGE);
-    const left = hits.length - shown;
-    more.hidden = left === 0;
-    more.textContent = `Tampilkan ${Math.min(left, CASES_PAGE)} lagi (${left} belum tampil)`;
+function renderResults(first: CaseListResponse, query: string, status: HTMLElement, results: HTMLElement, head: HTMLElement, current: () => boolean): void {
+  const rows = caseRows(first);
+  const total = typeof first.total === 'number' ? first.total : null;
+  let token = first.nextPageToken ?? null;
+  let shown = rows.length;
+  if (!query) head.replaceChildren('Semua kasus', total !== null ? h('span', { class: 'count' }, ` (${total})`) : '');
+  const list = h('ul', { class: 'cards', id: 'case-list' }, ...rows.map((r) => h('li', null, caseRowCard(r))));
+  const more = h('button', { type: 'button', class: 'btn more', id: 'case-more' }, 'Muat lagi');
+  const empty = h('p', { class: 'empty', id: 'case-empty' });
+  const update = () => {
+    const of = total !== null ? ` dari ${total}` : '';
+    if (shown === 0 && !token) {
+      status.textContent = query ? `Tidak ada kasus yang cocok dengan "${query}".` : 'Belum ada kasus.';
+      empty.textContent = query
+        ? `Tidak ada kasus yang cocok dengan "${query}". Coba awal nomor (misalnya PUSLING/2026/0001 atau 0001), awal nama mitra, kata dari judul, atau nama SOP.`
+        : 'Belum ada kasus di instansi ini. Kasus yang dibuka lewat "Kasus baru" atau formulir mitra akan tampil di sini.';
+      empty.hidden = false;
+    } else {
+      empty.hidden = true;
+      const what = query ? `kasus cocok dengan "${query}"` : 'kasus, terbaru di atas';
+      status.textContent = token ? `${shown}${of} ${what} tampil; tekan "Muat lagi" untuk berikutnya.` : `${shown}${of} ${what}.`;
+    }
+    // A page may come back short (or empty) while more follow: "Muat lagi" stays until the last.
+    more.hidden = !token;
+    more.textContent = shown === 0 && token ? 'Cari di kasus berikutnya' : 'Muat lagi';
   };
-  more.addEventListener('click', showMore);
-  showMore();
-  return [list, more];
+  more.addEventListener('click', () => {
+    void busy('Memuat kasus berikutnya…', () => call('listCases', { ...(query ? { q: query } : {}), pageToken: token!, limit: CASES_PAGE })).then(
+      (next) => {
+        if (!current()) return;
+        const items = caseRows(next);
+        list.append(...items.map((r) => h('li', null, caseRowCard(r))));
+        shown += items.length;
+        token = next?.nextPageToken ?? null;
+        update();
+      },
+      (e) => {
+        status.textContent = parseFailure(e).message;
+      },
+    );
+  });
+  update();
+  results.replaceChildren(list, empty, more);
 }
 
 function caseRowCard(r: CaseRow): HTMLElement {

@@ -6,7 +6,7 @@ import { type FieldProblem, parseFailure } from '../logic/failures.ts';
 import { buildCreateInput, type PartnerForm } from '../logic/form-input.ts';
 import { canCreate, roleIds } from '../logic/roles.ts';
 import { call } from '../script-run.ts';
-import { app, busy, enterView, errorPanel, type Flash, loadSops, setView, syncQuietly } from '../shell.ts';
+import { app, busy, enterView, errorPanel, type Flash, loadSops, setView, syncAfterChange } from '../shell.ts';
 import { showCase } from './case.ts';
 
 export async function showNewCase(flash?: Flash): Promise<void> {
@@ -92,6 +92,6 @@ async function submitNewCase(fields: FormFields, sop: string, title: string, par
     fields.message('Jawaban server tidak dikenal.');
     return;
   }
-  syncQuietly();
+  syncAfterChange(r.state.id);
   void showCase(r.state.id, { kind: 'ok', text: `Kasus ${r.state.nomor} dibuat.${r.state.currentStep ? ` Lanjutkan langkah ${r.state.currentStep} di bawah.` : ''}` });
 }

@@ -4,7 +4,8 @@ import type { Me, Membership } from '../../contract.ts';
 import { $, h } from '../dom.ts';
 import { parseFailure } from '../logic/failures.ts';
 import { call } from '../script-run.ts';
-import { app, busy, enterView, errorPanel, type Flash, renderLoading, setView, showBanner } from '../shell.ts';
+import { canCreate, roleIds } from '../logic/roles.ts';
+import { app, busy, enterView, errorPanel, type Flash, loadSops, renderLoading, setView, showBanner } from '../shell.ts';
 import { refreshDeskTab } from './desk.ts';
 import { showNewCase } from './new-case.ts';
 import { showTasks } from './tasks.ts';
@@ -39,8 +40,32 @@ function signedIn(me: Me): void {
     h('div', { class: 'who-roles muted small' }, roles || 'tanpa peran'),
   );
   $('nav').hidden = false;
-  $('footer').hidden = false;
+  delete $('nav').dataset.actions;
   void refreshDeskTab();
+  void refreshActions(me);
+}
+
+/**
+ * Only what works is offered: "Kasus baru" when one of the user's roles may open a case of some
+ * SOP, "Ganti instansi" when the user is staff of more than one agency. Both are read after the
+ * first view is drawn; until then they stay hidden.
+ */
+async function refreshActions(me: Me): Promise<void> {
+  const newTab = document.querySelector<HTMLElement>('#nav [data-nav="new"]');
+  try {
+    const sops = await loadSops();
+    if (app.me === me && newTab) newTab.hidden = !sops.some((s) => canCreate(s, roleIds(me)));
+  } catch {
+    // The SOPs could not be read: keep the tab, its view says why.
+  }
+  try {
+    const list = await call('listMemberships');
+    if (app.me === me) $('footer').hidden = list.length < 2;
+  } catch {
+    $('footer').hidden = true;
+  }
+  // Says the actions shown are final (the browser tests wait for it).
+  if (app.me === me) $('nav').dataset.actions = 'ready';
 }
 
 export async function pickAgency(flash?: Flash): Promise<void> {
@@ -70,7 +95,8 @@ export async function pickAgency(flash?: Flash): Promise<void> {
 }
 
 function agencyCard(m: Membership): HTMLElement {
-  const roles = m.roles.map((r) => r.replace(/_/g, ' ')).join(', ');
+  // The API names the roles as the agency's SOPs do; an older API sends ids only.
+  const roles = (Array.isArray(m.roleLabels) && m.roleLabels.length === m.roles.length ? m.roleLabels : m.roles.map((r) => r.replace(/_/g, ' '))).join(', ');
   return h('button', { type: 'button', class: 'card', onclick: () => void chooseAgency(m) }, h('strong', null, m.agencyName), h('span', { class: 'muted small' }, `Peran: ${roles}`));
 }
 

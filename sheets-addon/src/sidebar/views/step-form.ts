@@ -1,13 +1,13 @@
 // The form of the current step, generated from its kelengkapan (data, checklist, documents), with
 // the step's buttons: one to complete it, or the two exits of a decision.
-import type { CaseDetail, CaseDocument, CaseEvent, CaseState, Kelengkapan, StepActionRequest } from '../../../../functions/src/contract.ts';
+import type { CaseDetail, CaseDocument, CaseEvent, CaseState, Kelengkapan, PlannedLetter, StepActionRequest } from '../../../../functions/src/contract.ts';
 import { append, type Child, h, link } from '../dom.ts';
 import { field, FormFields, sendOnce } from '../fields.ts';
 import { buildStepInput, documentNeedsInput, type RawStepForm } from '../logic/form-input.ts';
 import { exitFor, producible, type StepView } from '../logic/steps.ts';
-import { zoneName } from '../logic/time.ts';
+import { idDateTimeToIso, isoDateToId, isoToIdParts, parseIdDate, zoneName } from '../logic/time.ts';
 import { call } from '../script-run.ts';
-import { syncQuietly, tz } from '../shell.ts';
+import { syncAfterChange, tz } from '../shell.ts';
 import { reloadCase, showCase } from './case.ts';
 
 type Decision = 'yes' | 'no';
@@ -17,27 +17,46 @@ interface StepControls {
   data: Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
   /** Lists chosen from fixed options: the ticked boxes, by option value. */
   choices: Map<string, HTMLInputElement[]>;
+  /** The time box of each date-time item (its date box is in `data`). */
+  times: Map<string, HTMLInputElement>;
   checklist: Map<string, HTMLInputElement>;
   documents: Map<string, HTMLInputElement>;
+}
+
+/** The exits of this step that need a reason (the note), as the API describes them. */
+function reasonExits(step: StepView): Decision[] {
+  if (step.kind !== 'decision') return [];
+  return (['yes', 'no'] as const).filter((d) => exitFor(step, d)?.reasonRequired === true);
 }
 
 export function stepForm(d: CaseDetail, step: StepView): HTMLElement {
   const c = d.case;
   const fields = new FormFields();
   const form = h('form', { class: 'step-form', novalidate: true, 'aria-label': `Isian langkah ${step.no}` });
-  const controls: StepControls = { data: new Map(), choices: new Map(), checklist: new Map(), documents: new Map() };
+  const controls: StepControls = { data: new Map(), choices: new Map(), times: new Map(), checklist: new Map(), documents: new Map() };
   const { checklist, office, produced } = appendKelengkapan(form, fields, controls, step, c, exitLabels(step));
   if (checklist.length) form.append(h('fieldset', { class: 'checklist' }, h('legend', null, 'Daftar periksa'), ...checklist));
   if (office.length) form.append(h('p', { class: 'info small' }, `Perlengkapan: ${office.join(', ')}.`));
   const carried = step.kind === 'decision' && step.branchFrom !== undefined ? c.decisions[String(step.branchFrom)] : undefined;
-  const makes = [...(step.produces ?? []), ...(exitFor(step, carried)?.produces ?? [])].map((p) => p.label);
-  for (const p of produced) if (!makes.includes(p)) makes.push(p);
-  if (makes.length) form.append(h('p', { class: 'info small' }, `Langkah ini menghasilkan: ${makes.join(', ')}.`));
+  const letters = Array.isArray(d.letters) ? d.letters : [];
+  if (letters.length) form.append(lettersBox(letters, step));
+  else {
+    const makes = [...(step.produces ?? []), ...(exitFor(step, carried)?.produces ?? [])].map((p) => p.label);
+    for (const p of produced) if (!makes.includes(p)) makes.push(p);
+    if (makes.length) form.append(h('p', { class: 'info small' }, `Langkah ini menghasilkan: ${makes.join(', ')}.`));
+  }
 
+  const needReason = reasonExits(step);
   const note = h('textarea', { id: `f-note-${step.no}`, rows: 2 });
-  form.append(field(fields, 'note', 'Catatan', note, { optional: true }));
+  const reasonLabels = needReason.map((x) => `"${exitLabel(step, x)}"`).join(' atau ');
+  form.append(
+    needReason.length
+      ? field(fields, 'note', 'Catatan / alasan', note, { optional: true, hint: `Wajib diisi bila memilih ${reasonLabels}: alasannya ditampilkan kepada yang mengerjakan langkah berikutnya.` })
+      : field(fields, 'note', 'Catatan', note, { optional: true }),
+  );
+  prefillFromLastTime(d, step, controls);
 
-  const submit = (decision: Decision | null) => void submitStep(d, step, fields, () => readControls(controls, note), decision);
+  const submit = (decision: Decision | null) => void submitStep(d, step, fields, controls, () => readControls(controls, note), decision);
   const buttons = h('div', { class: 'actions', id: 'step-actions' });
   const decisionErr = h('p', { class: 'field-error', id: `decision-err-${step.no}`, hidden: true });
   fields.register('decision', buttons, decisionErr);
@@ -46,8 +65,86 @@ export function stepForm(d: CaseDetail, step: StepView): HTMLElement {
     ev.preventDefault();
     if (step.kind !== 'decision') submit(null);
   });
-  form.append(fields.banner, buttons, decisionErr);
+  const warning = sendWarning(letters, step, carried);
+  form.append(fields.banner, ...(warning ? [warning] : []), buttons, decisionErr);
   return form;
+}
+
+const exitLabel = (step: StepView, decision: Decision) => exitFor(step, decision)?.label ?? (decision === 'yes' ? 'Ya' : 'Tidak');
+
+function letterLine(l: PlannedLetter): string {
+  const parts = [l.label];
+  if (l.numbered) parts.push('bernomor dari buku agenda surat');
+  if (l.emailTo) parts.push(`dikirim lewat e-mail ke ${l.emailTo} begitu langkah disimpan`);
+  else if (l.noAddress) parts.push('hanya dibuat: kasus tidak memuat e-mail mitra, jadi tidak dikirim');
+  else parts.push('dibuat, tidak dikirim lewat e-mail');
+  return parts.join(' · ');
+}
+
+/** The letters the step makes, on each exit of a decision separately, and where each goes. */
+function lettersBox(letters: PlannedLetter[], step: StepView): HTMLElement {
+  const groups: [string | null, PlannedLetter[]][] = [
+    [null, letters.filter((l) => l.decision === null)],
+    [`Bila "${exitLabel(step, 'yes')}":`, letters.filter((l) => l.decision === 'yes')],
+    [`Bila "${exitLabel(step, 'no')}":`, letters.filter((l) => l.decision === 'no')],
+  ];
+  return h(
+    'div',
+    { class: 'letters', id: 'step-letters' },
+    h('h4', null, 'Surat dari langkah ini'),
+    ...groups
+      .filter(([, ls]) => ls.length)
+      .flatMap(([when, ls]): HTMLElement[] => [...(when ? [h('p', { class: 'when' }, when)] : []), h('ul', null, ...ls.map((l) => h('li', { 'data-letter': l.id, 'data-decision': l.decision ?? '' }, letterLine(l))))]),
+  );
+}
+
+/**
+ * Said right above the buttons: what is e-mailed, to whom, when, and that it cannot be recalled.
+ * For a decision, per exit; for a carried decision, only the exit it takes.
+ */
+function sendWarning(letters: PlannedLetter[], step: StepView, carried: Decision | undefined): HTMLElement | null {
+  const sent = letters.filter((l) => l.emailTo && (!carried || l.decision === null || l.decision === carried));
+  if (!sent.length) return null;
+  const line = (ls: PlannedLetter[]) => ls.map((l) => `${l.label} ke ${l.emailTo}`).join('; ');
+  const always = sent.filter((l) => l.decision === null);
+  const byExit = (['yes', 'no'] as const).map((x) => [x, sent.filter((l) => l.decision === x)] as const).filter(([, ls]) => ls.length);
+  return h(
+    'div',
+    { class: 'send-warning', id: 'send-warning', role: 'note' },
+    h('strong', null, 'E-mail ke mitra: '),
+    always.length ? `begitu langkah ini disimpan, ${line(always)} dikirim. ` : '',
+    ...byExit.map(([x, ls]) => `Bila "${exitLabel(step, x)}": ${line(ls)} dikirim. `),
+    'Periksa alamatnya: e-mail yang sudah terkirim tidak dapat ditarik kembali.',
+  );
+}
+
+/**
+ * When the step was done before (the work came back to it), its previous input is filled in, so
+ * only what the reviewer asked to change needs typing.
+ */
+function prefillFromLastTime(d: CaseDetail, step: StepView, controls: StepControls): void {
+  const last = [...(d.events ?? [])].reverse().find((e) => e.step === step.no && (e.action === 'complete' || e.action === 'decide'));
+  if (!last) return;
+  const input = (last.input ?? {}) as { data?: Record<string, unknown>; checklist?: Record<string, boolean> };
+  for (const [id, el] of controls.data) {
+    const v = input.data?.[id];
+    if (v === undefined || v === null) continue;
+    if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = v === true;
+    else if (Array.isArray(v)) el.value = v.map(String).join('\n');
+    else if (controls.times.has(id) && typeof v === 'string') {
+      const parts = isoToIdParts(v, tz());
+      if (parts) {
+        el.value = parts.date;
+        controls.times.get(id)!.value = parts.time;
+      }
+    } else if (el.dataset.kind === 'date' && typeof v === 'string') el.value = isoDateToId(v);
+    else el.value = String(v);
+  }
+  for (const [id, boxes] of controls.choices) {
+    const v = input.data?.[id];
+    if (Array.isArray(v)) for (const b of boxes) b.checked = v.includes(b.value);
+  }
+  for (const [id, el] of controls.checklist) if (input.checklist?.[id] === true) el.checked = true;
 }
 
 /**
@@ -106,6 +203,7 @@ function dataField(k: DataItem, fields: FormFields, controls: StepControls, sugg
   }
   const hints: string[] = [];
   if (onlyOn) hints.push(`Wajib bila memilih "${onlyOn}".`);
+  if (k.dataType === 'datetime' && !k.options?.length) return dateTimeField(k, fields, controls, hints);
   if (k.options?.length && k.dataType === 'list') return choicesField(k, fields, controls, hints);
   const control = k.options?.length ? optionsControl(k, `f-data-${k.id}`) : dataControl(k, `f-data-${k.id}`);
   if (suggested !== undefined && !(control instanceof HTMLInputElement && control.type === 'checkbox')) {
@@ -113,10 +211,30 @@ function dataField(k: DataItem, fields: FormFields, controls: StepControls, sugg
     hints.push('Terisi dari data kasus; periksa dan ubah bila perlu.');
   }
   controls.data.set(k.id, control);
-  const typeHint = k.dataType === 'datetime' ? `Jam setempat (${zoneName(tz())}).` : k.options?.length ? undefined : DATA_HINT[k.dataType];
+  const typeHint = k.options?.length ? undefined : k.dataType === 'date' ? 'Tanggal/bulan/tahun, misalnya 30/11/2026.' : DATA_HINT[k.dataType];
   if (typeHint) hints.unshift(typeHint);
   if (k.maxItems) hints.push(`Paling banyak ${k.maxItems} butir.`);
   return field(fields, `data.${k.id}`, k.label, control, { ...(hints.length ? { hint: hints.join(' ') } : {}), optional: !!k.optional, inline: k.dataType === 'boolean' });
+}
+
+/**
+ * A date and a 24-hour time in the agency's zone, typed in two boxes ("30/11/2026", "14.30"):
+ * the browser's own date-time picker follows its locale (mm/dd/yyyy, AM/PM), these do not.
+ */
+function dateTimeField(k: DataItem, fields: FormFields, controls: StepControls, hints: string[]): HTMLElement {
+  const id = `f-data-${k.id}`;
+  const date = h('input', { id, type: 'text', class: 'd', inputmode: 'numeric', autocomplete: 'off', placeholder: 'hh/bb/tttt', 'aria-label': `${k.label}: tanggal` });
+  const time = h('input', { id: `${id}-jam`, type: 'text', class: 't', inputmode: 'numeric', autocomplete: 'off', placeholder: 'jj.mm', 'aria-label': `${k.label}: jam (24 jam)` });
+  controls.data.set(k.id, date);
+  controls.times.set(k.id, time);
+  const hint = [`Tanggal hh/bb/tttt dan jam 24 jam jj.mm, waktu ${zoneName(tz())}; misalnya 30/11/2026 14.30.`, ...hints].join(' ');
+  const wrapper = field(fields, `data.${k.id}`, k.label, date, { hint, optional: !!k.optional });
+  // The time box sits beside the date box; an edit of either clears the field's error.
+  const row = h('div', { class: 'datetime' });
+  date.replaceWith(row);
+  row.append(date, time);
+  time.addEventListener('input', () => date.dispatchEvent(new Event('change')));
+  return wrapper;
 }
 
 /** Several of the item's options, as ticked boxes under the item's label. */
@@ -146,10 +264,11 @@ function dataControl(k: DataItem, id: string): HTMLInputElement | HTMLTextAreaEl
       return h('input', { id, type: 'number', step: 'any', inputmode: 'decimal' });
     case 'integer':
       return h('input', { id, type: 'number', step: 1, min: 0, inputmode: 'numeric' });
-    case 'date':
-      return h('input', { id, type: 'date' });
-    case 'datetime':
-      return h('input', { id, type: 'datetime-local' });
+    case 'date': {
+      const el = h('input', { id, type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: 'hh/bb/tttt' });
+      el.dataset.kind = 'date';
+      return el;
+    }
     case 'month':
       return h('input', { id, type: 'month', placeholder: 'YYYY-MM' });
     case 'email':
@@ -206,7 +325,10 @@ function appendButtons(form: HTMLElement, buttons: HTMLElement, step: StepView, 
 
 function readControls(controls: StepControls, note: HTMLTextAreaElement): RawStepForm {
   const raw: RawStepForm = { data: {}, checklist: {}, documents: {}, note: note.value };
-  for (const [id, el] of controls.data) raw.data[id] = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
+  for (const [id, el] of controls.data) {
+    const time = controls.times.get(id);
+    raw.data[id] = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : time ? `${el.value.trim()} ${time.value.trim()}`.trim() : el.value;
+  }
   for (const [id, boxes] of controls.choices) raw.data[id] = boxes.filter((b) => b.checked).map((b) => b.value).join('\n');
   for (const [id, el] of controls.checklist) raw.checklist[id] = el.checked;
   for (const [id, el] of controls.documents) raw.documents[id] = el.value;
@@ -216,11 +338,35 @@ function readControls(controls: StepControls, note: HTMLTextAreaElement): RawSte
 /** takeStep's answer, read defensively: any part may be missing. */
 type StepResult = { state?: Pick<CaseState, 'currentStep' | 'status' | 'outcome' | 'nomor'>; event?: Partial<Pick<CaseEvent, 'produced'>>; replayed?: boolean };
 
-async function submitStep(d: CaseDetail, step: StepView, fields: FormFields, read: () => RawStepForm, decision: Decision | null): Promise<void> {
+/** Problems the form can name before sending: unreadable dates and times, a missing reason. */
+function checkBeforeSending(step: StepView, controls: StepControls, raw: RawStepForm, decision: Decision | null): { key: string; message: string } | null {
+  for (const [id, el] of controls.data) {
+    const typed = el.value.trim();
+    const time = controls.times.get(id);
+    if (time) {
+      if (!typed && !time.value.trim()) continue;
+      if (!idDateTimeToIso(typed, time.value, tz())) return { key: `data.${id}`, message: 'Tulis tanggal sebagai hh/bb/tttt (misalnya 30/11/2026) dan jam 24 jam sebagai jj.mm (misalnya 14.30).' };
+    } else if (el.dataset.kind === 'date' && typed && !parseIdDate(typed)) {
+      return { key: `data.${id}`, message: 'Tulis tanggal sebagai hh/bb/tttt, misalnya 30/11/2026.' };
+    }
+  }
+  if (decision && reasonExits(step).includes(decision) && !raw.note.trim()) {
+    return { key: 'note', message: `Tulis alasannya: mengapa "${exitLabel(step, decision)}".` };
+  }
+  return null;
+}
+
+async function submitStep(d: CaseDetail, step: StepView, fields: FormFields, controls: StepControls, read: () => RawStepForm, decision: Decision | null): Promise<void> {
   const caseId = d.case.id;
+  const raw = read();
+  const problem = checkBeforeSending(step, controls, raw, decision);
+  if (problem) {
+    fields.invalid(problem.key, problem.message);
+    return;
+  }
   // A field asked only on the other exit is not sent: a reason typed and then not used is no reason.
   const asked = step.kelengkapan.filter((k) => k.type !== 'data' || !k.when || k.when === decision);
-  const input = buildStepInput(asked, read(), tz(), d.case.documents);
+  const input = buildStepInput(asked, raw, tz(), d.case.documents);
   const action: StepActionRequest = {
     type: decision ? 'decide' : 'complete',
     step: step.no,
@@ -231,7 +377,7 @@ async function submitStep(d: CaseDetail, step: StepView, fields: FormFields, rea
   fields.clear();
   const result = (await sendOnce(fields, 'Menyimpan langkah…', ['takeStep', caseId, action], (key) => call('takeStep', caseId, action, key), (err) => reloadCase(caseId, err))) as StepResult | null;
   if (!result) return;
-  syncQuietly();
+  syncAfterChange(caseId);
   void showCase(caseId, { kind: 'ok', text: `Langkah ${step.no} tersimpan.${stepOutcome(result, step)}` });
 }
 

@@ -7,7 +7,7 @@ import { field, FormFields, sendOnce } from '../fields.ts';
 import { parseFailure } from '../logic/failures.ts';
 import { answerText, contactDetails, correctedAnswers, multiline, otherProblems, problemsByQuestion, submissionBadge } from '../logic/submissions.ts';
 import { call } from '../script-run.ts';
-import { app, busy, enterView, errorPanel, type Flash, setView, syncQuietly } from '../shell.ts';
+import { app, busy, enterView, errorPanel, type Flash, setView, syncAfterChange } from '../shell.ts';
 import { showCase } from './case.ts';
 import { showSubmissions } from './submissions.ts';
 
@@ -126,7 +126,7 @@ async function submit(s: SubmissionView, fields: FormFields, answers: Record<str
   fields.clear();
   const r = (await sendOnce(fields, 'Membuka kasus…', ['openSubmissionCase', s.id, input], (key) => call('openSubmissionCase', s.id, input, key), (err) => void showSubmission(s.id, { kind: 'error', text: err.message }))) as TransitionResponse | null;
   if (!r) return;
-  syncQuietly();
+  syncAfterChange(r.state.id);
   const where = r.state.currentStep !== null ? ` Kasus kini di langkah ${r.state.currentStep}.` : '';
   const replay = r.replayed ? ' (Tindakan ini sudah tercatat sebelumnya; tidak dicatat dua kali.)' : '';
   app.returnTo = 'submissions';

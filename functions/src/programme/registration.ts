@@ -11,6 +11,7 @@ import type { PartnerForm, Question } from '../forms/schema.ts';
 import type { IncomingResponse } from '../forms/service.ts';
 import type { Mode, NoticeFn, Participant, Programme, ProgrammeStore } from '../model/programme.ts';
 import { freshEntry, type Agency, type OutboxEntry } from '../model/records.ts';
+import { DomainFailure } from '../sop/errors.ts';
 import { eventsOf, rentang } from './events.ts';
 import type { ProgrammeTokens } from './tokens.ts';
 
@@ -31,6 +32,9 @@ export function phoneKey(phone: string): string {
   if (d.startsWith('0')) return `62${d.slice(1)}`;
   return `62${d}`;
 }
+
+/** Tries of one registration that meets a busy quota (BUSY) before the intake's read fails and is done again later. */
+export const REGISTER_ATTEMPTS = 4;
 
 /** How long a status link works. */
 export const STATUS_LINK_DAYS = 400;
@@ -205,11 +209,20 @@ export function createRegistrationService(deps: RegistrationDeps) {
       }
       const host = p.provinces.find((x) => x.code === v.provinsi)!.hostAgencyId;
       const hosts = await hostsOf(p, [host]);
-      const out = await deps.programmes.register(
-        p,
-        { id, receivedAt: now.toISOString(), province: v.provinsi!, mode, name: v.nama!, library: v.lembaga!, village: v.desa!, district: v.kecamatan!, regency: v.kabupaten!, phone: v.telepon!, phoneKey: phoneKey(v.telepon!), email: v.email!, answers: r.answers },
-        noticeFn(p, hosts, now, r.responseId.slice(0, 80)),
-      );
+      const input = { id, receivedAt: now.toISOString(), province: v.provinsi!, mode, name: v.nama!, library: v.lembaga!, village: v.desa!, district: v.kecamatan!, regency: v.kabupaten!, phone: v.telepon!, phoneKey: phoneKey(v.telepon!), email: v.email!, answers: r.answers };
+      // Nobody waits on a form response: a burst that keeps a province's quota documents busy past
+      // the transaction deadline (BUSY) is simply tried again, a few times, before the read fails
+      // and the next notification or sweep reads the response again.
+      let out;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          out = await deps.programmes.register(p, input, noticeFn(p, hosts, now, r.responseId.slice(0, 80)));
+          break;
+        } catch (err) {
+          if (!(err instanceof DomainFailure) || err.error.code !== 'BUSY' || attempt >= REGISTER_ATTEMPTS) throw err;
+          await new Promise((res) => setTimeout(res, Math.floor(Math.random() * 1_000 * attempt)));
+        }
+      }
       await announce(out.outbox);
       return { replayed: out.replayed, outcome: out.outcome, participantId: out.participant.id, problems: [] };
     },

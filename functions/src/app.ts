@@ -23,7 +23,7 @@ export type App = ReturnType<typeof createApp>;
 
 export function createApp(deps: AppDeps) {
   const clockOpt = deps.clock ? { clock: deps.clock } : {};
-  const { store, cases, desk, api, refs } = createServices(deps);
+  const { store, cases, desk, api, refs, programme } = createServices(deps);
   const worker = deps.documents
     ? createOutboxWorker({
         store,
@@ -37,5 +37,5 @@ export function createApp(deps: AppDeps) {
   const forms = deps.forms && refs ? createFormService(store, cases, { refs, publicUrl: deps.forms.publicUrl, ...clockOpt }) : null;
   // Reminders, escalations and morning digests (the scheduled `remind` function).
   const reminders = createReminderService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
-  return { store, cases, desk, api, worker, forms, reminders };
+  return { store, cases, desk, api, worker, forms, reminders, programme };
 }

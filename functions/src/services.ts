@@ -12,6 +12,8 @@ import { createStatusPages } from './forms/status.ts';
 import { createApi } from './http/api.ts';
 import type { Store } from './model/store.ts';
 import { createStandardsService } from './standards/service.ts';
+import type { ProgrammeStore } from './model/programme.ts';
+import { createProgrammeParts } from './programme/wiring.ts';
 
 export interface ServiceDeps {
   /** The store port's adapter: createFirestoreStore(db) in every entry point and test. */
@@ -22,6 +24,8 @@ export interface ServiceDeps {
   notify?: OutboxNotifier;
   /** Partner forms: the secret that signs case references and status links, and the API's public URL for them. */
   forms?: { secret: string; publicUrl: string };
+  /** Bimtek programmes (needs `forms`: its secret signs status, check-in and certificate links). */
+  programmes?: ProgrammeStore;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -35,6 +39,16 @@ export function createServices(deps: ServiceDeps) {
   const review = createSubmissionReview(store, cases, { refs, ...clockOpt });
   const standards = createStandardsService(store, { ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
   const sopImports = createSopImportService(store);
-  const api = createApi({ cases, desk, review, standards, sopImports, statusPages: createStatusPages(store, refs, deps.clock), verify: createTokenVerifier(deps.auth) });
-  return { store, cases, desk, api, refs };
+  const programme = deps.programmes && deps.forms ? createProgrammeParts({ programmes: deps.programmes, store, secret: deps.forms.secret, publicUrl: deps.forms.publicUrl, ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) }) : null;
+  const api = createApi({
+    cases,
+    desk,
+    review,
+    standards,
+    sopImports,
+    statusPages: createStatusPages(store, refs, deps.clock),
+    verify: createTokenVerifier(deps.auth),
+    ...(programme ? { programmeRoutes: programme.routes, programmePages: programme.pages } : {}),
+  });
+  return { store, cases, desk, api, refs, programme };
 }

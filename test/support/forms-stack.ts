@@ -13,7 +13,7 @@ import { sampleAnswers } from '../../functions/src/dev/sample-answers.ts';
 import { serveCloudEvent, type Served } from '../../functions/src/dev/serve.ts';
 import { createGoogleForms } from '../../functions/src/forms/google.ts';
 import { formById } from '../../functions/src/forms/index.ts';
-import { createFormIntake, type FormIntake } from '../../functions/src/forms/intake.ts';
+import { createFormIntake, type FormIntake, type OtherForms } from '../../functions/src/forms/intake.ts';
 import { submissionId } from '../../functions/src/forms/service.ts';
 import { createAgencyForms } from '../../functions/src/forms/setup.ts';
 import { fakeClients, startFakeGoogle, type FakeGoogle } from './fake-google/index.ts';
@@ -78,7 +78,7 @@ async function startEventarcRelay(target: string, topicName: string): Promise<{ 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-export async function startFormsStack(opts: { clock?: () => Date; agencies?: string[] } = {}): Promise<FormsStack> {
+export async function startFormsStack(opts: { clock?: () => Date; agencies?: string[]; others?: (s: Stack) => OtherForms; concurrency?: number } = {}): Promise<FormsStack> {
   const fake = await startFakeGoogle();
   if (opts.clock) fake.forms.setClock(opts.clock);
   const s = await startStack(opts.clock ? { clock: opts.clock } : {});
@@ -87,7 +87,9 @@ export async function startFormsStack(opts: { clock?: () => Date; agencies?: str
 
   const short = `forms-${randomUUID().slice(0, 8)}`;
   const topicName = `projects/${s.projectId}/topics/${short}`;
-  const make = () => createFormIntake({ store: s.app.store, forms: s.app.forms!, google, topicName: async () => topicName, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const others = opts.others?.(s);
+  const make = () =>
+    createFormIntake({ store: s.app.store, forms: s.app.forms!, google, topicName: async () => topicName, ...(opts.clock ? { clock: opts.clock } : {}), ...(others ? { others } : {}), ...(opts.concurrency ? { concurrency: opts.concurrency } : {}) });
   const intake = make();
   const other = make();
   const pubsub = new PubSub({ projectId: s.projectId, apiEndpoint: process.env.PUBSUB_EMULATOR_HOST! });

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApp, type AppDeps } from '../../functions/src/app.ts';
 import { createFirestoreStore } from '../../functions/src/store/firestore.ts';
+import { createFirestoreProgrammeStore } from '../../functions/src/store/programme.ts';
 import { demoEmail, seedDemo } from '../../functions/src/dev/demo.ts';
 import { serve } from '../../functions/src/dev/serve.ts';
 import { createDevSigner, signIdToken, type TokenClaims } from '../../functions/src/dev/tokens.ts';
@@ -25,6 +26,7 @@ export async function startStack(opts: { catalog?: SopDefinition[]; clock?: () =
   const signer = createDevSigner();
   const app = createApp({
     store: createFirestoreStore(db),
+    programmes: createFirestoreProgrammeStore(db),
     forms: { secret: FORMS_SECRET, publicUrl: 'https://api.example.test' },
     auth: { audience: AUDIENCE, keys: async () => signer.publicKeys },
     ...(opts.clock ? { clock: opts.clock } : {}),

@@ -8,14 +8,14 @@ import { createApp } from '../app.ts';
 import { ConfigError } from '../config.ts';
 import { createGoogleForms } from '../forms/google.ts';
 import { createFormIntake } from '../forms/intake.ts';
-import { config, notifyOutbox, store } from './runtime.ts';
+import { config, notifyOutbox, programmes, store } from './runtime.ts';
 
 if (!config.forms) {
   throw new ConfigError('Invalid configuration:\n- FORMS_SECRET and PUBLIC_URL are required by the intake function and the forms part of sweep (see README, "Partner forms").');
 }
 
 const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/forms.body.readonly', 'https://www.googleapis.com/auth/forms.responses.readonly'] });
-const app = createApp({ store, auth: { audience: config.audience }, notify: notifyOutbox, forms: config.forms });
+const app = createApp({ store, programmes, auth: { audience: config.audience }, notify: notifyOutbox, forms: config.forms });
 
 let topic: Promise<string> | undefined;
 /** FORMS_TOPIC as the full name watches need; the project is the functions' own. */
@@ -24,4 +24,4 @@ const topicName = () =>
     ? Promise.resolve(config.formsTopic)
     : (config.projectId ? Promise.resolve(config.projectId) : auth.getProjectId()).then((p) => `projects/${p}/topics/${config.formsTopic}`));
 
-export const intake = createFormIntake({ store, forms: app.forms!, google: createGoogleForms({ forms: forms({ version: 'v1', auth }) }), topicName });
+export const intake = createFormIntake({ store, forms: app.forms!, google: createGoogleForms({ forms: forms({ version: 'v1', auth }) }), topicName, ...(app.programme ? { others: app.programme.forms } : {}) });

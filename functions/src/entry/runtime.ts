@@ -5,9 +5,12 @@ import { Firestore } from '@google-cloud/firestore';
 import type { OutboxNotifier } from '../cases/service.ts';
 import { loadConfig } from '../config.ts';
 import { createFirestoreStore } from '../store/firestore.ts';
+import { createFirestoreProgrammeStore } from '../store/programme.ts';
 
 export const config = loadConfig(process.env);
-export const store = createFirestoreStore(new Firestore(config.projectId ? { projectId: config.projectId } : {}));
+const db = new Firestore(config.projectId ? { projectId: config.projectId } : {});
+export const store = createFirestoreStore(db);
+export const programmes = createFirestoreProgrammeStore(db);
 
 let publisher: Promise<OutboxNotifier> | undefined;
 export const notifyOutbox: OutboxNotifier = async (agencyId, ids) => {

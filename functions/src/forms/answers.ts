@@ -43,8 +43,8 @@ interface Ctx {
   now: Date;
 }
 
-/** One answer read as its kind, or the reason it cannot be. */
-function readOne(q: Question, raw: string, ctx: Ctx): { value: unknown } | { problem: string } {
+/** One answer read as its kind, or the reason it cannot be (also the programme registration form's check). */
+export function readOne(q: Question, raw: string, ctx: Ctx): { value: unknown } | { problem: string } {
   if (!raw.isWellFormed()) return { problem: 'memuat karakter yang tidak utuh' };
   const multiline = q.kind === 'paragraph' || q.kind === 'list';
   const text = raw.normalize('NFC').trim();

@@ -15,7 +15,17 @@ import type { Store } from '../model/store.ts';
 import type { FormResponse, GoogleForms } from './google.ts';
 import { formById } from './index.ts';
 import { choiceValue } from './items.ts';
+import type { PartnerForm } from './schema.ts';
 import type { FormService, IncomingResponse } from './service.ts';
+
+/**
+ * Forms that are not partner forms of an SOP (a programme's registration form): their definition
+ * and the service that records their responses exactly once.
+ */
+export interface OtherForms {
+  form(formId: string): Promise<PartnerForm | null>;
+  receive(agencyId: string, r: IncomingResponse): Promise<{ replayed: boolean }>;
+}
 
 /** Documented in the README (partner forms). */
 export const INTAKE_TIMING = {
@@ -54,8 +64,8 @@ export interface SweepResult {
 const log = (severity: string, message: string, extra: Record<string, unknown> = {}) => console.error(JSON.stringify({ severity, message, ...extra }));
 
 /** A Google response as FormService takes it: answers by our question ids, choices as option values. */
-export function toIncoming(formId: string, questionIds: Record<string, string>, r: FormResponse): IncomingResponse {
-  const form = formById(formId);
+export function toIncoming(formId: string, questionIds: Record<string, string>, r: FormResponse, known?: PartnerForm): IncomingResponse {
+  const form = known ?? formById(formId);
   if (!form) throw new Error(`unknown partner form ${formId}`);
   const answers: Record<string, string[]> = {};
   for (const q of form.questions) {
@@ -75,7 +85,7 @@ async function eachLimit<T>(items: T[], limit: number, f: (x: T) => Promise<void
 
 export type FormIntake = ReturnType<typeof createFormIntake>;
 
-export function createFormIntake(deps: { store: Store; forms: FormService; google: GoogleForms; topicName: () => Promise<string>; clock?: () => Date; concurrency?: number }) {
+export function createFormIntake(deps: { store: Store; forms: FormService; google: GoogleForms; topicName: () => Promise<string>; clock?: () => Date; concurrency?: number; others?: OtherForms }) {
   const { store, google } = deps;
   const clock = deps.clock ?? (() => new Date());
   const concurrency = deps.concurrency ?? INTAKE_TIMING.concurrency;
@@ -90,6 +100,8 @@ export function createFormIntake(deps: { store: Store; forms: FormService; googl
       log('WARNING', 'intake: form link without its agency form; nothing read', { ...link });
       return { listed: 0, recorded: 0, replayed: 0 };
     }
+    const other = formById(link.formId) ? null : ((await deps.others?.form(link.formId)) ?? null);
+    const receive = other ? deps.others!.receive : deps.forms.receive;
     const cursor = await store.formCursor(link.agencyId, link.formId);
     const last = cursor?.googleFormId === link.googleFormId ? cursor.since : null;
     const since = last ? new Date(Date.parse(last) - INTAKE_TIMING.overlapMs).toISOString() : null;
@@ -103,7 +115,7 @@ export function createFormIntake(deps: { store: Store; forms: FormService; googl
       await eachLimit(responses, concurrency, async (r) => {
         const key = `${link.googleFormId}/${r.responseId}`;
         if (seen.has(key)) return void out.replayed++;
-        const { replayed } = await deps.forms.receive(link.agencyId, toIncoming(link.formId, entry.questionIds, r));
+        const { replayed } = await receive(link.agencyId, toIncoming(link.formId, entry.questionIds, r, other ?? undefined));
         if (seen.size > 50_000) seen.clear();
         seen.add(key);
         if (replayed) out.replayed++;

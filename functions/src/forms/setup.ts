@@ -38,7 +38,7 @@ export async function createAgencyForms(deps: { store: Store; google: GoogleForm
   return results;
 }
 
-async function syncForm(deps: { store: Store; google: GoogleForms }, agencyId: string, agencyName: string, folderId: string, form: PartnerForm, saved: AgencyForm | undefined): Promise<FormSetupResult> {
+export async function syncForm(deps: { store: Store; google: GoogleForms }, agencyId: string, agencyName: string, folderId: string, form: PartnerForm, saved: AgencyForm | undefined): Promise<FormSetupResult> {
   const { google, store } = deps;
   let outcome: FormSetupResult['outcome'] = 'unchanged';
   let current: GoogleForm | null = null;

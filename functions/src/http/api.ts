@@ -53,7 +53,7 @@ export interface Route {
   method: 'GET' | 'POST';
   pattern: RegExp;
   /** What each captured segment is, in order. */
-  params: ('agency' | 'case' | 'sop' | 'submission')[];
+  params: ('agency' | 'case' | 'sop' | 'submission' | 'programme' | 'participant' | 'mailing')[];
   handler: (ctx: HandlerContext) => Promise<{ status?: number; body: unknown }>;
 }
 
@@ -68,6 +68,9 @@ export interface ApiDeps {
   verify: TokenVerifier;
   /** Reminders settings, the SOP performance reports, the IKM and complaints (issue 13). */
   standards?: StandardsService;
+  /** Bimtek programmes: their staff routes, and the public pages /v/, /r/, /h/ (programme/). */
+  programmeRoutes?: Route[];
+  programmePages?: { handle(req: Request, res: Response, path: string): Promise<boolean> };
 }
 
 /** A path id that does not match its pattern names nothing that can exist. */
@@ -76,6 +79,9 @@ const UNKNOWN: Record<Route['params'][number], { field: string; message: (id: st
   sop: { field: 'sopId', message: (id) => `SOP "${id.slice(0, 80)}" tidak ditemukan.` },
   case: { field: 'caseId', message: (id) => `Kasus ${id.slice(0, 80)} tidak ditemukan.` },
   submission: { field: 'submissionId', message: (id) => `Kiriman ${id.slice(0, 80)} tidak ditemukan.` },
+  programme: { field: 'programmeId', message: (id) => `Program ${id.slice(0, 80)} tidak ditemukan.` },
+  participant: { field: 'participantId', message: (id) => `Peserta ${id.slice(0, 80)} tidak ditemukan.` },
+  mailing: { field: 'mailingId', message: (id) => `Pengiriman ${id.slice(0, 80)} tidak ditemukan.` },
 };
 
 function checkedParams(route: Route, path: string): string[] {
@@ -107,7 +113,7 @@ async function statusPage(pages: StatusPages, token: string, res: Response): Pro
 
 export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promise<void> {
   const { cases, verify } = deps;
-  const routes = [...routesOf(deps), ...(deps.standards ? standardsRoutesOf(deps.standards) : [])];
+  const routes = [...routesOf(deps), ...(deps.standards ? standardsRoutesOf(deps.standards) : []), ...(deps.programmeRoutes ?? [])];
 
   return async (req, res) => {
     res.set('Cache-Control', 'no-store');
@@ -121,6 +127,7 @@ export function createApi(deps: ApiDeps): (req: Request, res: Response) => Promi
         await statusPage(deps.statusPages, path.slice('/p/'.length), res);
         return;
       }
+      if (deps.programmePages && /^\/[vrh]\//.test(path) && (await deps.programmePages.handle(req, res, path))) return;
       if (req.method === 'GET' && path === '/v1/me') {
         const who = await verify(req.get('Authorization'));
         res.status(200).json({ email: who.email, memberships: await cases.memberships(who.email) } satisfies MembershipsResponse);

@@ -31,6 +31,10 @@ export const ID = {
   case: /^[A-Za-z0-9]{1,64}$/,
   /** A partner form submission: the form's id, "-", Google's response id (URL-safe). */
   submission: /^[a-z][a-z0-9_]{0,63}-[A-Za-z0-9_-]{1,230}$/,
+  /** Bimtek programmes (model/programme.ts): programme, participant and mailing ids. */
+  programme: /^[a-z][a-z0-9]{1,31}$/,
+  participant: /^[a-z0-9]{8,40}$/,
+  mailing: /^[a-z0-9]{8,40}$/,
 } as const;
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;

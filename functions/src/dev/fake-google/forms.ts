@@ -223,8 +223,10 @@ function listResponses(form: FakeForm, req: FakeRequest): Answer {
     keep = m[1] === '>=' ? (r) => Date.parse(r.lastSubmittedTime!) >= t : (r) => Date.parse(r.lastSubmittedTime!) > t;
   }
   const size = Math.min(Number(pageSize) || 5000, 5000);
-  const start = pageToken ? Number(Buffer.from(pageToken, 'base64url').toString().split(':')[1]) : 0;
-  if (pageToken && Buffer.from(pageToken, 'base64url').toString().split(':')[0] !== (filter ?? '')) {
+  // The token is "<filter>:<offset>"; the filter's timestamp has colons of its own, so split at the last one.
+  const token = pageToken ? Buffer.from(pageToken, 'base64url').toString() : '';
+  const start = pageToken ? Number(token.slice(token.lastIndexOf(':') + 1)) : 0;
+  if (pageToken && token.slice(0, token.lastIndexOf(':')) !== (filter ?? '')) {
     throw new HttpFailure(400, 'The filter must be the same as for the original request.', 'badRequest');
   }
   const all = form.responses.filter(keep);

@@ -25,7 +25,7 @@ import { handleGmail } from './gmail.ts';
 import { handleResponder } from './responder.ts';
 import type { Answer, FakeGoogle, FakeRequest, FaultRule, Handler, Store } from './types.ts';
 
-export type { FakeDocument, FakeForm, FakeGoogle, FakeRequest, FakeWatch, FaultRule, FormsNotifier, SentMessage } from './types.ts';
+export type { FakeDocument, FakeForm, FakeGoogle, FakeRequest, FakeWatch, FaultRule, FormsNotifier, GmailLimits, SentMessage } from './types.ts';
 export { entryName } from './responder.ts';
 
 const HANDLERS: Handler[] = [handleDrive, handleDocs, handleGmail, handleForms, handleResponder];
@@ -43,7 +43,7 @@ export async function startFakeGoogle(opts: { port?: number } = {}): Promise<Fak
   const state: State = {
     requests: [],
     rules: [],
-    store: { documents: new Map(), sent: [], forms: new Map(), baseUrl: '', now: () => now(), notify: null, nextId: (prefix) => `${prefix}-${++counter}` },
+    store: { documents: new Map(), sent: [], gmailLimits: null, gmailRefused: [], forms: new Map(), baseUrl: '', now: () => now(), notify: null, nextId: (prefix) => `${prefix}-${++counter}` },
   };
   const { requests, store } = state;
   const { documents, sent } = store;
@@ -79,6 +79,12 @@ export async function startFakeGoogle(opts: { port?: number } = {}): Promise<Fak
     fail(rule) {
       state.rules.push({ rule, left: rule.times ?? Number.POSITIVE_INFINITY });
     },
+    gmail: {
+      setLimits(limits) {
+        store.gmailLimits = limits;
+      },
+      refused: store.gmailRefused,
+    },
     forms: {
       all: store.forms,
       async submit(formId, answers, o) {
@@ -97,6 +103,8 @@ export async function startFakeGoogle(opts: { port?: number } = {}): Promise<Fak
       requests.length = 0;
       documents.clear();
       sent.length = 0;
+      store.gmailRefused.length = 0;
+      store.gmailLimits = null;
       store.forms.clear();
       state.rules = [];
     },

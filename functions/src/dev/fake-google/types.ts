@@ -59,6 +59,14 @@ export interface SentMessage {
   raw: string;
   /** Its Message-ID header, angle brackets included, or null. */
   messageId: string | null;
+  /** When the fake accepted it (its clock, ms). */
+  at: number;
+}
+
+/** Gmail's per-user sending limits, as the fake enforces them when set (a 429 past either). */
+export interface GmailLimits {
+  perMinute: number;
+  perDay: number;
 }
 
 export interface FakeGoogle {
@@ -73,6 +81,8 @@ export interface FakeGoogle {
   fail(rule: FaultRule): void;
   /** Google Forms: the forms, their responses and watches, and what only a fake can do. */
   forms: FakeForms;
+  /** Gmail: per-user sending limits (null: none, the default) and the sends refused for them. */
+  gmail: { setLimits(limits: GmailLimits | null): void; refused: { userId: string; at: number; why: 'minute' | 'day' }[] };
   /** Forgets requests, documents, sent messages, forms and fault rules. */
   reset(): void;
   close(): Promise<void>;
@@ -120,6 +130,8 @@ export type Answer =
 export interface Store {
   documents: Map<string, FakeDocument>;
   sent: SentMessage[];
+  gmailLimits: GmailLimits | null;
+  gmailRefused: { userId: string; at: number; why: 'minute' | 'day' }[];
   forms: Map<string, FakeForm>;
   /** The server's own URL (responderUri points at its local responder page). */
   baseUrl: string;

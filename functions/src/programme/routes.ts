@@ -1,0 +1,54 @@
+// The programme's staff routes under /v1/agencies/{agency}/programmes: bodies checked with zod at
+// the boundary (unknown fields refused, Indonesian messages naming the field), answers plain JSON.
+import { z } from 'zod';
+import type { Route } from '../http/api.ts';
+import { idempotency, parse } from '../http/requests.ts';
+import { route } from '../http/routes.ts';
+import type { ProgrammeService } from './service.ts';
+
+const eventId = z.string().regex(/^[a-z]{2,12}-\d{1,2}$/, 'harus berupa id kegiatan, mis. babel-1');
+const attendanceBody = z.strictObject({ event: eventId, session: z.number().int().min(1).max(50), participants: z.array(z.string().regex(/^[a-z0-9]{8,40}$/, 'bukan id peserta')).min(1).max(2_000) });
+const eventBody = z.strictObject({ event: eventId });
+const mailingBody = z.strictObject({ kind: z.literal('sertifikat'), event: eventId.optional() });
+const trainersBody = z.strictObject({ event: eventId, trainers: z.array(z.string().regex(/^[a-z0-9-]{2,64}$/, 'bukan id pelatih')).min(2).max(20) });
+const participantsQuery = z.strictObject({ event: eventId.optional(), status: z.enum(['registered', 'waiting', 'withdrawn']).optional() });
+const empty = z.strictObject({});
+
+export function programmeRoutes(svc: ProgrammeService): Route[] {
+  return [
+    route('GET', '/programmes', async ({ caller }) => ({ body: { programmes: await svc.list(await caller()) } })),
+    route('GET', '/programmes/:programme', async ({ caller, params }) => ({ body: await svc.summary(await caller(), params[1]!) })),
+    route('GET', '/programmes/:programme/participants', async ({ caller, params, query }) => {
+      const q = parse(participantsQuery, query, 'Parameter daftar peserta');
+      return { body: { participants: await svc.participants(await caller(), params[1]!, q) } };
+    }),
+    route('POST', '/programmes/:programme/participants/:participant/withdraw', async ({ req, caller, params, body }) => {
+      const b = parse(empty, body, 'Pengunduran diri');
+      idempotency(req, b, `withdraw:${params[1]}:${params[2]}`);
+      return { body: await svc.withdraw(await caller(), params[1]!, params[2]!) };
+    }),
+    route('POST', '/programmes/:programme/attendance', async ({ req, caller, params, body }) => {
+      const b = parse(attendanceBody, body, 'Presensi');
+      idempotency(req, b, `attendance:${params[1]}`);
+      return { body: await svc.markAttendance(await caller(), params[1]!, b) };
+    }),
+    route('POST', '/programmes/:programme/certificates', async ({ req, caller, params, body }) => {
+      const b = parse(eventBody, body, 'Penerbitan sertifikat');
+      idempotency(req, b, `certificates:${params[1]}`);
+      const r = await svc.issueCertificates(await caller(), params[1]!, b.event);
+      return { body: { issued: r.issued, numbers: r.certificates.map((c) => c.number) } };
+    }),
+    route('POST', '/programmes/:programme/mailings', async ({ req, caller, params, body }) => {
+      const b = parse(mailingBody, body, 'Pengiriman');
+      const idem = idempotency(req, b, `mailing:${params[1]}`);
+      const r = await svc.startCertificateMailing(await caller(), params[1]!, idem.key, b.event);
+      return { status: r.created ? 201 : 200, body: r };
+    }),
+    route('GET', '/programmes/:programme/mailings/:mailing', async ({ caller, params }) => ({ body: await svc.progress(await caller(), params[1]!, params[2]!) })),
+    route('POST', '/programmes/:programme/trainers', async ({ req, caller, params, body }) => {
+      const b = parse(trainersBody, body, 'Penugasan pelatih');
+      idempotency(req, b, `trainers:${params[1]}`);
+      return { body: await svc.assignTrainers(await caller(), params[1]!, b.event, b.trainers) };
+    }),
+  ];
+}

@@ -1,0 +1,223 @@
+// What staff do with a programme, through the API: see it (the owner everything, a host agency
+// its own province), withdraw a participant, mark attendance in bulk, issue certificates to those
+// who completed, start a paced mailing and follow its progress, assign trainers. Every check of
+// who may do what is here; every write is the programme store's.
+import { createHash } from 'node:crypto';
+import type { Caller } from '../cases/service.ts';
+import type { Certificate, MailMessage, Participant, Programme, ProgrammeStore } from '../model/programme.ts';
+import { DomainFailure, domainError } from '../sop/errors.ts';
+import { attendedJp, completed, eventById, eventsOf, rentang, totalJp, type ProgrammeEvent } from './events.ts';
+import { GMAIL_LIMITS, mailingProgress, type SendLimits } from './mailing.ts';
+import type { RegistrationService } from './registration.ts';
+import { certificateNumber, type ProgrammeTokens } from './tokens.ts';
+
+export type ProgrammeService = ReturnType<typeof createProgrammeService>;
+
+const notFound = (what: string) => new DomainFailure(domainError('NOT_FOUND', what));
+const invalid = (path: string, message: string) => new DomainFailure(domainError('INVALID_INPUT', message, [{ path, message }]));
+
+export function createProgrammeService(deps: { programmes: ProgrammeStore; registration: RegistrationService; tokens: ProgrammeTokens; publicUrl: string; limits?: SendLimits; clock?: () => Date }) {
+  const { programmes } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const limits = deps.limits ?? GMAIL_LIMITS;
+  const base = deps.publicUrl.replace(/\/+$/, '');
+
+  /** The programme as the caller's agency sees it: the owner all provinces, a host its own. */
+  async function access(c: Caller, programmeId: string): Promise<{ p: Programme; owner: boolean; provinces: Set<string> }> {
+    const p = await programmes.programme(programmeId);
+    if (!p) throw notFound(`Program ${programmeId} tidak ditemukan.`);
+    const owner = p.ownerAgencyId === c.agency.id;
+    const provinces = new Set(p.provinces.filter((x) => owner || x.hostAgencyId === c.agency.id).map((x) => x.code));
+    if (!provinces.size) throw notFound(`Program ${programmeId} tidak ditemukan.`);
+    return { p, owner, provinces };
+  }
+
+  function eventFor(a: { p: Programme; provinces: Set<string> }, eventId: string): ProgrammeEvent {
+    const ev = eventById(a.p, eventId);
+    if (!ev || !a.provinces.has(ev.province)) throw invalid('event', `Kegiatan ${eventId.slice(0, 40)} tidak ada atau bukan wewenang instansi Anda.`);
+    return ev;
+  }
+
+  async function participantFor(a: { p: Programme; provinces: Set<string> }, id: string): Promise<Participant> {
+    const pt = await programmes.participant(a.p.id, id);
+    if (!pt || !a.provinces.has(pt.province)) throw notFound(`Peserta ${id.slice(0, 40)} tidak ditemukan.`);
+    return pt;
+  }
+
+  return {
+    access,
+
+    async list(c: Caller) {
+      return (await programmes.programmesOf(c.agency.id)).map((p) => ({ id: p.id, name: p.name, year: p.year, owner: p.ownerAgencyId === c.agency.id }));
+    },
+
+    /** Events with places taken, waiting lists, participants and completion per event (the report's figures). */
+    async summary(c: Caller, programmeId: string) {
+      const a = await access(c, programmeId);
+      const [buckets, waitlists, people, certs] = await Promise.all([
+        programmes.buckets(a.p.id),
+        programmes.waitlists(a.p.id),
+        a.owner ? programmes.participants(a.p.id, {}) : programmes.participants(a.p.id, { hostAgencyId: c.agency.id }),
+        programmes.certificates(a.p.id),
+      ]);
+      const events = eventsOf(a.p)
+        .filter((e) => a.provinces.has(e.province))
+        .map((e) => {
+          const b = buckets.find((x) => x.province === e.province && x.wave === e.wave);
+          const inEvent = people.filter((x) => x.eventId === e.id && x.status === 'registered');
+          return {
+            id: e.id,
+            label: e.label,
+            dates: rentang(e.start, e.end),
+            mode: e.mode,
+            capacity: b?.capacity ?? e.capacity,
+            taken: b?.taken ?? 0,
+            attendedAny: inEvent.filter((x) => Object.keys(x.attendance).length > 0).length,
+            completed: inEvent.filter((x) => completed(a.p, x)).length,
+            certificates: certs.filter((x) => x.eventId === e.id).length,
+          };
+        });
+      const waiting = Object.fromEntries(Object.entries(waitlists).filter(([k]) => a.provinces.has(k.split('_')[0]!)).map(([k, v]) => [k, v.count]));
+      return {
+        programme: { id: a.p.id, name: a.p.name, year: a.p.year, owner: a.owner, sessions: a.p.sessions, totalJp: totalJp(a.p), completion: a.p.completion },
+        events,
+        waiting,
+        participants: { registered: people.filter((x) => x.status === 'registered').length, waiting: people.filter((x) => x.status === 'waiting').length, withdrawn: people.filter((x) => x.status === 'withdrawn').length },
+      };
+    },
+
+    async participants(c: Caller, programmeId: string, q: { event?: string; status?: 'registered' | 'waiting' | 'withdrawn' }) {
+      const a = await access(c, programmeId);
+      if (q.event) eventFor(a, q.event);
+      const list = await programmes.participants(a.p.id, { ...(a.owner ? {} : { hostAgencyId: c.agency.id }), ...(q.event ? { eventId: q.event } : {}), ...(q.status ? { status: q.status } : {}) });
+      return list
+        .sort((x, y) => (x.waitSeq ?? 0) - (y.waitSeq ?? 0) || x.registeredAt.localeCompare(y.registeredAt))
+        .map((x) => ({ id: x.id, name: x.name, library: x.library, regency: x.regency, province: x.province, mode: x.mode, status: x.status, eventId: x.eventId, waitSeq: x.waitSeq, phone: x.phone, email: x.email, attendedJp: attendedJp(a.p, x), completed: completed(a.p, x), certificate: x.certificate?.number ?? null }));
+    },
+
+    async withdraw(c: Caller, programmeId: string, participantId: string) {
+      const a = await access(c, programmeId);
+      await participantFor(a, participantId);
+      const r = await deps.registration.withdraw(a.p, participantId, c.actor.email);
+      return { participant: r.participant.id, status: r.participant.status, promoted: r.promoted?.id ?? null };
+    },
+
+    async markAttendance(c: Caller, programmeId: string, b: { event: string; session: number; participants: string[] }) {
+      const a = await access(c, programmeId);
+      eventFor(a, b.event);
+      if (!a.p.sessions.some((s) => s.no === b.session)) throw invalid('session', `Sesi ${b.session} tidak ada dalam program ini.`);
+      return programmes.markAttendance(a.p.id, b.event, b.participants, b.session, { at: clock().toISOString(), via: 'petugas', by: c.actor.email });
+    },
+
+    /** A participant's own check-in link for one session (also printable as a code on the daftar hadir). */
+    checkInUrl(p: Programme, participantId: string, session: number, days = 60): string {
+      return `${base}/h/${deps.tokens.sign({ k: 'h', p: p.id, i: participantId, s: session, e: Math.floor(clock().getTime() / 1000) + days * 86_400 })}`;
+    },
+
+    /** Certificates for every registered participant of the event who completed it and has none yet. */
+    async issueCertificates(c: Caller, programmeId: string, eventId: string) {
+      const a = await access(c, programmeId);
+      const ev = eventFor(a, eventId);
+      return issue(a.p, ev);
+    },
+
+    issue,
+
+    /** A paced mailing of the certificates (one e-mail per certificate, from the host's account). */
+    async startCertificateMailing(c: Caller, programmeId: string, key: string, eventId?: string) {
+      const a = await access(c, programmeId);
+      if (eventId) eventFor(a, eventId);
+      const id = createHash('sha256').update(`${c.agency.id}\n${key}`).digest('hex').slice(0, 20);
+      const certs = (await programmes.certificates(a.p.id, eventId)).filter((x) => a.provinces.has(x.eventId.split('-')[0]!));
+      return startMailing(a.p, id, c.actor.email, certs);
+    },
+
+    startMailing,
+
+    async progress(c: Caller, programmeId: string, mailingId: string) {
+      const a = await access(c, programmeId);
+      const pr = await mailingProgress(programmes, a.p.id, mailingId, clock(), limits);
+      if (!pr) throw notFound(`Pengiriman ${mailingId.slice(0, 40)} tidak ditemukan.`);
+      return pr;
+    },
+
+    async assignTrainers(c: Caller, programmeId: string, eventId: string, trainerIds: string[]) {
+      const a = await access(c, programmeId);
+      const ev = eventFor(a, eventId);
+      if (new Set(trainerIds).size < 2) throw invalid('trainers', 'Setiap kegiatan diampu paling sedikit dua pelatih.');
+      const r = await programmes.assignTrainers(a.p.id, { id: ev.id, start: ev.start, end: ev.end }, trainerIds);
+      if (!r.ok) {
+        throw new DomainFailure(
+          domainError(
+            'INVALID_INPUT',
+            `Pelatih tidak dapat ditugaskan: ${r.conflicts.map((x) => `${x.trainerId} ${x.eventId === '(tidak ada)' ? 'tidak terdaftar' : `sudah bertugas pada ${x.eventId} di tanggal yang beririsan`}`).join('; ')}.`,
+            r.conflicts.map((x) => ({ path: 'trainers', message: `${x.trainerId}: ${x.eventId}` })),
+          ),
+        );
+      }
+      return { event: ev.id, trainers: r.trainers.map((t) => ({ id: t.id, name: t.name })) };
+    },
+  };
+
+  async function issue(p: Programme, ev: ProgrammeEvent): Promise<{ issued: number; certificates: Certificate[] }> {
+    const people = (await programmes.participants(p.id, { eventId: ev.id, status: 'registered' })).filter((x) => completed(p, x) && !x.certificate);
+    people.sort((x, y) => x.registeredAt.localeCompare(y.registeredAt) || x.id.localeCompare(y.id));
+    const now = clock().toISOString();
+    const made = await programmes.issueCertificates(
+      p,
+      people.map((pt) => ({
+        participant: pt,
+        certificate: (serial: number): Certificate => ({
+          number: certificateNumber(deps.tokens, p.certificatePrefix, serial),
+          programmeId: p.id,
+          programmeName: p.name,
+          participantId: pt.id,
+          hostAgencyId: pt.hostAgencyId,
+          name: pt.name,
+          library: pt.library,
+          eventId: ev.id,
+          eventLabel: ev.label,
+          start: ev.start,
+          end: ev.end,
+          jp: attendedJp(p, pt),
+          date: ev.end,
+          issuedAt: now,
+          revoked: false,
+        }),
+      })),
+      now,
+    );
+    return { issued: made.length, certificates: made };
+  }
+
+  async function startMailing(p: Programme, id: string, by: string, certs: Certificate[]) {
+    const people = new Map((await programmes.participants(p.id, {})).map((x) => [x.id, x]));
+    const perSender = new Map<string, number>();
+    const messages: MailMessage[] = [];
+    for (const cert of [...certs].sort((x, y) => x.number.localeCompare(y.number))) {
+      const pt = people.get(cert.participantId);
+      if (!pt?.email) continue;
+      const seq = perSender.get(pt.hostAgencyId) ?? 0;
+      perSender.set(pt.hostAgencyId, seq + 1);
+      messages.push({
+        id: cert.participantId,
+        mailingId: id,
+        participantId: pt.id,
+        senderAgencyId: pt.hostAgencyId,
+        to: pt.email,
+        subject: `Sertifikat ${p.name}`,
+        text: [`Yth. ${pt.name},`, '', `Terima kasih telah mengikuti ${p.name} (${cert.eventLabel}, ${rentang(cert.start, cert.end)}).`, `Sertifikat Anda bernomor ${cert.number} terlampir.`, `Keabsahannya dapat diperiksa siapa saja di ${base}/v/${cert.number}`, '', 'Hormat kami,', 'Panitia'].join('\n'),
+        certificate: cert.number,
+        seq,
+        status: 'queued',
+        intentAt: null,
+        sentAt: null,
+        messageId: null,
+        attempts: 0,
+        lastError: null,
+      });
+    }
+    const { created } = await programmes.createMailing({ id, programmeId: p.id, kind: 'sertifikat', title: `Sertifikat ${p.name}`, createdAt: clock().toISOString(), createdBy: by, total: messages.length, senders: Object.fromEntries(perSender) }, messages);
+    return { mailingId: id, total: messages.length, created };
+  }
+}

@@ -126,7 +126,7 @@ const impl: Impl = {
     return api('GET', `${await base()}/sops`);
   },
   async listCases(query) {
-    const q = [query?.q ? `q=${encodeURIComponent(query.q)}` : '', query?.pageToken ? `pageToken=${encodeURIComponent(query.pageToken)}` : '', query?.limit ? `limit=${query.limit}` : ''].filter(Boolean).join('&');
+    const q = [query?.q ? `q=${encodeURIComponent(query.q)}` : '', query?.status ? `status=${encodeURIComponent(query.status)}` : '', query?.pageToken ? `pageToken=${encodeURIComponent(query.pageToken)}` : '', query?.limit ? `limit=${query.limit}` : ''].filter(Boolean).join('&');
     return api('GET', `${await base()}/cases${q ? `?${q}` : ''}`);
   },
   async getCase(caseId) {

@@ -78,6 +78,8 @@ export interface SidebarCalls {
 /** What "Semua kasus" asks for: the search text, where the previous page ended, the page size (1-1000). */
 export interface CaseListCall {
   q?: string;
+  /** Only cases in this state (running, closed, cancelled). */
+  status?: Api.CaseStatus;
   pageToken?: string;
   limit?: number;
 }

@@ -116,6 +116,10 @@ describe('calls to the API', () => {
     expect(server.listCases({ q: 'sd negeri/2', pageToken: 'abc_-1', limit: 20 })).toEqual({ cases: [], nextPageToken: null });
     expect(errorOf(() => server.listCases({ pageToken: '../x' }))).toMatchObject({ code: 'INVALID_INPUT', path: 'pageToken' });
     expect(errorOf(() => server.listCases({ limit: 5000 }))).toMatchObject({ code: 'INVALID_INPUT', path: 'limit' });
+    // A status narrows the list on the server; a status the API does not know is refused here.
+    fakes.on({ method: 'get', url: `${A}/cases?q=0001&status=cancelled&limit=50` }, { status: 200, body: { cases: [], nextPageToken: null } });
+    expect(server.listCases({ q: '0001', status: 'cancelled', limit: 50 })).toEqual({ cases: [], nextPageToken: null });
+    expect(errorOf(() => server.listCases({ status: 'Terlambat' as never }))).toMatchObject({ code: 'INVALID_INPUT', path: 'status' });
   });
 
   it('the reading desk: visits and books read are POSTed with the idempotency key, the recap is a GET of the month', () => {

@@ -61,6 +61,34 @@ describe(`lists with ${N} cases (headless Chromium, 300 px)`, () => {
     await shotOf('#view', 'tidak-cocok');
   }, 90_000);
 
+  it('"Semua kasus" narrows to one status on the server, alone and with a search', async () => {
+    const cancelled = seeded.filter((c) => c.status === 'cancelled');
+    expect(cancelled.length).toBeGreaterThan(0);
+    expect(cancelled.length).toBeLessThanOrEqual(50);
+    const { page, actAs, shotOf } = await h.open('status');
+    await actAs('kabid_perpustakaan');
+    await page.locator('#nav [data-nav="cases"]').click();
+    const cards = page.locator('#case-list .card');
+    await expect.poll(() => cards.count()).toBe(50);
+    const status = page.locator('#case-search-status');
+    await page.locator('#case-status').selectOption('cancelled');
+    await expect.poll(() => status.textContent()).toBe(`${cancelled.length} dari ${cancelled.length} kasus dibatalkan, terbaru di atas.`);
+    const ids = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-case')));
+    expect(ids.sort()).toEqual(cancelled.map((c) => c.id).sort());
+    expect(await page.locator('#case-more').isVisible()).toBe(false);
+    await shotOf('#view', 'status-dibatalkan');
+
+    // The status and a search together; another status then finds nothing, and says which.
+    const one = cancelled[0]!;
+    await page.locator('#case-search').fill(one.nomor);
+    await page.locator('#case-search').press('Enter');
+    await expect.poll(() => cards.count()).toBe(1);
+    expect(await cards.first().getAttribute('data-case')).toBe(one.id);
+    await page.locator('#case-status').selectOption('open');
+    await expect.poll(() => page.locator('#case-empty').isVisible()).toBe(true);
+    expect(await status.textContent()).toBe(`Tidak ada kasus berjalan yang cocok dengan "${one.nomor}".`);
+  }, 90_000);
+
   it('"Tugas saya" lists every task across pages, overdue first, with the counts', async () => {
     const mine = seeded.filter((c) => c.status === 'open' && c.roles.includes('kasi_layanan'));
     expect(mine.length).toBeGreaterThan(50);

@@ -58,15 +58,18 @@ describe('rough edges of the sidebar (headless Chromium, 300 px)', () => {
       await route.continue();
     });
     await page.locator('#step-actions button[data-decision="no"]').click();
-    const noteErr = page.locator('#f-note-3-err');
-    await expect.poll(() => noteErr.isVisible()).toBe(true);
-    expect(await noteErr.textContent()).toContain('Tulis alasannya');
+    // The reason is the field the SOP asks only on this exit; the note stays optional.
+    const reason = page.locator('#f-data-alasan_dikembalikan');
+    const reasonErr = page.locator('#f-data-alasan_dikembalikan-err');
+    await expect.poll(() => reasonErr.isVisible()).toBe(true);
+    expect(await reasonErr.textContent()).toContain('wajib diisi untuk "Tidak sesuai');
+    expect(await page.locator('#f-note-3-err').isVisible()).toBe(false);
     expect(posts).toBe(0);
     await shot('alasan-wajib');
     // The error goes away as soon as the field is edited.
-    await page.locator('#f-note-3').fill('Jumlah petugas kurang; tambahkan satu sopir dan satu pustakawan.');
-    await expect.poll(() => noteErr.isVisible()).toBe(false);
-    expect(await page.locator('#f-note-3').getAttribute('aria-invalid')).toBeNull();
+    await reason.fill('Jumlah petugas kurang; tambahkan satu sopir dan satu pustakawan.');
+    await expect.poll(() => reasonErr.isVisible()).toBe(false);
+    expect(await reason.getAttribute('aria-invalid')).toBeNull();
     await page.locator('#step-actions button[data-decision="no"]').click();
     await expect.poll(() => page.locator('#banner').textContent()).toContain('Langkah 3 tersimpan');
     expect(posts).toBe(1);

@@ -160,9 +160,14 @@ describe('the reason a decision needs', () => {
   it('is the note for a staff "no", or the item the step asks only on that exit', () => {
     const pusling = catalogById('pusling');
     const kunjungan = catalogById('kunjungan');
-    // Pusling step 3: returning the plan needs a note; approving does not.
-    expect(reasonRequired(stepOf(pusling, 3), 'no')).toBe(true);
+    // Pusling step 3 asks "alasan dikembalikan" only on "no": returning the plan needs it, not a note too.
+    expect(reasonField(stepOf(pusling, 3), 'no')).toBe('alasan_dikembalikan');
+    expect(reasonRequired(stepOf(pusling, 3), 'no')).toBe(false);
     expect(reasonRequired(stepOf(pusling, 3), 'yes')).toBe(false);
+    // A staff "no" whose step asks no such item needs the note: the engine's default.
+    const bare = { ...stepOf(pusling, 3), kelengkapan: stepOf(pusling, 3).kelengkapan.filter((k) => !(k.type === 'data' && k.when === 'no')) };
+    expect(reasonField(bare, 'no')).toBeNull();
+    expect(reasonRequired(bare, 'no')).toBe(true);
     // Pusling step 6 is the partner's answer: its reason comes with the answer, not as a note.
     expect(reasonRequired(stepOf(pusling, 6), 'no')).toBe(stepOf(pusling, 6).performer === 'staff');
     // Kunjungan step 6 asks "alasan tidak diterima" only on "no": that item is the reason, the note stays free.

@@ -158,6 +158,10 @@ export function listCases(query: CaseListCall | null): Api.CaseListResponse {
     if (typeof q.q !== 'string') throw invalid('q', 'Kata pencarian harus berupa teks.');
     params.push(`q=${encodeURIComponent(q.q)}`);
   }
+  if (q.status !== undefined) {
+    if (q.status !== 'open' && q.status !== 'closed' && q.status !== 'cancelled') throw invalid('status', 'Status kasus harus open, closed, atau cancelled.');
+    params.push(`status=${q.status}`);
+  }
   const token = pageTokenParam(q.pageToken);
   if (token) params.push(`pageToken=${token}`);
   if (q.limit !== undefined) {

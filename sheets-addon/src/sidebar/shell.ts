@@ -1,6 +1,6 @@
 // The frame every view draws in: the app's state, the busy indicator, the banner, the tabs, the
 // error panel, and the reads and writes several views share.
-import type { SopDescription } from '../../../functions/src/contract.ts';
+import type { CaseStatus, SopDescription } from '../../../functions/src/contract.ts';
 import type { ApiError, Me } from '../contract.ts';
 import { $, h } from './dom.ts';
 import type { DeskAccess } from './logic/desk.ts';
@@ -25,6 +25,8 @@ export const app = {
   returnTo: 'tasks' as 'tasks' | 'cases' | 'submissions',
   /** What was typed in the search box of "Semua kasus", kept while the sidebar stays open. */
   casesQuery: '',
+  /** The state "Semua kasus" is filtered on ('' = every state), kept while the sidebar stays open. */
+  casesStatus: '' as CaseStatus | '',
   /** Which submissions "Kiriman mitra" lists, kept while the sidebar stays open. */
   submissionFilter: 'all' as SubmissionFilter,
   /** The submission on screen, if any. */

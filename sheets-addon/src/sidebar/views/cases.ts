@@ -1,7 +1,7 @@
 // "Semua kasus": every case of the agency, newest first, searched on the server (case number,
 // partner, title, SOP) and read a page at a time: "Muat lagi" reads the next page, and the list
 // never says "no match" while pages remain unread.
-import type { CaseListResponse, CaseRow } from '../../../../functions/src/contract.ts';
+import type { CaseListResponse, CaseRow, CaseStatus } from '../../../../functions/src/contract.ts';
 import { badge, h } from '../dom.ts';
 import { caseRows, rowProgress, rowStatusKind } from '../logic/cases.ts';
 import { parseFailure } from '../logic/failures.ts';
@@ -11,6 +11,14 @@ import { showCase } from './case.ts';
 
 /** Cases per page; the API's page size limit (1,000) is far above what a sidebar should draw at once. */
 const CASES_PAGE = 50;
+/** The states a list can be narrowed to, as the API names them, with the words staff use. */
+const STATUS_CHOICES: readonly [CaseStatus | '', string][] = [
+  ['', 'Semua status'],
+  ['open', 'Berjalan'],
+  ['closed', 'Selesai'],
+  ['cancelled', 'Dibatalkan'],
+];
+
 /** Typing pauses this long before the search is sent. */
 const SEARCH_DELAY_MS = 350;
 
@@ -30,7 +38,20 @@ export async function showCases(flash?: Flash): Promise<void> {
   });
   const status = h('p', { class: 'hint', id: 'case-search-status', role: 'status' });
   const results = h('div', { id: 'case-results' });
-  const field = h('div', { class: 'field search' }, h('label', { for: 'case-search' }, 'Cari kasus'), input, status);
+  const state = h(
+    'select',
+    { id: 'case-status', 'aria-controls': 'case-results' },
+    ...STATUS_CHOICES.map(([value, label]) => h('option', { value, selected: value === app.casesStatus }, label)),
+  );
+  const field = h(
+    'div',
+    { class: 'field search' },
+    h('label', { for: 'case-search' }, 'Cari kasus'),
+    input,
+    h('label', { for: 'case-status', class: 'sub-label' }, 'Status'),
+    state,
+    status,
+  );
   const toolbar = h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'btn', onclick: () => void showCases() }, 'Muat ulang'));
   const head = h('h2', null, 'Semua kasus');
 
@@ -39,16 +60,22 @@ export async function showCases(flash?: Flash): Promise<void> {
   const search = async () => {
     const gen = ++generation;
     const query = input.value.trim();
+    const filter = { ...(query ? { q: query } : {}), ...(app.casesStatus ? { status: app.casesStatus } : {}) };
     let page: CaseListResponse;
     try {
-      page = await busy(query ? 'Mencari…' : 'Memuat daftar kasus…', () => call('listCases', { ...(query ? { q: query } : {}), limit: CASES_PAGE }));
+      page = await busy(query ? 'Mencari…' : 'Memuat daftar kasus…', () => call('listCases', { ...filter, limit: CASES_PAGE }));
     } catch (e) {
       if (gen === generation) results.replaceChildren(errorPanel(parseFailure(e), () => void search()));
       return;
     }
     if (gen !== generation || app.view !== 'cases') return;
-    renderResults(page, query, status, results, head, () => gen === generation);
+    renderResults(page, filter, status, results, head, () => gen === generation);
   };
+  state.addEventListener('change', () => {
+    app.casesStatus = state.value as CaseStatus | '';
+    clearTimeout(timer);
+    void search();
+  });
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     app.casesQuery = input.value;
@@ -66,26 +93,31 @@ export async function showCases(flash?: Flash): Promise<void> {
   if (app.casesQuery && app.view === 'cases') input.focus();
 }
 
-function renderResults(first: CaseListResponse, query: string, status: HTMLElement, results: HTMLElement, head: HTMLElement, current: () => boolean): void {
+function renderResults(first: CaseListResponse, filter: { q?: string; status?: CaseStatus }, status: HTMLElement, results: HTMLElement, head: HTMLElement, current: () => boolean): void {
+  const query = filter.q ?? '';
+  const state = STATUS_CHOICES.find(([v]) => v === filter.status)?.[1].toLowerCase();
   const rows = caseRows(first);
   const total = typeof first.total === 'number' ? first.total : null;
   let token = first.nextPageToken ?? null;
   let shown = rows.length;
-  if (!query) head.replaceChildren('Semua kasus', total !== null ? h('span', { class: 'count' }, ` (${total})`) : '');
+  if (!query && !state) head.replaceChildren('Semua kasus', total !== null ? h('span', { class: 'count' }, ` (${total})`) : '');
   const list = h('ul', { class: 'cards', id: 'case-list' }, ...rows.map((r) => h('li', null, caseRowCard(r))));
   const more = h('button', { type: 'button', class: 'btn more', id: 'case-more' }, 'Muat lagi');
   const empty = h('p', { class: 'empty', id: 'case-empty' });
   const update = () => {
     const of = total !== null ? ` dari ${total}` : '';
     if (shown === 0 && !token) {
-      status.textContent = query ? `Tidak ada kasus yang cocok dengan "${query}".` : 'Belum ada kasus.';
+      const none = `Tidak ada kasus${state ? ` ${state}` : ''}${query ? ` yang cocok dengan "${query}"` : ''}.`;
+      status.textContent = query || state ? none : 'Belum ada kasus.';
       empty.textContent = query
-        ? `Tidak ada kasus yang cocok dengan "${query}". Coba awal nomor (misalnya PUSLING/2026/0001 atau 0001), awal nama mitra, kata dari judul, atau nama SOP.`
-        : 'Belum ada kasus di instansi ini. Kasus yang dibuka lewat "Kasus baru" atau formulir mitra akan tampil di sini.';
+        ? `${none} Coba awal nomor (misalnya PUSLING/2026/0001 atau 0001), awal nama mitra, kata dari judul, atau nama SOP${state ? ', atau pilih "Semua status"' : ''}.`
+        : state
+          ? `${none} Pilih "Semua status" untuk melihat kasus lain.`
+          : 'Belum ada kasus di instansi ini. Kasus yang dibuka lewat "Kasus baru" atau formulir mitra akan tampil di sini.';
       empty.hidden = false;
     } else {
       empty.hidden = true;
-      const what = query ? `kasus cocok dengan "${query}"` : 'kasus, terbaru di atas';
+      const what = `kasus${state ? ` ${state}` : ''}${query ? ` cocok dengan "${query}"` : ', terbaru di atas'}`;
       status.textContent = token ? `${shown}${of} ${what} tampil; tekan "Muat lagi" untuk berikutnya.` : `${shown}${of} ${what}.`;
     }
     // A page may come back short (or empty) while more follow: "Muat lagi" stays until the last.
@@ -93,7 +125,7 @@ function renderResults(first: CaseListResponse, query: string, status: HTMLEleme
     more.textContent = shown === 0 && token ? 'Cari di kasus berikutnya' : 'Muat lagi';
   };
   more.addEventListener('click', () => {
-    void busy('Memuat kasus berikutnya…', () => call('listCases', { ...(query ? { q: query } : {}), pageToken: token!, limit: CASES_PAGE })).then(
+    void busy('Memuat kasus berikutnya…', () => call('listCases', { ...filter, pageToken: token!, limit: CASES_PAGE })).then(
       (next) => {
         if (!current()) return;
         const items = caseRows(next);

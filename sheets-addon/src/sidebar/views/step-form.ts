@@ -202,7 +202,7 @@ function dataField(k: DataItem, fields: FormFields, controls: StepControls, sugg
     return h('div', { class: 'field field-auto', 'data-field': `data.${k.id}` }, h('span', { class: 'label' }, k.label), h('span', { class: 'auto' }, 'diisi otomatis'));
   }
   const hints: string[] = [];
-  if (onlyOn) hints.push(`Wajib bila memilih "${onlyOn}".`);
+  if (onlyOn) hints.push(k.optional ? `Hanya dipakai bila memilih "${onlyOn}".` : `Wajib bila memilih "${onlyOn}".`);
   if (k.dataType === 'datetime' && !k.options?.length) return dateTimeField(k, fields, controls, hints);
   if (k.options?.length && k.dataType === 'list') return choicesField(k, fields, controls, hints);
   const control = k.options?.length ? optionsControl(k, `f-data-${k.id}`) : dataControl(k, `f-data-${k.id}`);
@@ -349,6 +349,12 @@ function checkBeforeSending(step: StepView, controls: StepControls, raw: RawStep
     } else if (el.dataset.kind === 'date' && typed && !parseIdDate(typed)) {
       return { key: `data.${id}`, message: 'Tulis tanggal sebagai hh/bb/tttt, misalnya 30/11/2026.' };
     }
+  }
+  // A required field asked only on this exit (a refusal's reason) is named before anything is sent.
+  for (const k of step.kelengkapan) {
+    if (k.type !== 'data' || !decision || k.when !== decision || k.optional || k.assign) continue;
+    const v = raw.data[k.id];
+    if (v === undefined || v === false || (typeof v === 'string' && !v.trim())) return { key: `data.${k.id}`, message: `${k.label} wajib diisi untuk "${exitLabel(step, decision)}".` };
   }
   if (decision && reasonExits(step).includes(decision) && !raw.note.trim()) {
     return { key: 'note', message: `Tulis alasannya: mengapa "${exitLabel(step, decision)}".` };

@@ -844,11 +844,17 @@ export interface TaskSummary {
 
 /** Something the importer read but is not sure of; the sidebar highlights the field at `path`. */
 export interface SopImportReviewItem {
+  /** Path in the definition ("steps.3.actors", "steps.6.ifNo", "roles", "preamble"). */
   path: string;
+  /** The step number, when the item is about one step. */
   step?: number;
+  /** What kind of field, for the sidebar's highlighting. */
   field: 'actors' | 'decision' | 'kelengkapan' | 'waktu' | 'produces' | 'text' | 'roles' | 'title' | 'step';
+  /** What was read, verbatim. */
   read: string;
+  /** Why it is unsure, in Indonesian. */
   reason: string;
+  /** Alternatives worth offering (other actors, another target, a template). */
   alternatives?: string[];
 }
 

@@ -26,6 +26,16 @@ function invalid(path: string, message: string): DomainFailure {
   return new DomainFailure(domainError('INVALID_INPUT', message, [{ path, message }]));
 }
 
+/** A report's period: two valid local dates, in order, at most MAX_REPORT_DAYS apart; refused naming the field otherwise. */
+function checkPeriod(from: string, to: string): void {
+  const f = DateTime.fromISO(from);
+  const t = DateTime.fromISO(to);
+  if (!f.isValid) throw invalid('from', 'Tanggal awal periode tidak valid (YYYY-MM-DD).');
+  if (!t.isValid) throw invalid('to', 'Tanggal akhir periode tidak valid (YYYY-MM-DD).');
+  if (t < f) throw invalid('to', 'Tanggal akhir periode tidak boleh sebelum tanggal awal.');
+  if (t.diff(f, 'days').days + 1 > MAX_REPORT_DAYS) throw invalid('to', `Satu laporan mencakup paling lama ${MAX_REPORT_DAYS} hari; bagi periodenya.`);
+}
+
 export function createStandardsService(store: Store, opts: { clock?: () => Date; notify?: OutboxNotifier } = {}) {
   const clock = opts.clock ?? (() => new Date());
   const calendarOf = createCalendars(store);
@@ -44,12 +54,7 @@ export function createStandardsService(store: Store, opts: { clock?: () => Date;
       if (!def.cancelRoles.some((r) => c.actor.roles.includes(r))) {
         throw new DomainFailure(domainError('WRONG_ROLE', `Laporan kinerja SOP ${def.title} hanya dapat dibuka oleh ${roleLabels(def, def.cancelRoles)}.`));
       }
-      const f = DateTime.fromISO(from);
-      const t = DateTime.fromISO(to);
-      if (!f.isValid) throw invalid('from', 'Tanggal awal periode tidak valid (YYYY-MM-DD).');
-      if (!t.isValid) throw invalid('to', 'Tanggal akhir periode tidak valid (YYYY-MM-DD).');
-      if (t < f) throw invalid('to', 'Tanggal akhir periode tidak boleh sebelum tanggal awal.');
-      if (t.diff(f, 'days').days + 1 > MAX_REPORT_DAYS) throw invalid('to', `Satu laporan mencakup paling lama ${MAX_REPORT_DAYS} hari; bagi periodenya.`);
+      checkPeriod(from, to);
       const { start, end } = periodBounds(from, to, c.agency.timeZone);
       const [created, open] = await Promise.all([store.reports.casesCreatedBefore(c.agency.id, def.id, end), store.reports.openCasesOf(c.agency.id, def.id)]);
       // Only a case open now or changed since the period began can have events in it.
@@ -142,12 +147,7 @@ export function createStandardsService(store: Store, opts: { clock?: () => Date;
 
     /** The IKM of a period (local dates, inclusive), of one SOP or of every service. */
     async ikm(c: Caller, from: string, to: string, sopId?: string): Promise<IkmResult> {
-      const f = DateTime.fromISO(from);
-      const t = DateTime.fromISO(to);
-      if (!f.isValid) throw invalid('from', 'Tanggal awal periode tidak valid (YYYY-MM-DD).');
-      if (!t.isValid) throw invalid('to', 'Tanggal akhir periode tidak valid (YYYY-MM-DD).');
-      if (t < f) throw invalid('to', 'Tanggal akhir periode tidak boleh sebelum tanggal awal.');
-      if (t.diff(f, 'days').days + 1 > MAX_REPORT_DAYS) throw invalid('to', `Satu laporan mencakup paling lama ${MAX_REPORT_DAYS} hari; bagi periodenya.`);
+      checkPeriod(from, to);
       if (sopId && !(await store.definition(c.agency.id, sopId))) throw new DomainFailure(domainError('NOT_FOUND', `SOP "${sopId}" tidak ditemukan.`, [{ path: 'sop', message: 'SOP tidak dikenal.' }]));
       const { start, end } = periodBounds(from, to, c.agency.timeZone);
       const all = (await store.reports.surveys(c.agency.id, start, end)).filter((r) => !sopId || r.sopId === sopId);

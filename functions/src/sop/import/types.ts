@@ -1,25 +1,13 @@
 // The importer's vocabulary: what it reads (a grid of cells from any source), what it hands back
 // (a draft definition plus a review list), and the refusals it answers with instead of a draft.
+import type { SopImportReviewItem } from '../../contract.ts';
 import type { SopDefinition } from '../schema.ts';
 
 /** Where a draft came from: the review and the agreement figures are reported per input kind. */
 export type InputKind = 'tsv' | 'docx' | 'rows' | 'ocr' | 'list';
 
-/** A field the importer read but is not sure of: the reviewer checks it before publishing. */
-export interface ReviewItem {
-  /** Path in the definition ("steps.3.actors", "steps.6.ifNo", "roles", "preamble"). */
-  path: string;
-  /** The step number, when the item is about one step. */
-  step?: number;
-  /** What kind of field, for the sidebar's highlighting. */
-  field: 'actors' | 'decision' | 'kelengkapan' | 'waktu' | 'produces' | 'text' | 'roles' | 'title' | 'step';
-  /** What was read, verbatim. */
-  read: string;
-  /** Why it is unsure, in Indonesian. */
-  reason: string;
-  /** Alternatives worth offering (other actors, another target, a template). */
-  alternatives?: string[];
-}
+/** A field the importer read but is not sure of: the reviewer checks it before publishing (the API's shape). */
+export type ReviewItem = SopImportReviewItem;
 
 export interface ImportedSop {
   definition: SopDefinition;

@@ -3,6 +3,7 @@
 // to act as. It runs before the sidebar script, in the same page. Local only.
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../src/contract.ts';
 import type { CaseRow } from '../../functions/src/contract.ts';
+import { caseListQuery } from '../src/server/query.ts';
 
 interface DemoPerson {
   agencyId: string;
@@ -126,8 +127,7 @@ const impl: Impl = {
     return api('GET', `${await base()}/sops`);
   },
   async listCases(query) {
-    const q = [query?.q ? `q=${encodeURIComponent(query.q)}` : '', query?.status ? `status=${encodeURIComponent(query.status)}` : '', query?.pageToken ? `pageToken=${encodeURIComponent(query.pageToken)}` : '', query?.limit ? `limit=${query.limit}` : ''].filter(Boolean).join('&');
-    return api('GET', `${await base()}/cases${q ? `?${q}` : ''}`);
+    return api('GET', `${await base()}/cases${caseListQuery(query ?? {})}`);
   },
   async getCase(caseId) {
     return api('GET', `${await base()}/cases/${encodeURIComponent(caseId)}`);

@@ -6,6 +6,7 @@
 import type * as Api from '../../../functions/src/contract.ts';
 import type { CaseListCall, DashboardSync, Me, SidebarCalls } from '../contract.ts';
 import { agencyPath, apiErrorOf, apiFailure, callApi, currentAgencyId, myMemberships, storeAgency } from './api.ts';
+import { caseListQuery } from './query.ts';
 import { syncDashboard as writeDashboard, syncDashboardRow as writeDashboardRow } from './dashboard.ts';
 import { roleLabelsOf, toMe, type MeReply } from './me.ts';
 
@@ -153,22 +154,12 @@ export function listSops(): Api.SopListResponse {
 
 export function listCases(query: CaseListCall | null): Api.CaseListResponse {
   const q = query === null || query === undefined ? {} : requireObject(query, '(query)', 'Pencarian kasus');
-  const params: string[] = [];
-  if (q.q !== undefined && q.q !== '') {
-    if (typeof q.q !== 'string') throw invalid('q', 'Kata pencarian harus berupa teks.');
-    params.push(`q=${encodeURIComponent(q.q)}`);
-  }
-  if (q.status !== undefined) {
-    if (q.status !== 'open' && q.status !== 'closed' && q.status !== 'cancelled') throw invalid('status', 'Status kasus harus open, closed, atau cancelled.');
-    params.push(`status=${q.status}`);
-  }
-  const token = pageTokenParam(q.pageToken);
-  if (token) params.push(`pageToken=${token}`);
-  if (q.limit !== undefined) {
-    if (typeof q.limit !== 'number' || !Number.isInteger(q.limit) || q.limit < 1 || q.limit > 1000) throw invalid('limit', 'Jumlah kasus per halaman harus bilangan bulat 1–1000.');
-    params.push(`limit=${q.limit}`);
-  }
-  return callApi<Api.CaseListResponse>('GET', `${agencyPath(currentAgencyId(), 'cases')}${params.length ? `?${params.join('&')}` : ''}`);
+  if (q.q !== undefined && typeof q.q !== 'string') throw invalid('q', 'Kata pencarian harus berupa teks.');
+  if (q.status !== undefined && q.status !== 'open' && q.status !== 'closed' && q.status !== 'cancelled') throw invalid('status', 'Status kasus harus open, closed, atau cancelled.');
+  const pageToken = pageTokenParam(q.pageToken);
+  if (q.limit !== undefined && (typeof q.limit !== 'number' || !Number.isInteger(q.limit) || q.limit < 1 || q.limit > 1000)) throw invalid('limit', 'Jumlah kasus per halaman harus bilangan bulat 1–1000.');
+  const checked: CaseListCall = { ...(q.q ? { q: q.q } : {}), ...(q.status ? { status: q.status } : {}), ...(pageToken ? { pageToken } : {}), ...(q.limit !== undefined ? { limit: q.limit } : {}) };
+  return callApi<Api.CaseListResponse>('GET', agencyPath(currentAgencyId(), 'cases') + caseListQuery(checked));
 }
 
 export function getCase(caseId: string): Api.CaseDetail {

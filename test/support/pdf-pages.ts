@@ -130,14 +130,10 @@ export const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
  */
 /** The last place the text is printed on the page (a signer's name below where the text named them). */
 export function locateLast(page: Page, text: string): { line: number; first: Word }[] | null {
+  const words = page.lines.flatMap((l) => l.words);
   let found: { line: number; first: Word }[] | null = null;
-  for (let from = 0; ; ) {
-    const at = locate(page, text, from);
-    if (!at) return found;
-    found = at;
-    const flat = page.lines.flatMap((l) => l.words);
-    from = flat.indexOf(at[0]!.first) + 1;
-  }
+  for (let at = locate(page, text); at; at = locate(page, text, words.indexOf(at[0]!.first) + 1)) found = at;
+  return found;
 }
 
 export function locate(page: Page, text: string, from = 0): { line: number; first: Word }[] | null {

@@ -34,7 +34,7 @@ export function stepForm(d: CaseDetail, step: StepView): HTMLElement {
   const fields = new FormFields();
   const form = h('form', { class: 'step-form', novalidate: true, 'aria-label': `Isian langkah ${step.no}` });
   const controls: StepControls = { data: new Map(), choices: new Map(), times: new Map(), checklist: new Map(), documents: new Map() };
-  const { checklist, office, produced } = appendKelengkapan(form, fields, controls, step, c, exitLabels(step));
+  const { checklist, office, produced } = appendKelengkapan(form, fields, controls, step, c);
   if (checklist.length) form.append(h('fieldset', { class: 'checklist' }, h('legend', null, 'Daftar periksa'), ...checklist));
   if (office.length) form.append(h('p', { class: 'info small' }, `Perlengkapan: ${office.join(', ')}.`));
   const carried = step.kind === 'decision' && step.branchFrom !== undefined ? c.decisions[String(step.branchFrom)] : undefined;
@@ -157,14 +157,13 @@ function appendKelengkapan(
   controls: StepControls,
   step: StepView & { suggested?: Record<string, string> },
   c: CaseState,
-  exits: Partial<Record<Decision, string>>,
 ): { checklist: HTMLElement[]; office: string[]; produced: string[] } {
   const checklist: HTMLElement[] = [];
   const office: string[] = [];
   const produced: string[] = [];
   for (const k of step.kelengkapan) {
     if (k.type === 'data') {
-      form.append(dataField(k, fields, controls, step.suggested?.[k.id], k.when ? exits[k.when] : undefined));
+      form.append(dataField(k, fields, controls, step.suggested?.[k.id], k.when && step.kind === 'decision' ? exitLabel(step, k.when) : undefined));
     } else if (k.type === 'checklist') {
       const control = h('input', { type: 'checkbox', id: `f-checklist-${k.id}` });
       controls.checklist.set(k.id, control);
@@ -184,11 +183,6 @@ const DATA_HINT: Partial<Record<string, string>> = {
   boolean: 'Centang bila ya.',
   month: 'Bulan dan tahun.',
 };
-
-/** The label of each exit of a decision step (what a field asked only on one exit names). */
-function exitLabels(step: StepView): Partial<Record<Decision, string>> {
-  return step.kind === 'decision' && step.ifYes && step.ifNo ? { yes: step.ifYes.label, no: step.ifNo.label } : {};
-}
 
 type DataItem = Extract<Kelengkapan, { type: 'data' }>;
 

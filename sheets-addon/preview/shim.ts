@@ -336,7 +336,12 @@ function renderReport(name: string, t: ReportTables, title: string): void {
       svg.append(bar);
     });
   });
-  const legend = el('p', series.map((x) => `■ ${x}`).join('   '));
+  const legend = el('p');
+  series.forEach((x, j) => {
+    const key = el('span', '■ ');
+    key.style.color = colours[j % colours.length]!;
+    legend.append(key, el('span', `${x}   `));
+  });
   const chart = el('figure');
   chart.id = 'preview-report-chart';
   chart.append(el('figcaption', title), svg, legend);

@@ -919,3 +919,45 @@ export interface SopImportPublishResponse {
    */
   formProblems: string[];
 }
+
+// ---- Bimtek programme report ----
+
+/** Figures of a group of participants (a province and wave, a wave, a province, or everyone in view). */
+export interface ProgrammeReportFigures {
+  /** Places (the programme's quota); 0 on a row of participants without a wave. */
+  capacity: number;
+  registered: number;
+  waiting: number;
+  withdrawn: number;
+  /** Registered participants present at one session at least. */
+  attendedAny: number;
+  /** Registered participants present, per session in the order of `programme.sessions`. */
+  attendance: number[];
+  /** Registered participants who completed by the programme's rule. */
+  completed: number;
+  /** Valid (not revoked) certificates issued for the event. */
+  certificates: number;
+  /** Of those, certificates whose e-mail was sent (a sertifikat mailing's message with status sent). */
+  delivered: number;
+}
+
+/** One province in one wave; `wave` null holds that province's participants without a place (waiting, withdrawn) of one mode. */
+export interface ProgrammeReportRow extends ProgrammeReportFigures {
+  province: string;
+  provinceName: string;
+  wave: number | null;
+  mode: 'luring' | 'daring';
+}
+
+/** GET .../programmes/{p}/report: the owner sees every province, a host its own. */
+export interface ProgrammeReport {
+  programme: { id: string; name: string; year: number; owner: boolean; sessions: { no: number; title: string; jp: number }[]; completion: { kind: 'all' } | { kind: 'jp'; minPercent: number } };
+  /** By the programme's province order, then wave (participants without a wave last), then mode. */
+  rows: ProgrammeReportRow[];
+  /** Totals per wave in wave order; `wave` null: participants without a wave (mode null). */
+  waves: (ProgrammeReportFigures & { wave: number | null; mode: 'luring' | 'daring' | null })[];
+  /** Totals per province in view, in the programme's order. */
+  provinces: (ProgrammeReportFigures & { province: string; provinceName: string })[];
+  total: ProgrammeReportFigures;
+  generatedAt: string;
+}

@@ -2,8 +2,9 @@
 // against the same-origin local API (`npm start`), with a top bar to pick the demo staff member
 // to act as. It runs before the sidebar script, in the same page. Local only.
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../src/contract.ts';
-import type { CaseRow } from '../../functions/src/contract.ts';
+import type { CaseRow, ProgrammeReport } from '../../functions/src/contract.ts';
 import { caseListQuery } from '../src/server/query.ts';
+import { reportSheetName, reportTables, type ReportTables } from '../src/server/report-table.ts';
 
 interface DemoPerson {
   agencyId: string;
@@ -192,6 +193,14 @@ const impl: Impl = {
     }
     return impl.syncDashboard();
   },
+  /** Stand-in for the "Laporan Bimtek" sheet: the same tables the add-on writes, and its chart drawn as SVG columns. */
+  async writeProgrammeReport(programmeId) {
+    if (typeof programmeId !== 'string' || !/^[a-z][a-z0-9]{1,31}$/.test(programmeId)) throw new CallFailure({ code: 'INVALID_INPUT', message: 'Program tidak valid: gunakan id program (huruf kecil dan angka, diawali huruf).', path: 'programmeId' });
+    const report = await api<ProgrammeReport>('GET', `${await base()}/programmes/${encodeURIComponent(programmeId)}/report`);
+    const t = reportTables(report);
+    renderReport(reportSheetName(programmeId), t, `Peserta per provinsi: ${report.programme.name}`);
+    return { sheetName: reportSheetName(programmeId), rows: t.rows };
+  },
 };
 
 // ---- google.script.run ----
@@ -279,6 +288,64 @@ function renderSheet(rows: CaseRow[]): void {
     table.tBodies[0]!.append(tr);
   }
   sheet.replaceChildren(el('h2', `Sheet "Kasus" (${rows.length} kasus)`), table);
+}
+
+function renderTable(rows: (string | number)[][], bold: number[] = []): HTMLTableElement {
+  const table = el('table');
+  rows.forEach((r, i) => {
+    const tr = el('tr');
+    for (const c of r) {
+      const cell = el(i === 0 ? 'th' : 'td', String(c));
+      if (typeof c === 'number') cell.style.textAlign = 'right';
+      if (bold.includes(i)) cell.style.fontWeight = '600';
+      tr.append(cell);
+    }
+    table.append(tr);
+  });
+  return table;
+}
+
+/** The report's two tables and its one column chart (provinces on the axis, one colour per series). */
+function renderReport(name: string, t: ReportTables, title: string): void {
+  if (!sheet) return;
+  const detail = renderTable(t.detail, t.totalRows);
+  detail.id = 'preview-report-table';
+  const series = t.provinces[0]!.slice(1).map(String);
+  const data = t.provinces.slice(1);
+  const max = Math.max(1, ...data.flatMap((r) => r.slice(1).map(Number)));
+  const colours = ['#4285f4', '#ea4335', '#fbbc04', '#34a853'];
+  const group = series.length * 10 + 10;
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('width', String(Math.max(240, data.length * group + 40)));
+  svg.setAttribute('height', '180');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', title);
+  data.forEach((r, i) => {
+    r.slice(1).forEach((v, j) => {
+      const h = Math.round((Number(v) / max) * 140);
+      const bar = document.createElementNS(ns, 'rect');
+      bar.setAttribute('x', String(20 + i * group + j * 10));
+      bar.setAttribute('y', String(150 - h));
+      bar.setAttribute('width', '9');
+      bar.setAttribute('height', String(h));
+      bar.setAttribute('fill', colours[j % colours.length]!);
+      const tip = document.createElementNS(ns, 'title');
+      tip.textContent = `${r[0]}: ${series[j]} ${v}`;
+      bar.append(tip);
+      svg.append(bar);
+    });
+  });
+  const legend = el('p');
+  series.forEach((x, j) => {
+    const key = el('span', '■ ');
+    key.style.color = colours[j % colours.length]!;
+    legend.append(key, el('span', `${x}   `));
+  });
+  const chart = el('figure');
+  chart.id = 'preview-report-chart';
+  chart.append(el('figcaption', title), svg, legend);
+  sheet.replaceChildren(el('h2', `Sheet "${name}" (${t.rows} baris provinsi dan gelombang)`), detail, el('h2', 'Per provinsi'), renderTable(t.provinces), chart);
 }
 
 async function mountPage(): Promise<void> {

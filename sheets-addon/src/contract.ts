@@ -79,6 +79,18 @@ export interface SidebarCalls {
   previewSopImportFromSelection(title: string | null): Api.SopImportPreviewResponse;
   /** POST /v1/agencies/{a}/sop-imports/publish: the reviewed draft as the SOP's next version (or a dry run). */
   publishSopImport(input: Api.SopImportPublishRequest, idempotencyKey: string): Api.SopImportPublishResponse;
+  /**
+   * GET /v1/agencies/{a}/programmes/{p}/report written to the sheet "Laporan Bimtek {p}": a row per
+   * province and wave with totals, the totals per province, and one column chart of them (a
+   * second write replaces the values and keeps that one chart).
+   */
+  writeProgrammeReport(programmeId: string): ProgrammeReportSheet;
+}
+
+/** The report sheet written: its name and how many province-and-wave rows it holds (totals not counted). */
+export interface ProgrammeReportSheet {
+  sheetName: string;
+  rows: number;
 }
 
 /** What "Semua kasus" asks for: the search text, where the previous page ended, the page size (1-1000). */

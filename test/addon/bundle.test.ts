@@ -33,6 +33,7 @@ const SIDEBAR_CALLS = [
   'previewSopImport',
   'previewSopImportFromSelection',
   'publishSopImport',
+  'writeProgrammeReport',
 ];
 const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'showNewCase', 'syncDashboardFromMenu', ...SIDEBAR_CALLS];
 

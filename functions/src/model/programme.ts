@@ -215,6 +215,17 @@ export interface ParticipantQuery {
   status?: ParticipantStatus;
 }
 
+/**
+ * What the report counts of a participant, read as a projection (not the whole document):
+ * attendance holds only the sessions' presence (any value means present).
+ */
+export const participantFactsSchema = participantSchema.pick({ province: true, mode: true, status: true, wave: true }).extend({ attendance: z.record(z.string(), z.unknown()).default({}) });
+export type ParticipantFacts = z.infer<typeof participantFactsSchema>;
+
+/** What the report counts of a certificate. */
+export const certificateFactsSchema = z.object({ eventId: z.string(), revoked: z.boolean().default(false) });
+export type CertificateFacts = z.infer<typeof certificateFactsSchema> & { number: string };
+
 export interface ProgrammeStore {
   /** Creates or replaces the set-up; buckets get the new capacities and keep what is taken. */
   putProgramme(p: ProgrammeInput, now: string): Promise<Programme>;
@@ -233,6 +244,8 @@ export interface ProgrammeStore {
   withdraw(programme: Programme, participantId: string, notice: NoticeFn, now: string): Promise<{ participant: Participant; promoted: Participant | null; outbox: OutboxEntry[] }>;
   participant(programmeId: string, id: string): Promise<Participant | null>;
   participants(programmeId: string, q: ParticipantQuery): Promise<Participant[]>;
+  /** The report's projection of the participants (a host: `hostAgencyId`), presence read for `sessions` only. */
+  participantFacts(programmeId: string, q: { hostAgencyId?: string }, sessions: number[]): Promise<ParticipantFacts[]>;
   buckets(programmeId: string): Promise<Bucket[]>;
   waitlists(programmeId: string): Promise<Record<string, { next: number; count: number }>>;
   /** Marks attendance of a session; returns how many were newly marked. Only registered participants of the event. */
@@ -244,6 +257,10 @@ export interface ProgrammeStore {
   issueCertificates(programme: Programme, items: { participant: Participant; certificate: (serial: number) => Certificate }[], now: string): Promise<Certificate[]>;
   certificate(number: string): Promise<Certificate | null>;
   certificates(programmeId: string, eventId?: string): Promise<Certificate[]>;
+  /** The report's projection of the programme's certificates (a host: those of its participants). */
+  certificateFacts(programmeId: string, q: { hostAgencyId?: string }): Promise<CertificateFacts[]>;
+  /** Numbers of certificates whose e-mail a `sertifikat` mailing sent (a host: sent from its account). */
+  deliveredCertificates(programmeId: string, q: { senderAgencyId?: string }): Promise<string[]>;
   // Trainers
   putTrainer(programmeId: string, t: TrainerInput): Promise<void>;
   trainers(programmeId: string): Promise<Trainer[]>;

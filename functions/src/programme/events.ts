@@ -51,12 +51,15 @@ export function eventById(p: Programme, id: string): ProgrammeEvent | null {
 
 export const totalJp = (p: Programme) => p.sessions.reduce((s, x) => s + x.jp, 0);
 
-export function attendedJp(p: Programme, pt: Participant): number {
+/** Presence by session number (any value: present); a participant or the report's projection of one. */
+type Presence = { attendance: Record<string, unknown> };
+
+export function attendedJp(p: Programme, pt: Presence): number {
   return p.sessions.filter((s) => pt.attendance[String(s.no)]).reduce((sum, s) => sum + s.jp, 0);
 }
 
 /** The programme's completion rule applied to a registered participant's attendance. */
-export function completed(p: Programme, pt: Participant): boolean {
+export function completed(p: Programme, pt: Presence & Pick<Participant, 'status'>): boolean {
   if (pt.status !== 'registered') return false;
   if (p.completion.kind === 'all') return p.sessions.every((s) => pt.attendance[String(s.no)]);
   return attendedJp(p, pt) * 100 >= p.completion.minPercent * totalJp(p);

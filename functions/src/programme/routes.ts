@@ -18,6 +18,10 @@ export function programmeRoutes(svc: ProgrammeService): Route[] {
   return [
     route('GET', '/programmes', async ({ caller }) => ({ body: { programmes: await svc.list(await caller()) } })),
     route('GET', '/programmes/:programme', async ({ caller, params }) => ({ body: await svc.summary(await caller(), params[1]!) })),
+    route('GET', '/programmes/:programme/report', async ({ caller, params, query }) => {
+      parse(empty, query, 'Parameter laporan program');
+      return { body: await svc.report(await caller(), params[1]!) };
+    }),
     route('GET', '/programmes/:programme/participants', async ({ caller, params, query }) => {
       const q = parse(participantsQuery, query, 'Parameter daftar peserta');
       return { body: { participants: await svc.participants(await caller(), params[1]!, q) } };

@@ -9,6 +9,7 @@ import { DomainFailure, domainError } from '../sop/errors.ts';
 import { attendedJp, completed, eventById, eventsOf, rentang, totalJp, type ProgrammeEvent } from './events.ts';
 import { GMAIL_LIMITS, mailingProgress, type SendLimits } from './mailing.ts';
 import type { RegistrationService } from './registration.ts';
+import { programmeReport } from './report.ts';
 import { certificateNumber, type ProgrammeTokens } from './tokens.ts';
 
 export type ProgrammeService = ReturnType<typeof createProgrammeService>;
@@ -84,6 +85,11 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
         waiting,
         participants: { registered: people.filter((x) => x.status === 'registered').length, waiting: people.filter((x) => x.status === 'waiting').length, withdrawn: people.filter((x) => x.status === 'withdrawn').length },
       };
+    },
+
+    /** Figures per province and wave with totals (report.ts), for the provinces the caller sees. */
+    async report(c: Caller, programmeId: string) {
+      return programmeReport(programmes, await access(c, programmeId), c.agency.id, clock());
     },
 
     async participants(c: Caller, programmeId: string, q: { event?: string; status?: 'registered' | 'waiting' | 'withdrawn' }) {

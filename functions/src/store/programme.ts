@@ -18,12 +18,14 @@
 // what still collides across instances is retried until the deadline (then BUSY, which the intake
 // treats as "read the form again later", never as a lost or doubled registration).
 import { createHash } from 'node:crypto';
-import type { DocumentSnapshot, Firestore, Query, Transaction } from '@google-cloud/firestore';
+import { FieldPath, type DocumentSnapshot, type Firestore, type Query, type Transaction } from '@google-cloud/firestore';
 import {
   bucketSchema,
+  certificateFactsSchema,
   certificateSchema,
   mailingSchema,
   mailMessageSchema,
+  participantFactsSchema,
   participantSchema,
   programmeSchema,
   registrationSchema,
@@ -299,6 +301,15 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
       return snap.docs.map(participantOf);
     },
 
+    async participantFacts(programmeId, q, sessions) {
+      let query: Query = participants(programmeId);
+      if (q.hostAgencyId) query = query.where('hostAgencyId', '==', q.hostAgencyId);
+      // A projection: 10,000 participants' names, contacts and responses stay on the server. Of
+      // each attendance mark only its shortest field (`via`) comes back: presence is all we count.
+      const snap = await query.select('province', 'mode', 'status', 'wave', ...sessions.map((n) => new FieldPath('attendance', String(n), 'via'))).get();
+      return snap.docs.map((d) => parseSnap(participantFactsSchema, d));
+    },
+
     async buckets(programmeId) {
       const snap = await prog(programmeId).collection('quotas').get();
       return snap.docs.map((d) => parseSnap(bucketSchema, d) as Bucket);
@@ -372,6 +383,26 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
       let q = db.collection('certificates').where('programmeId', '==', programmeId);
       if (eventId) q = q.where('eventId', '==', eventId);
       return (await q.get()).docs.map((d) => parseSnap(certificateSchema, d));
+    },
+
+    async certificateFacts(programmeId, q) {
+      let query = db.collection('certificates').where('programmeId', '==', programmeId);
+      if (q.hostAgencyId) query = query.where('hostAgencyId', '==', q.hostAgencyId);
+      const snap = await query.select('eventId', 'revoked').get();
+      return snap.docs.map((d) => ({ ...parseSnap(certificateFactsSchema, d), number: d.id }));
+    },
+
+    async deliveredCertificates(programmeId, q) {
+      const mailings = await prog(programmeId).collection('mailings').where('kind', '==', 'sertifikat').select().get();
+      const sent = await Promise.all(
+        mailings.docs.map(async (m) => {
+          let query: Query = m.ref.collection('messages').where('status', '==', 'sent');
+          if (q.senderAgencyId) query = query.where('senderAgencyId', '==', q.senderAgencyId);
+          return (await query.select('certificate').get()).docs.map((d) => d.get('certificate')).filter((n): n is string => typeof n === 'string');
+        }),
+      );
+      // A certificate mailed twice (an event's mailing, then the whole programme's) is delivered once.
+      return [...new Set(sent.flat())];
     },
 
     async putTrainer(programmeId, t) {

@@ -31,7 +31,7 @@ export const MAX_REQUEST_BYTES = 1_900_000;
 const COLS = HEADER.length;
 const LAST_COL = String.fromCharCode('A'.charCodeAt(0) + COLS - 1);
 
-type Cell = string | number;
+export type Cell = string | number;
 
 function a1(sheet: string, fromRow: number, toRow: number): string {
   return `'${sheet.replace(/'/g, "''")}'!A${fromRow}:${LAST_COL}${toRow}`;
@@ -71,13 +71,21 @@ function ensureGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number): bo
   return changed;
 }
 
-interface ValueRange {
+export interface ValueRange {
   range: string;
   majorDimension: 'ROWS';
   values: Cell[][];
 }
 
 function writeValues(spreadsheetId: string, data: ValueRange[]): void {
+  writeSheetValues(spreadsheetId, data, DASHBOARD_SHEET, 'Data kasus aman; coba "Perbarui sheet Kasus" lagi sebentar lagi.');
+}
+
+/**
+ * One Sheets REST values:batchUpdate, RAW (text stays text, numbers numbers); failures become the
+ * add-on's SHEETS_PERMISSION / SHEETS_ERROR / NETWORK naming `sheetName`, with `retryHint` after.
+ */
+export function writeSheetValues(spreadsheetId: string, data: ValueRange[], sheetName: string, retryHint: string): void {
   const url = `https://sheets.googleapis.com/v4/spreadsheets/${encodeURIComponent(spreadsheetId)}/values:batchUpdate`;
   let status: number;
   let text: string;
@@ -92,7 +100,7 @@ function writeValues(spreadsheetId: string, data: ValueRange[]): void {
     status = res.getResponseCode();
     text = res.getContentText();
   } catch (err) {
-    throw apiFailure({ code: 'NETWORK', message: `Google Sheets tidak dapat dihubungi (${err instanceof Error ? err.message : String(err)}). Data kasus aman; coba "Perbarui sheet Kasus" lagi sebentar lagi.` });
+    throw apiFailure({ code: 'NETWORK', message: `Google Sheets tidak dapat dihubungi (${err instanceof Error ? err.message : String(err)}). ${retryHint}` });
   }
   if (status >= 200 && status < 300) return;
   let detail = '';
@@ -107,11 +115,11 @@ function writeValues(spreadsheetId: string, data: ValueRange[]): void {
     throw apiFailure({
       code: 'SHEETS_PERMISSION',
       message:
-        `Google Sheets menolak penulisan lembar "${DASHBOARD_SHEET}" (HTTP ${status}${detail ? `: ${detail}` : ''}). ` +
+        `Google Sheets menolak penulisan lembar "${sheetName}" (HTTP ${status}${detail ? `: ${detail}` : ''}). ` +
         'Admin: pastikan Google Sheets API aktif di proyek Google Cloud add-on dan cakupan drive.file tercantum di appsscript.json; pengguna mungkin perlu memberi izin ulang.',
     });
   }
-  throw apiFailure({ code: 'SHEETS_ERROR', message: `Penulisan lembar "${DASHBOARD_SHEET}" gagal (HTTP ${status}${detail ? `: ${detail}` : ''}). Data kasus aman; coba "Perbarui sheet Kasus" lagi sebentar lagi.` });
+  throw apiFailure({ code: 'SHEETS_ERROR', message: `Penulisan lembar "${sheetName}" gagal (HTTP ${status}${detail ? `: ${detail}` : ''}). ${retryHint}` });
 }
 
 /**

@@ -4,10 +4,11 @@
 // bundles this module and writes one top-level stub per export, because Apps Script only calls
 // top-level functions: export entry points from this module and nothing else.
 import type * as Api from '../../../functions/src/contract.ts';
-import type { CaseListCall, DashboardSync, Me, SidebarCalls } from '../contract.ts';
+import type { CaseListCall, DashboardSync, Me, ProgrammeReportSheet, SidebarCalls } from '../contract.ts';
 import { agencyPath, apiErrorOf, apiFailure, callApi, currentAgencyId, myMemberships, storeAgency } from './api.ts';
 import { caseListQuery } from './query.ts';
 import { syncDashboard as writeDashboard, syncDashboardRow as writeDashboardRow } from './dashboard.ts';
+import { writeProgrammeReport as writeReport } from './programme-report.ts';
 import { roleLabelsOf, toMe, type MeReply } from './me.ts';
 
 const TITLE = 'Layanan Perpustakaan';
@@ -284,6 +285,13 @@ export function publishSopImport(input: Api.SopImportPublishRequest, idempotency
   return callApi<Api.SopImportPublishResponse>('POST', agencyPath(currentAgencyId(), 'sop-imports', 'publish'), body, key);
 }
 
+// Bimtek: the programme report as a sheet with a chart.
+
+export function writeProgrammeReport(programmeId: string): ProgrammeReportSheet {
+  if (typeof programmeId !== 'string' || !/^[a-z][a-z0-9]{1,31}$/.test(programmeId)) throw invalid('programmeId', 'Program tidak valid: gunakan id program (huruf kecil dan angka, diawali huruf).');
+  return writeReport(programmeId);
+}
+
 // Compile-time check: the exports above implement every call of the contract with its signature.
 const implemented: SidebarCalls = {
   whoAmI,
@@ -308,5 +316,6 @@ const implemented: SidebarCalls = {
   previewSopImport,
   previewSopImportFromSelection,
   publishSopImport,
+  writeProgrammeReport,
 };
 void implemented;

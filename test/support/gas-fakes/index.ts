@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 // Fakes of the Apps Script globals the add-on's server code uses: SpreadsheetApp (one spreadsheet
-// with sheets, ranges, formatting, frozen rows, filters and toasts: ./spreadsheet.ts; the add-on
+// with sheets, ranges, formatting, frozen rows, filters, embedded charts and toasts: ./spreadsheet.ts; the add-on
 // menu and the sidebar: ./services.ts), UrlFetchApp (records every fetch and answers from scripted
 // responders: ./url-fetch.ts; it also serves the Sheets REST values:batchUpdate against the fake
 // spreadsheet, RAW only: ./sheets-rest.ts), ScriptApp (AuthMode, identity and OAuth tokens),
@@ -18,7 +18,7 @@ import { type FetchCall, type FetchMatcher, type FetchResponder, FakeUrlFetch } 
 
 export { FakeCache, FakeHtmlOutput, type FakeMenu, FakeProperties, type MutationLog } from './services.ts';
 export { parseA1 } from './sheets-rest.ts';
-export { FakeFilter, FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet.ts';
+export { FakeChart, FakeChartBuilder, FakeFilter, FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet.ts';
 export { type FetchCall, type FetchMatcher, type FetchReply, type FetchResponder, FakeUrlFetch } from './url-fetch.ts';
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';

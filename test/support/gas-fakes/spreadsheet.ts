@@ -1,7 +1,8 @@
 /// <reference types="google-apps-script" />
 // SpreadsheetApp's objects: one spreadsheet with sheets, ranges (values, bold, background), frozen
-// rows, filters and toasts. Every change is logged, so a test can assert that a second sync of the
-// same data changed nothing.
+// rows, filters, embedded charts (built with newChart()/modify(), kept by insertChart, updateChart
+// and removeChart, with their type, ranges, options and position) and toasts. Every change is
+// logged, so a test can assert that a second sync of the same data changed nothing.
 import type { MutationLog } from './services.ts';
 
 interface CellFormat {
@@ -112,6 +113,19 @@ export class FakeRange {
     this.each((r, c) => (this.format(r, c).numberFormat = pattern));
     return this;
   }
+  /** "A1:C3" (a single cell: "B2"), as Apps Script writes it. */
+  getA1Notation() {
+    const col = (n: number) => {
+      let out = '';
+      for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
+      return out;
+    };
+    const a = `${col(this.col)}${this.row}`;
+    return this.rows === 1 && this.cols === 1 ? a : `${a}:${col(this.col + this.cols - 1)}${this.row + this.rows - 1}`;
+  }
+  getSheet() {
+    return this.sheet;
+  }
   getValues(): CellValue[][] {
     return Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => this.sheet.cells.get(cellKey(this.row + i, this.col + j)) ?? ''));
   }
@@ -123,6 +137,134 @@ export class FakeRange {
   }
 }
 
+/** Charts.ChartType names the builder's as...Chart() calls set. */
+export type FakeChartType = 'AREA' | 'BAR' | 'COLUMN' | 'COMBO' | 'LINE' | 'PIE' | 'SCATTER' | 'TABLE';
+
+interface ChartState {
+  chartId: number | null;
+  type: FakeChartType;
+  ranges: FakeRange[];
+  options: Map<string, unknown>;
+  numHeaders: number;
+  position: { row: number; col: number; offsetX: number; offsetY: number };
+}
+
+/**
+ * EmbeddedChartBuilder (and the typed builders as...Chart() return: the same object here). Nothing
+ * reaches the sheet until build() and Sheet.insertChart / updateChart, as in Apps Script.
+ */
+export class FakeChartBuilder {
+  private readonly state: ChartState;
+  constructor(state: ChartState) {
+    this.state = { ...state, ranges: [...state.ranges], options: new Map(state.options), position: { ...state.position } };
+  }
+  private as(type: FakeChartType) {
+    this.state.type = type;
+    return this;
+  }
+  asAreaChart() {
+    return this.as('AREA');
+  }
+  asBarChart() {
+    return this.as('BAR');
+  }
+  asColumnChart() {
+    return this.as('COLUMN');
+  }
+  asLineChart() {
+    return this.as('LINE');
+  }
+  asPieChart() {
+    return this.as('PIE');
+  }
+  getChartType() {
+    return this.state.type;
+  }
+  addRange(range: FakeRange) {
+    this.state.ranges.push(range);
+    return this;
+  }
+  removeRange(range: FakeRange) {
+    this.state.ranges = this.state.ranges.filter((r) => !(r.getSheet() === range.getSheet() && r.getA1Notation() === range.getA1Notation()));
+    return this;
+  }
+  clearRanges() {
+    this.state.ranges = [];
+    return this;
+  }
+  getRanges() {
+    return [...this.state.ranges];
+  }
+  setNumHeaders(n: number) {
+    this.state.numHeaders = n;
+    return this;
+  }
+  setOption(option: string, value: unknown) {
+    this.state.options.set(option, value);
+    return this;
+  }
+  // The typed builders' setters are options under the names Apps Script gives them.
+  setTitle(title: string) {
+    return this.setOption('title', title);
+  }
+  setXAxisTitle(title: string) {
+    return this.setOption('hAxis.title', title);
+  }
+  setYAxisTitle(title: string) {
+    return this.setOption('vAxis.title', title);
+  }
+  setStacked() {
+    return this.setOption('isStacked', true);
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number) {
+    this.state.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
+    return this;
+  }
+  build() {
+    return new FakeChart({ ...this.state, ranges: [...this.state.ranges], options: new Map(this.state.options), position: { ...this.state.position } });
+  }
+}
+
+/** EmbeddedChart: what build() returns and Sheet.getCharts() lists. */
+export class FakeChart {
+  readonly state: ChartState;
+  constructor(state: ChartState) {
+    this.state = state;
+  }
+  getChartId() {
+    return this.state.chartId;
+  }
+  getRanges() {
+    return [...this.state.ranges];
+  }
+  getNumHeaders() {
+    return this.state.numHeaders;
+  }
+  getOptions() {
+    const options = this.state.options;
+    return { get: (option: string) => options.get(option) ?? null };
+  }
+  getContainerInfo() {
+    const p = this.state.position;
+    return { getAnchorRow: () => p.row, getAnchorColumn: () => p.col, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
+  }
+  modify() {
+    return new FakeChartBuilder(this.state);
+  }
+  /** For assertions: the type, the ranges in A1 notation with their sheet, the options, the anchor. */
+  describe() {
+    return {
+      type: this.state.type,
+      ranges: this.state.ranges.map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`),
+      numHeaders: this.state.numHeaders,
+      options: Object.fromEntries(this.state.options),
+      position: { ...this.state.position },
+    };
+  }
+}
+
+let nextChartId = 1;
+
 export class FakeSheet {
   readonly fakes: MutationLog;
   readonly name: string;
@@ -132,6 +274,8 @@ export class FakeSheet {
   maxCols = 26;
   frozenRows = 0;
   filter: FakeFilter | null = null;
+  /** Embedded charts in the order inserted. */
+  charts: FakeChart[] = [];
   constructor(fakes: MutationLog, name: string) {
     this.fakes = fakes;
     this.name = name;
@@ -170,6 +314,47 @@ export class FakeSheet {
   }
   getFilter() {
     return this.filter;
+  }
+  /** The last row and column with content (0 when the sheet is empty), as Apps Script counts them. */
+  getLastRow() {
+    let last = 0;
+    for (const [k, v] of this.cells) if (v !== '') last = Math.max(last, Number(k.split(',')[0]));
+    return last;
+  }
+  getLastColumn() {
+    let last = 0;
+    for (const [k, v] of this.cells) if (v !== '') last = Math.max(last, Number(k.split(',')[1]));
+    return last;
+  }
+  /** Values go, formats, filters and charts stay (Sheet.clearContents). */
+  clearContents() {
+    this.fakes.mutate(`Sheet(${this.name}).clearContents()`);
+    this.cells.clear();
+    return this;
+  }
+  newChart() {
+    return new FakeChartBuilder({ chartId: null, type: 'COLUMN', ranges: [], options: new Map(), numHeaders: -1, position: { row: 1, col: 1, offsetX: 0, offsetY: 0 } });
+  }
+  insertChart(chart: FakeChart) {
+    if (!chart.state.ranges.length) throw new Error('The chart must have at least one range.');
+    this.fakes.mutate(`Sheet(${this.name}).insertChart(${chart.state.type})`);
+    // A chart built from modify() of a chart already here is inserted as a new one, with a new id, as in Apps Script.
+    this.charts.push(new FakeChart({ ...chart.state, chartId: nextChartId++ }));
+  }
+  getCharts() {
+    return [...this.charts];
+  }
+  updateChart(chart: FakeChart) {
+    const i = this.charts.findIndex((c) => c.state.chartId !== null && c.state.chartId === chart.state.chartId);
+    if (i < 0) throw new Error('The chart to update does not exist on this sheet.');
+    this.fakes.mutate(`Sheet(${this.name}).updateChart(${chart.state.chartId})`);
+    this.charts[i] = new FakeChart({ ...chart.state });
+  }
+  removeChart(chart: FakeChart) {
+    const before = this.charts.length;
+    this.charts = this.charts.filter((c) => c.state.chartId !== chart.state.chartId);
+    if (this.charts.length === before) throw new Error('The chart to remove does not exist on this sheet.');
+    this.fakes.mutate(`Sheet(${this.name}).removeChart(${chart.state.chartId})`);
   }
   /** The values as a grid, trimmed to the last non-empty row and column. */
   values(): CellValue[][] {

@@ -33,6 +33,15 @@ const SIDEBAR_CALLS = [
   'previewSopImport',
   'previewSopImportFromSelection',
   'publishSopImport',
+  'listProgrammes',
+  'programmeSummary',
+  'listParticipants',
+  'markAttendance',
+  'withdrawParticipant',
+  'issueCertificates',
+  'startCertificateMailing',
+  'listMailings',
+  'mailingProgress',
 ];
 const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'showNewCase', 'syncDashboardFromMenu', ...SIDEBAR_CALLS];
 

@@ -16,7 +16,7 @@ const babel = 'panitia@babel.demo.perpustakaan.id';
 const kalsel = 'panitia@dispusip-kalsel.demo.perpustakaan.id';
 const N_BABEL = 230;
 const N_KALSEL = 12;
-const ids: Record<string, string[]> = { babel: [], kalsel: [] };
+const ids: { babel: string[]; kalsel: string[] } = { babel: [], kalsel: [] };
 
 async function register(province: string, n: number): Promise<void> {
   const reg = s.app.programme!.registration;
@@ -29,7 +29,7 @@ async function register(province: string, n: number): Promise<void> {
       answers: { nama: [`Peserta ${province} ${i}`], lembaga: [`TBM ${i}`], desa: ['Air Itam'], kecamatan: ['Bukit Intan'], kabupaten: ['Kota Pangkalpinang'], provinsi: [province], telepon: [`0813${String((province === 'babel' ? 40_000_000 : 50_000_000) + i)}`], email: [`q${province}${i}@desa.example.id`] },
     });
     expect(r.outcome).toBe('registered');
-    ids[province]!.push(r.participantId!);
+    ids[province as 'babel' | 'kalsel'].push(r.participantId!);
   }
 }
 

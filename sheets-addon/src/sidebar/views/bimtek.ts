@@ -408,6 +408,8 @@ export async function showMailing(programmeId: string, mailingId: string, flash?
   async function read(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = null;
+    // The user went elsewhere while the timer ran: the view is gone, so is its polling.
+    if (gen !== state.generation || app.view !== 'bimtek-mailing') return;
     let pr: Api.MailingProgressResponse;
     try {
       if (!state.summary || state.summary.programme.id !== programmeId) await loadSummary(programmeId);

@@ -961,3 +961,130 @@ export interface ProgrammeReport {
   total: ProgrammeReportFigures;
   generatedAt: string;
 }
+
+// ---- Bimtek programmes (functions/src/programme/routes.ts) ----
+
+export interface ProgrammeListResponse {
+  programmes: { id: string; name: string; year: number; owner: boolean }[];
+}
+
+export interface ProgrammeEventSummary {
+  id: string;
+  label: string;
+  /** "19–22 Mei 2024" */
+  dates: string;
+  mode: 'luring' | 'daring';
+  capacity: number;
+  taken: number;
+  /** Registered participants with at least one session attended. */
+  attendedAny: number;
+  completed: number;
+  certificates: number;
+}
+
+/** GET .../programmes/{p}: the events the agency may see (the owner all, a host its own province). */
+export interface ProgrammeSummary {
+  programme: {
+    id: string;
+    name: string;
+    year: number;
+    owner: boolean;
+    sessions: { no: number; title: string; jp: number }[];
+    totalJp: number;
+    completion: { kind: 'all' } | { kind: 'jp'; minPercent: number };
+    /** The provinces the agency may see, with the agency that hosts (and sends the e-mails of) each. */
+    provinces: { code: string; name: string; hostAgencyId: string }[];
+  };
+  events: ProgrammeEventSummary[];
+  /** Waiting list length by "<province>_<mode>". */
+  waiting: Record<string, number>;
+  participants: { registered: number; waiting: number; withdrawn: number };
+}
+
+export type ParticipantStatus = 'registered' | 'waiting' | 'withdrawn';
+
+export interface ParticipantRow {
+  id: string;
+  name: string;
+  library: string;
+  regency: string;
+  province: string;
+  mode: 'luring' | 'daring';
+  status: ParticipantStatus;
+  eventId: string | null;
+  waitSeq: number | null;
+  phone: string;
+  email: string | null;
+  /** Session numbers attended. */
+  sessions: number[];
+  attendedJp: number;
+  completed: boolean;
+  certificate: string | null;
+}
+
+/** GET .../programmes/{p}/participants?event=&status=&limit=&pageToken=: registration order. */
+export interface ParticipantListQuery {
+  event?: string;
+  status?: ParticipantStatus;
+  limit?: string;
+  pageToken?: string;
+}
+
+export interface ParticipantListResponse extends Page {
+  participants: ParticipantRow[];
+}
+
+export interface AttendanceRequest {
+  event: string;
+  session: number;
+  /** 1–2,000 participant ids of the event. */
+  participants: string[];
+}
+
+export interface AttendanceResponse {
+  marked: number;
+  already: number;
+  /** Ids not registered in the event (withdrawn, moved, unknown): nothing written for them. */
+  refused: string[];
+}
+
+export interface WithdrawResponse {
+  participant: string;
+  status: ParticipantStatus;
+  /** The waiting participant who took the place, if any. */
+  promoted: string | null;
+}
+
+export interface CertificatesResponse {
+  issued: number;
+  numbers: string[];
+}
+
+export interface MailingStartResponse {
+  mailingId: string;
+  total: number;
+  created: boolean;
+}
+
+export interface MailingCounts {
+  sent: number;
+  queued: number;
+  failed: number;
+}
+
+/** GET .../programmes/{p}/mailings/{m}: a host sees its own account only. */
+export interface MailingProgressResponse extends MailingCounts {
+  mailingId: string;
+  title: string;
+  /** Messages in the figures (for a host: its own account's). */
+  total: number;
+  /** When the last queued message goes at the pace of the limits, ISO; null when nothing is queued. */
+  expectedFinish: string | null;
+  bySender: ({ agencyId: string; expectedFinish: string | null } & MailingCounts)[];
+  limits: { perMinute: number; perDay: number };
+}
+
+/** GET .../programmes/{p}/mailings: newest first; a host sees only the mailings it sends for, with its own account's counts. */
+export interface MailingListResponse {
+  mailings: ({ id: string; kind: string; title: string; createdAt: string; createdBy: string; total: number; senders: number } & MailingCounts)[];
+}

@@ -3,7 +3,7 @@
 // to act as. It runs before the sidebar script, in the same page. Local only.
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../src/contract.ts';
 import type { CaseRow, ProgrammeReport } from '../../functions/src/contract.ts';
-import { caseListQuery } from '../src/server/query.ts';
+import { caseListQuery, participantListQuery } from '../src/server/query.ts';
 import { reportSheetName, reportTables, type ReportTables } from '../src/server/report-table.ts';
 
 interface DemoPerson {
@@ -173,6 +173,33 @@ const impl: Impl = {
   },
   async publishSopImport(input, idempotencyKey) {
     return api('POST', `${await base()}/sop-imports/publish`, input, idempotencyKey);
+  },
+  async listProgrammes() {
+    return api('GET', `${await base()}/programmes`);
+  },
+  async programmeSummary(programmeId) {
+    return api('GET', `${await base()}/programmes/${encodeURIComponent(programmeId)}`);
+  },
+  async listParticipants(programmeId, query) {
+    return api('GET', `${await base()}/programmes/${encodeURIComponent(programmeId)}/participants${participantListQuery(query ?? {})}`);
+  },
+  async markAttendance(programmeId, input, idempotencyKey) {
+    return api('POST', `${await base()}/programmes/${encodeURIComponent(programmeId)}/attendance`, input, idempotencyKey);
+  },
+  async withdrawParticipant(programmeId, participantId, idempotencyKey) {
+    return api('POST', `${await base()}/programmes/${encodeURIComponent(programmeId)}/participants/${encodeURIComponent(participantId)}/withdraw`, {}, idempotencyKey);
+  },
+  async issueCertificates(programmeId, eventId, idempotencyKey) {
+    return api('POST', `${await base()}/programmes/${encodeURIComponent(programmeId)}/certificates`, { event: eventId }, idempotencyKey);
+  },
+  async startCertificateMailing(programmeId, eventId, idempotencyKey) {
+    return api('POST', `${await base()}/programmes/${encodeURIComponent(programmeId)}/mailings`, eventId ? { kind: 'sertifikat', event: eventId } : { kind: 'sertifikat' }, idempotencyKey);
+  },
+  async listMailings(programmeId) {
+    return api('GET', `${await base()}/programmes/${encodeURIComponent(programmeId)}/mailings`);
+  },
+  async mailingProgress(programmeId, mailingId) {
+    return api('GET', `${await base()}/programmes/${encodeURIComponent(programmeId)}/mailings/${encodeURIComponent(mailingId)}`);
   },
   /** Stand-in for the "Kasus" sheet: the same rows, drawn as a table under the sidebar. */
   async syncDashboard() {

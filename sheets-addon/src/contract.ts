@@ -85,12 +85,40 @@ export interface SidebarCalls {
    * second write replaces the values and keeps that one chart).
    */
   writeProgrammeReport(programmeId: string): ProgrammeReportSheet;
+
+  // Bimtek programmes (GET/POST /v1/agencies/{a}/programmes/...): the "Bimtek" view.
+  /** GET .../programmes: programmes the agency owns or hosts (the "Bimtek" tab shows when there is one). */
+  listProgrammes(): Api.ProgrammeListResponse;
+  /** GET .../programmes/{p}: the events the agency may see, with their figures. */
+  programmeSummary(programmeId: string): Api.ProgrammeSummary;
+  /** GET .../programmes/{p}/participants?event=&status=&limit=&pageToken=: one page, registration order. */
+  listParticipants(programmeId: string, query: ParticipantListCall): Api.ParticipantListResponse;
+  /** POST .../programmes/{p}/attendance: up to 2,000 participants of one event, one session. */
+  markAttendance(programmeId: string, input: Api.AttendanceRequest, idempotencyKey: string): Api.AttendanceResponse;
+  /** POST .../programmes/{p}/participants/{id}/withdraw: the first waiting takes the place. */
+  withdrawParticipant(programmeId: string, participantId: string, idempotencyKey: string): Api.WithdrawResponse;
+  /** POST .../programmes/{p}/certificates: certificates for the event's completers without one. */
+  issueCertificates(programmeId: string, eventId: string, idempotencyKey: string): Api.CertificatesResponse;
+  /** POST .../programmes/{p}/mailings {kind: "sertifikat", event?}: a paced mailing (null: every event the agency may see). */
+  startCertificateMailing(programmeId: string, eventId: string | null, idempotencyKey: string): Api.MailingStartResponse;
+  /** GET .../programmes/{p}/mailings: newest first, with counts. */
+  listMailings(programmeId: string): Api.MailingListResponse;
+  /** GET .../programmes/{p}/mailings/{m}: sent, queued, failed, expected finish, per account. */
+  mailingProgress(programmeId: string, mailingId: string): Api.MailingProgressResponse;
 }
 
 /** The report sheet written: its name and how many province-and-wave rows it holds (totals not counted). */
 export interface ProgrammeReportSheet {
   sheetName: string;
   rows: number;
+}
+
+/** What the event view asks for: one event's participants of a status, a page at a time (1-2000). */
+export interface ParticipantListCall {
+  event?: string;
+  status?: Api.ParticipantStatus;
+  pageToken?: string;
+  limit?: number;
 }
 
 /** What "Semua kasus" asks for: the search text, where the previous page ended, the page size (1-1000). */

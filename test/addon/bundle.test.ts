@@ -34,6 +34,15 @@ const SIDEBAR_CALLS = [
   'previewSopImportFromSelection',
   'publishSopImport',
   'writeProgrammeReport',
+  'listProgrammes',
+  'programmeSummary',
+  'listParticipants',
+  'markAttendance',
+  'withdrawParticipant',
+  'issueCertificates',
+  'startCertificateMailing',
+  'listMailings',
+  'mailingProgress',
 ];
 const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'showNewCase', 'syncDashboardFromMenu', ...SIDEBAR_CALLS];
 

@@ -123,6 +123,36 @@ describe('calls to the API', () => {
     expect(errorOf(() => server.listCases({ status: 'Terlambat' as never }))).toMatchObject({ code: 'INVALID_INPUT', path: 'status' });
   });
 
+  it('Bimtek: participant pages and the programme\'s writes go to the API with the key; bad ids and limits are refused here', () => {
+    const P = `${A}/programmes/spptikdemo`;
+    fakes.on({ method: 'get', url: `${P}/participants?event=babel-1&status=registered&pageToken=tok_-1&limit=100` }, { status: 200, body: { participants: [], limit: 100, nextPageToken: null, total: null } });
+    expect(server.listParticipants('spptikdemo', { event: 'babel-1', status: 'registered', pageToken: 'tok_-1', limit: 100 })).toMatchObject({ nextPageToken: null });
+    fakes.on({ method: 'post', url: `${P}/attendance` }, { status: 200, body: { marked: 2, already: 0, refused: [] } });
+    const marks = { event: 'babel-1', session: 2, participants: ['abcdefgh12', 'abcdefgh34'] };
+    expect(server.markAttendance('spptikdemo', marks, 'key-hadir-0001')).toEqual({ marked: 2, already: 0, refused: [] });
+    fakes.on({ method: 'post', url: `${P}/participants/abcdefgh12/withdraw` }, { status: 200, body: { participant: 'abcdefgh12', status: 'withdrawn', promoted: null } });
+    expect(server.withdrawParticipant('spptikdemo', 'abcdefgh12', 'key-undur-0001')).toMatchObject({ status: 'withdrawn' });
+    fakes.on({ method: 'post', url: `${P}/mailings` }, { status: 201, body: { mailingId: 'abcdef0123456789abcd', total: 3, created: true } });
+    expect(server.startCertificateMailing('spptikdemo', 'babel-1', 'key-kirim-0001')).toMatchObject({ total: 3 });
+    fakes.on({ method: 'get', url: `${P}/mailings/abcdef0123456789abcd` }, { status: 200, body: { sent: 1, queued: 2, failed: 0 } });
+    expect(server.mailingProgress('spptikdemo', 'abcdef0123456789abcd')).toMatchObject({ sent: 1, queued: 2 });
+    const [list, mark, withdraw, mail, progress] = fakes.fetches as [FetchCall, FetchCall, FetchCall, FetchCall, FetchCall];
+    expect(list.method).toBe('get');
+    expect(mark).toMatchObject({ method: 'post', json: marks });
+    expect(mark.headers['Idempotency-Key']).toBe('key-hadir-0001');
+    expect(withdraw.headers['Idempotency-Key']).toBe('key-undur-0001');
+    expect(mail).toMatchObject({ json: { kind: 'sertifikat', event: 'babel-1' } });
+    expect(progress.method).toBe('get');
+    expect(fakes.fetches).toHaveLength(5);
+
+    expect(errorOf(() => server.listParticipants('spptikdemo', { limit: 2001 }))).toMatchObject({ code: 'INVALID_INPUT', path: 'limit' });
+    expect(errorOf(() => server.listParticipants('spptikdemo', { event: '../x' }))).toMatchObject({ code: 'INVALID_INPUT', path: 'event' });
+    expect(errorOf(() => server.listParticipants('../x', {}))).toMatchObject({ code: 'INVALID_INPUT', path: 'programmeId' });
+    expect(errorOf(() => server.withdrawParticipant('spptikdemo', 'A/B', 'key-undur-0002'))).toMatchObject({ code: 'INVALID_INPUT', path: 'participantId' });
+    expect(errorOf(() => server.markAttendance('spptikdemo', marks, ''))).toMatchObject({ code: 'INVALID_INPUT', path: 'Idempotency-Key' });
+    expect(fakes.fetches).toHaveLength(5);
+  });
+
   it('the reading desk: visits and books read are POSTed with the idempotency key, the recap is a GET of the month', () => {
     const recap = { month: '2026-07', visits: 3, booksRead: 2, byDay: {}, byCategory: { pelajar: 2, umum: 1 }, byClassification: { '900': 2 }, titles: [{ title: 'Sejarah Banjar', count: 2 }] };
     fakes.on({ method: 'post', url: `${A}/desk/visits` }, { status: 201, body: { id: 'v1', name: 'Siti', category: 'pelajar', month: '2026-07', replayed: false } });

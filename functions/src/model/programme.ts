@@ -4,6 +4,7 @@
 // participants. Nothing here knows Firestore: store/programme.ts is the adapter.
 import { z } from 'zod';
 import type { OutboxEntry } from './records.ts';
+import type { Cursor, PageOf } from './store.ts';
 
 const isoInstant = z.string().min(1);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus TTTT-BB-HH');
@@ -246,6 +247,11 @@ export interface ProgrammeStore {
   participants(programmeId: string, q: ParticipantQuery): Promise<Participant[]>;
   /** The report's projection of the participants (a host: `hostAgencyId`), presence read for `sessions` only. */
   participantFacts(programmeId: string, q: { hostAgencyId?: string }, sessions: number[]): Promise<ParticipantFacts[]>;
+  /**
+   * One page of participants in registration order (registeredAt, then id): `after` resumes after
+   * the last one of the previous page; `count` also counts every match (the first page).
+   */
+  participantPage(programmeId: string, q: ParticipantQuery & { limit: number; after?: Cursor; count: boolean }): Promise<PageOf<Participant>>;
   buckets(programmeId: string): Promise<Bucket[]>;
   waitlists(programmeId: string): Promise<Record<string, { next: number; count: number }>>;
   /** Marks attendance of a session; returns how many were newly marked. Only registered participants of the event. */
@@ -276,4 +282,6 @@ export interface ProgrammeStore {
   sendLedger(programmeId: string, sender: string, since: string): Promise<string[]>;
   updateMessage(programmeId: string, mailingId: string, id: string, patch: Partial<MailMessage>): Promise<void>;
   mailingCounts(programmeId: string, mailingId: string): Promise<Record<string, { queued: number; sent: number; failed: number }>>;
+  /** Queued, sent and failed of a mailing in all, or of one sending account: three count queries, whatever the number of accounts. */
+  mailingTotals(programmeId: string, mailingId: string, sender?: string): Promise<{ queued: number; sent: number; failed: number }>;
 }

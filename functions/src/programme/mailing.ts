@@ -189,12 +189,15 @@ export interface MailingProgress {
 }
 
 /** Sent, queued, failed and the expected finish, per account and in all. */
-export async function mailingProgress(programmes: ProgrammeStore, programmeId: string, mailingId: string, now: Date, limits: SendLimits = GMAIL_LIMITS): Promise<MailingProgress | null> {
+export async function mailingProgress(programmes: ProgrammeStore, programmeId: string, mailingId: string, now: Date, limits: SendLimits = GMAIL_LIMITS, only?: string): Promise<MailingProgress | null> {
   const m = await programmes.mailing(programmeId, mailingId);
   if (!m) return null;
+  // A host follows its own account: the figures of another province's account are not its business.
+  if (only !== undefined && !(only in m.senders)) return null;
   const counts = await programmes.mailingCounts(programmeId, mailingId);
   const bySender = await Promise.all(
     Object.keys(m.senders)
+      .filter((a) => only === undefined || a === only)
       .sort()
       .map(async (a) => {
         const c = counts[a] ?? { queued: 0, sent: 0, failed: 0 };
@@ -207,7 +210,7 @@ export async function mailingProgress(programmes: ProgrammeStore, programmeId: s
   return {
     mailingId,
     title: m.title,
-    total: m.total,
+    total: only === undefined ? m.total : (m.senders[only] ?? 0),
     sent: bySender.reduce((a, s) => a + s.sent, 0),
     queued: bySender.reduce((a, s) => a + s.queued, 0),
     failed: bySender.reduce((a, s) => a + s.failed, 0),

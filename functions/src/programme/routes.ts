@@ -1,7 +1,10 @@
 // The programme's staff routes under /v1/agencies/{agency}/programmes: bodies checked with zod at
 // the boundary (unknown fields refused, Indonesian messages naming the field), answers plain JSON.
 import { z } from 'zod';
+import type * as Api from '../contract.ts';
 import type { Route } from '../http/api.ts';
+import { ID } from '../http/boundary.ts';
+import { decodePageToken, encodePageToken, PAGE_TOKEN_MAX, tokenScope } from '../http/page-token.ts';
 import { idempotency, parse } from '../http/requests.ts';
 import { route } from '../http/routes.ts';
 import type { ProgrammeService } from './service.ts';
@@ -11,7 +14,18 @@ const attendanceBody = z.strictObject({ event: eventId, session: z.number().int(
 const eventBody = z.strictObject({ event: eventId });
 const mailingBody = z.strictObject({ kind: z.literal('sertifikat'), event: eventId.optional() });
 const trainersBody = z.strictObject({ event: eventId, trainers: z.array(z.string().regex(/^[a-z0-9-]{2,64}$/, 'bukan id pelatih')).min(2).max(20) });
-const participantsQuery = z.strictObject({ event: eventId.optional(), status: z.enum(['registered', 'waiting', 'withdrawn']).optional() });
+/** A page of participants: as many as a sidebar shows at once by default, at most what one attendance call takes. */
+export const PARTICIPANT_LIST = { defaultLimit: 200, maxLimit: 2_000 } as const;
+const participantsQuery = z.strictObject({
+  event: eventId.optional(),
+  status: z.enum(['registered', 'waiting', 'withdrawn']).optional(),
+  limit: z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/, `harus bilangan bulat 1–${PARTICIPANT_LIST.maxLimit}`)
+    .refine((v) => Number(v) <= PARTICIPANT_LIST.maxLimit, `paling banyak ${PARTICIPANT_LIST.maxLimit}`)
+    .optional(),
+  pageToken: z.string().max(PAGE_TOKEN_MAX, 'bukan token halaman dari daftar ini').optional(),
+});
 const empty = z.strictObject({});
 
 export function programmeRoutes(svc: ProgrammeService): Route[] {
@@ -22,9 +36,13 @@ export function programmeRoutes(svc: ProgrammeService): Route[] {
       parse(empty, query, 'Parameter laporan program');
       return { body: await svc.report(await caller(), params[1]!) };
     }),
-    route('GET', '/programmes/:programme/participants', async ({ caller, params, query }) => {
+    route<Api.ParticipantListResponse>('GET', '/programmes/:programme/participants', async ({ caller, params, query, agency }) => {
       const q = parse(participantsQuery, query, 'Parameter daftar peserta');
-      return { body: { participants: await svc.participants(await caller(), params[1]!, q) } };
+      const scope = tokenScope('participants', agency.id, params[1], q.event ?? null, q.status ?? null);
+      const after = decodePageToken(q.pageToken, scope, ID.participant);
+      const limit = q.limit ? Number(q.limit) : PARTICIPANT_LIST.defaultLimit;
+      const page = await svc.participants(await caller(), params[1]!, { ...(q.event ? { event: q.event } : {}), ...(q.status ? { status: q.status } : {}), limit, ...(after ? { after } : {}) });
+      return { body: { participants: page.rows, limit, nextPageToken: encodePageToken(scope, page.next), total: page.total } };
     }),
     route('POST', '/programmes/:programme/participants/:participant/withdraw', async ({ req, caller, params, body }) => {
       const b = parse(empty, body, 'Pengunduran diri');
@@ -47,6 +65,10 @@ export function programmeRoutes(svc: ProgrammeService): Route[] {
       const idem = idempotency(req, b, `mailing:${params[1]}`);
       const r = await svc.startCertificateMailing(await caller(), params[1]!, idem.key, b.event);
       return { status: r.created ? 201 : 200, body: r };
+    }),
+    route<Api.MailingListResponse>('GET', '/programmes/:programme/mailings', async ({ caller, params, query }) => {
+      parse(empty, query, 'Parameter daftar pengiriman');
+      return { body: { mailings: await svc.mailings(await caller(), params[1]!) } };
     }),
     route('GET', '/programmes/:programme/mailings/:mailing', async ({ caller, params }) => ({ body: await svc.progress(await caller(), params[1]!, params[2]!) })),
     route('POST', '/programmes/:programme/trainers', async ({ req, caller, params, body }) => {

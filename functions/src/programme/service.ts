@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from '../cases/service.ts';
 import type { Certificate, MailMessage, Participant, Programme, ProgrammeStore } from '../model/programme.ts';
+import type { Cursor } from '../model/store.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import { attendedJp, completed, eventById, eventsOf, rentang, totalJp, type ProgrammeEvent } from './events.ts';
 import { GMAIL_LIMITS, mailingProgress, type SendLimits } from './mailing.ts';
@@ -80,7 +81,7 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
         });
       const waiting = Object.fromEntries(Object.entries(waitlists).filter(([k]) => a.provinces.has(k.split('_')[0]!)).map(([k, v]) => [k, v.count]));
       return {
-        programme: { id: a.p.id, name: a.p.name, year: a.p.year, owner: a.owner, sessions: a.p.sessions, totalJp: totalJp(a.p), completion: a.p.completion },
+        programme: { id: a.p.id, name: a.p.name, year: a.p.year, owner: a.owner, sessions: a.p.sessions, totalJp: totalJp(a.p), completion: a.p.completion, provinces: a.p.provinces.filter((x) => a.provinces.has(x.code)) },
         events,
         waiting,
         participants: { registered: people.filter((x) => x.status === 'registered').length, waiting: people.filter((x) => x.status === 'waiting').length, withdrawn: people.filter((x) => x.status === 'withdrawn').length },
@@ -92,13 +93,38 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
       return programmeReport(programmes, await access(c, programmeId), c.agency.id, clock());
     },
 
-    async participants(c: Caller, programmeId: string, q: { event?: string; status?: 'registered' | 'waiting' | 'withdrawn' }) {
+    /** One page of the participants the caller may see, in registration order (registeredAt, then id). */
+    async participants(c: Caller, programmeId: string, q: { event?: string; status?: 'registered' | 'waiting' | 'withdrawn'; limit: number; after?: Cursor }) {
       const a = await access(c, programmeId);
       if (q.event) eventFor(a, q.event);
-      const list = await programmes.participants(a.p.id, { ...(a.owner ? {} : { hostAgencyId: c.agency.id }), ...(q.event ? { eventId: q.event } : {}), ...(q.status ? { status: q.status } : {}) });
-      return list
-        .sort((x, y) => (x.waitSeq ?? 0) - (y.waitSeq ?? 0) || x.registeredAt.localeCompare(y.registeredAt))
-        .map((x) => ({ id: x.id, name: x.name, library: x.library, regency: x.regency, province: x.province, mode: x.mode, status: x.status, eventId: x.eventId, waitSeq: x.waitSeq, phone: x.phone, email: x.email, attendedJp: attendedJp(a.p, x), completed: completed(a.p, x), certificate: x.certificate?.number ?? null }));
+      const page = await programmes.participantPage(a.p.id, {
+        ...(a.owner ? {} : { hostAgencyId: c.agency.id }),
+        ...(q.event ? { eventId: q.event } : {}),
+        ...(q.status ? { status: q.status } : {}),
+        limit: q.limit,
+        ...(q.after ? { after: q.after } : {}),
+        count: !q.after,
+      });
+      const rows = page.items.map((x) => ({
+        id: x.id,
+        name: x.name,
+        library: x.library,
+        regency: x.regency,
+        province: x.province,
+        mode: x.mode,
+        status: x.status,
+        eventId: x.eventId,
+        waitSeq: x.waitSeq,
+        phone: x.phone,
+        email: x.email,
+        sessions: Object.keys(x.attendance)
+          .map(Number)
+          .sort((m, n) => m - n),
+        attendedJp: attendedJp(a.p, x),
+        completed: completed(a.p, x),
+        certificate: x.certificate?.number ?? null,
+      }));
+      return { rows, next: page.next, total: page.total };
     },
 
     async withdraw(c: Caller, programmeId: string, participantId: string) {
@@ -142,9 +168,22 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
 
     async progress(c: Caller, programmeId: string, mailingId: string) {
       const a = await access(c, programmeId);
-      const pr = await mailingProgress(programmes, a.p.id, mailingId, clock(), limits);
+      const pr = await mailingProgress(programmes, a.p.id, mailingId, clock(), limits, a.owner ? undefined : c.agency.id);
       if (!pr) throw notFound(`Pengiriman ${mailingId.slice(0, 40)} tidak ditemukan.`);
       return pr;
+    },
+
+    /** The programme's mailings, newest first: the owner every one with its counts, a host those it sends for with its own account's. */
+    async mailings(c: Caller, programmeId: string) {
+      const a = await access(c, programmeId);
+      const all = await programmes.mailings(a.p.id);
+      const mine = a.owner ? all : all.filter((m) => c.agency.id in m.senders);
+      return Promise.all(
+        mine.map(async (m) => {
+          const counts = await programmes.mailingTotals(a.p.id, m.id, a.owner ? undefined : c.agency.id);
+          return { id: m.id, kind: m.kind, title: m.title, createdAt: m.createdAt, createdBy: m.createdBy, total: a.owner ? m.total : (m.senders[c.agency.id] ?? 0), senders: a.owner ? Object.keys(m.senders).length : 1, ...counts };
+        }),
+      );
     },
 
     async assignTrainers(c: Caller, programmeId: string, eventId: string, trainerIds: string[]) {

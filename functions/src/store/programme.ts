@@ -310,6 +310,21 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
       return snap.docs.map((d) => parseSnap(participantFactsSchema, d));
     },
 
+    async participantPage(programmeId, q) {
+      let query: Query = participants(programmeId);
+      if (q.hostAgencyId) query = query.where('hostAgencyId', '==', q.hostAgencyId);
+      if (q.province) query = query.where('province', '==', q.province);
+      if (q.eventId) query = query.where('eventId', '==', q.eventId);
+      if (q.status) query = query.where('status', '==', q.status);
+      const total = q.count ? (await query.count().get()).data().count : null;
+      const ordered = query.orderBy('registeredAt').orderBy(FieldPath.documentId());
+      // One more than the page: whether anything follows is known without a second read.
+      const snap = await (q.after ? ordered.startAfter(q.after.key, q.after.id) : ordered).limit(q.limit + 1).get();
+      const docs = snap.docs.slice(0, q.limit);
+      const last = docs.at(-1);
+      return { items: docs.map(participantOf), next: snap.docs.length > q.limit && last ? { key: String(last.get('registeredAt')), id: last.id } : null, total };
+    },
+
     async buckets(programmeId) {
       const snap = await prog(programmeId).collection('quotas').get();
       return snap.docs.map((d) => parseSnap(bucketSchema, d) as Bucket);
@@ -493,6 +508,13 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
         }),
       );
       return out;
+    },
+
+    async mailingTotals(programmeId, mailingId, sender) {
+      let msgs: Query = mailing(programmeId, mailingId).collection('messages');
+      if (sender) msgs = msgs.where('senderAgencyId', '==', sender);
+      const [queued, sent, failed] = await Promise.all((['queued', 'sent', 'failed'] as const).map(async (st) => (await msgs.where('status', '==', st).count().get()).data().count));
+      return { queued: queued!, sent: sent!, failed: failed! };
     },
   };
 

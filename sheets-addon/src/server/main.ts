@@ -4,9 +4,9 @@
 // bundles this module and writes one top-level stub per export, because Apps Script only calls
 // top-level functions: export entry points from this module and nothing else.
 import type * as Api from '../../../functions/src/contract.ts';
-import type { CaseListCall, DashboardSync, Me, ProgrammeReportSheet, SidebarCalls } from '../contract.ts';
+import type { CaseListCall, DashboardSync, Me, ParticipantListCall, ProgrammeReportSheet, SidebarCalls } from '../contract.ts';
 import { agencyPath, apiErrorOf, apiFailure, callApi, currentAgencyId, myMemberships, storeAgency } from './api.ts';
-import { caseListQuery } from './query.ts';
+import { caseListQuery, participantListQuery } from './query.ts';
 import { syncDashboard as writeDashboard, syncDashboardRow as writeDashboardRow } from './dashboard.ts';
 import { writeProgrammeReport as writeReport } from './programme-report.ts';
 import { roleLabelsOf, toMe, type MeReply } from './me.ts';
@@ -285,11 +285,78 @@ export function publishSopImport(input: Api.SopImportPublishRequest, idempotency
   return callApi<Api.SopImportPublishResponse>('POST', agencyPath(currentAgencyId(), 'sop-imports', 'publish'), body, key);
 }
 
+// Bimtek: the programme view (attendance in bulk, certificates, paced mailings and their progress).
+
+function requireProgramme(value: unknown): string {
+  if (typeof value !== 'string' || !/^[a-z][a-z0-9]{1,31}$/.test(value)) throw invalid('programmeId', 'Program tidak valid: gunakan id program (huruf kecil dan angka, diawali huruf).');
+  return value;
+}
+
+function requireEvent(value: unknown): string {
+  if (typeof value !== 'string' || !/^[a-z]{2,12}-\d{1,2}$/.test(value)) throw invalid('event', 'Kegiatan tidak valid.');
+  return value;
+}
+
+function requireLowerId(value: unknown, path: string, label: string): string {
+  if (typeof value !== 'string' || !/^[a-z0-9]{8,40}$/.test(value)) throw invalid(path, `${label} tidak valid.`);
+  return value;
+}
+
+function programmePath(programmeId: unknown, ...rest: string[]): string {
+  return agencyPath(currentAgencyId(), 'programmes', requireProgramme(programmeId), ...rest);
+}
+
+export function listProgrammes(): Api.ProgrammeListResponse {
+  return callApi<Api.ProgrammeListResponse>('GET', agencyPath(currentAgencyId(), 'programmes'));
+}
+
+export function programmeSummary(programmeId: string): Api.ProgrammeSummary {
+  return callApi<Api.ProgrammeSummary>('GET', programmePath(programmeId));
+}
+
+export function listParticipants(programmeId: string, query: ParticipantListCall): Api.ParticipantListResponse {
+  const q = query === null || query === undefined ? {} : requireObject(query, '(query)', 'Daftar peserta');
+  if (q.status !== undefined && q.status !== 'registered' && q.status !== 'waiting' && q.status !== 'withdrawn') throw invalid('status', 'Status peserta harus registered, waiting, atau withdrawn.');
+  if (q.limit !== undefined && (typeof q.limit !== 'number' || !Number.isInteger(q.limit) || q.limit < 1 || q.limit > 2000)) throw invalid('limit', 'Jumlah peserta per halaman harus bilangan bulat 1–2000.');
+  const pageToken = pageTokenParam(q.pageToken);
+  const checked: ParticipantListCall = { ...(q.event !== undefined ? { event: requireEvent(q.event) } : {}), ...(q.status ? { status: q.status } : {}), ...(pageToken ? { pageToken } : {}), ...(q.limit !== undefined ? { limit: q.limit } : {}) };
+  return callApi<Api.ParticipantListResponse>('GET', programmePath(programmeId, 'participants') + participantListQuery(checked));
+}
+
+export function markAttendance(programmeId: string, input: Api.AttendanceRequest, idempotencyKey: string): Api.AttendanceResponse {
+  const key = requireKey(idempotencyKey);
+  const body = requireObject(input, '(body)', 'Presensi');
+  return callApi<Api.AttendanceResponse>('POST', programmePath(programmeId, 'attendance'), body, key);
+}
+
+export function withdrawParticipant(programmeId: string, participantId: string, idempotencyKey: string): Api.WithdrawResponse {
+  const key = requireKey(idempotencyKey);
+  return callApi<Api.WithdrawResponse>('POST', programmePath(programmeId, 'participants', requireLowerId(participantId, 'participantId', 'Peserta'), 'withdraw'), {}, key);
+}
+
+export function issueCertificates(programmeId: string, eventId: string, idempotencyKey: string): Api.CertificatesResponse {
+  const key = requireKey(idempotencyKey);
+  return callApi<Api.CertificatesResponse>('POST', programmePath(programmeId, 'certificates'), { event: requireEvent(eventId) }, key);
+}
+
+export function startCertificateMailing(programmeId: string, eventId: string | null, idempotencyKey: string): Api.MailingStartResponse {
+  const key = requireKey(idempotencyKey);
+  const body = eventId === null || eventId === undefined ? { kind: 'sertifikat' } : { kind: 'sertifikat', event: requireEvent(eventId) };
+  return callApi<Api.MailingStartResponse>('POST', programmePath(programmeId, 'mailings'), body, key);
+}
+
+export function listMailings(programmeId: string): Api.MailingListResponse {
+  return callApi<Api.MailingListResponse>('GET', programmePath(programmeId, 'mailings'));
+}
+
+export function mailingProgress(programmeId: string, mailingId: string): Api.MailingProgressResponse {
+  return callApi<Api.MailingProgressResponse>('GET', programmePath(programmeId, 'mailings', requireLowerId(mailingId, 'mailingId', 'Pengiriman')));
+}
+
 // Bimtek: the programme report as a sheet with a chart.
 
 export function writeProgrammeReport(programmeId: string): ProgrammeReportSheet {
-  if (typeof programmeId !== 'string' || !/^[a-z][a-z0-9]{1,31}$/.test(programmeId)) throw invalid('programmeId', 'Program tidak valid: gunakan id program (huruf kecil dan angka, diawali huruf).');
-  return writeReport(programmeId);
+  return writeReport(requireProgramme(programmeId));
 }
 
 // Compile-time check: the exports above implement every call of the contract with its signature.
@@ -317,5 +384,14 @@ const implemented: SidebarCalls = {
   previewSopImportFromSelection,
   publishSopImport,
   writeProgrammeReport,
+  listProgrammes,
+  programmeSummary,
+  listParticipants,
+  markAttendance,
+  withdrawParticipant,
+  issueCertificates,
+  startCertificateMailing,
+  listMailings,
+  mailingProgress,
 };
 void implemented;

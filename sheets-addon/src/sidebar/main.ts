@@ -7,6 +7,7 @@
 //
 // The entry point that build.ts bundles; the only module that does anything when loaded.
 import { $ } from './dom.ts';
+import { showBimtek } from './views/bimtek.ts';
 import { showCases } from './views/cases.ts';
 import { showDesk } from './views/desk.ts';
 import { showNewCase } from './views/new-case.ts';
@@ -23,6 +24,7 @@ function init(): void {
       else if (b.dataset.nav === 'desk') void showDesk();
       else if (b.dataset.nav === 'submissions') void showSubmissions();
       else if (b.dataset.nav === 'sopimport') void showSopImport();
+      else if (b.dataset.nav === 'bimtek') void showBimtek();
       else void showTasks();
     });
   }

@@ -6,6 +6,7 @@ import { parseFailure } from '../logic/failures.ts';
 import { call } from '../script-run.ts';
 import { canCreate, roleIds } from '../logic/roles.ts';
 import { app, busy, enterView, errorPanel, type Flash, loadSops, renderLoading, setView, showBanner } from '../shell.ts';
+import { refreshBimtekTab } from './bimtek.ts';
 import { refreshDeskTab } from './desk.ts';
 import { showNewCase } from './new-case.ts';
 import { refreshSopImportTab } from './sop-import.ts';
@@ -44,6 +45,7 @@ function signedIn(me: Me): void {
   delete $('nav').dataset.actions;
   void refreshDeskTab();
   void refreshSopImportTab();
+  void refreshBimtekTab();
   void refreshActions(me);
 }
 
@@ -109,6 +111,7 @@ async function chooseAgency(m: Membership): Promise<void> {
     app.sops = null;
     app.desk = null;
     $('desk-tab').hidden = true;
+    $('bimtek-tab').hidden = true;
     app.casesQuery = '';
     signedIn(me);
     openStartView(me, { kind: 'ok', text: `Spreadsheet ini kini bekerja untuk ${m.agencyName}.` });

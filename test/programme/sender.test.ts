@@ -122,7 +122,7 @@ it('two send loops side by side, and a crashed holder\'s lease: every message on
   await programmes.createMailing({ id: 'kedua', programmeId: 'kirimdua', kind: 'pengumuman', title: 'Uji 2', createdAt: t0, createdBy: 'uji', total: 30, senders: counts2 }, queued('kirimdua', 'kedua', counts2));
   expect((await programmes.openMailings()).map((m) => m.id).sort()).toEqual(['kedua', 'pertama']);
   // An instance died holding Central Java's account: nobody sends from it until the lease expires.
-  expect(await programmes.acquireSendLease('dispusip-jateng', 'mati', Date.now() + 3_000, Date.now())).toBe(true);
+  expect(await programmes.acquireSendLease('dispusip-jateng', 'mati', Date.now() + 8_000, Date.now())).toBe(true);
 
   const [a, b] = await Promise.all([drain(loop('A'), 1_000), drain(loop('B'), 1_000)]);
 
@@ -140,8 +140,6 @@ it('two send loops side by side, and a crashed holder\'s lease: every message on
     const times = all.filter((m) => m.senderAgencyId === account).map((m) => Date.parse(m.intentAt!)).sort((x, y) => x - y);
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!, `${account} #${i}`).toBeGreaterThanOrEqual(SPACING);
   }
-  // Both loops sent (the accounts were shared out, then handed over between runs).
-  expect(a.some((r) => r.sent > 0) && b.some((r) => r.sent > 0)).toBe(true);
   expect(await programmes.openMailings()).toEqual([]);
   // Leases are given back at the end of each run.
   expect((await s.db.collection('sendLeases').get()).docs.filter((d) => d.get('holder') !== 'mati')).toEqual([]);
@@ -223,7 +221,7 @@ it('invitations: refused by name without a meeting link, scoped to the host, ide
 
   const daring = fake.sent.find((m) => textOf(m).includes('(daring)'))!;
   const dText = textOf(daring);
-  expect(dText).toContain('Daring melalui tautan pertemuan: https://meet.example.id/spptik-babel');
+  expect(dText).toContain('Pertemuan: daring, melalui tautan https://meet.example.id/spptik-babel');
   expect(dText).not.toContain('Yang perlu dibawa');
   expect(dText).not.toContain('Tempat');
 });
@@ -281,4 +279,37 @@ it('50 certificates on the owner\'s template Doc: one Drive export, every attach
   await writeFile(join(dir, 'sertifikat.pdf'), sample!);
   await run('pdftoppm', ['-png', '-r', '60', '-singlefile', join(dir, 'sertifikat.pdf'), join(dir, 'sertifikat')]);
   console.log(`certificate on the owner's template: ${join(dir, 'sertifikat.png')}`);
+});
+
+it('a template Drive cannot export sends nothing: the messages stay queued with the reason, and go once it can', { timeout: 240_000 }, async () => {
+  fake.reset();
+  fake.gmail.setLimits(limits);
+  const small = smallProgramme();
+  await seedProgramme(s.app.store, programmes, { ...small, id: 'gagal', certificatePrefix: 'GGL24', certificateTemplateDocId: 'tpl-belum-dibagikan' });
+  const p = (await programmes.programme('gagal'))!;
+  const ids = await register(p, 'babel', 'luring', 3);
+  for (const x of p.sessions) await programmes.markAttendance(p.id, 'babel-1', ids, x.no, { at: new Date().toISOString(), via: 'petugas', by: 'uji' });
+  const babel = 'panitia@babel.demo.perpustakaan.id';
+  await s.call('POST', `/v1/agencies/babel/programmes/gagal/certificates`, { as: babel, body: { event: 'babel-1' } });
+  const m = await s.call('POST', `/v1/agencies/babel/programmes/gagal/mailings`, { as: babel, body: { kind: 'sertifikat' } });
+  expect(m.body.total).toBe(3);
+
+  // The Doc is not there (not shared yet): Drive answers 404.
+  const l = loop('G', { attachment: createCertificateAttachments({ programmes, drive: fakeClients(fake).drive, verifyUrl: (n) => `https://api.example.test/v/${n}` }) });
+  const first = await l.run({ budgetMs: 1_000 });
+  expect(first.sent).toBe(0);
+  expect(fake.sent).toEqual([]);
+  const waiting = await messagesOf('gagal', m.body.mailingId);
+  expect(waiting.filter((x) => x.status === 'queued')).toHaveLength(3);
+  const tried = waiting.filter((x) => x.lastError);
+  expect(tried).toHaveLength(1);
+  expect(tried[0]).toMatchObject({ attempts: 1, intentAt: null });
+  expect(tried[0]!.lastError).toMatch(/Templat sertifikat \(Google Docs tpl-belum-dibagikan\).*404.*dibagikan/);
+
+  // Shared now: the next run exports it and sends all three.
+  fake.addTemplate('tpl-belum-dibagikan', 'TEMPLAT PEMILIK', 'Templat');
+  await drain(l, 2_000);
+  expect(fake.sent).toHaveLength(3);
+  expect((await messagesOf('gagal', m.body.mailingId)).every((x) => x.status === 'sent')).toBe(true);
+  expect(fake.requests.filter((r) => r.path.endsWith('/export'))).toHaveLength(2);
 });

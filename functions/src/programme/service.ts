@@ -226,11 +226,11 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
     const lines = [
       `Yth. ${pt.name},`,
       '',
-      `Anda terdaftar sebagai peserta ${p.name} (${p.organiser}). Dengan ini kami mengundang Anda mengikuti kegiatan berikut.`,
+      `Anda terdaftar sebagai peserta ${p.name} yang diselenggarakan oleh ${p.organiser}. Dengan ini kami mengundang Anda mengikuti kegiatan berikut.`,
       '',
       `Kegiatan : ${ev.label}`,
       `Tanggal  : ${rentang(ev.start, ev.end)}`,
-      ev.mode === 'luring' ? `Tempat   : ${ev.place}` : `Daring melalui tautan pertemuan: ${ev.meetingUrl}`,
+      ev.mode === 'luring' ? `Tempat   : ${ev.place}` : `Pertemuan: daring, melalui tautan ${ev.meetingUrl}`,
       '',
       'Sesi:',
       ...p.sessions.map((x) => `  ${x.no}. ${x.title} (${x.jp} JP)`),

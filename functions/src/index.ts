@@ -1,8 +1,9 @@
 // Function entry points only: `api` (HTTP, called by the Sheets add-on), `worker` (CloudEvent
 // from the outbox Pub/Sub topic), `intake` (CloudEvent from the Forms watches' topic) and `sweep`
-// (HTTP, called by Cloud Scheduler with OIDC), and `remind` (HTTP, Cloud Scheduler: reminders,
-// escalations, morning digests).
-// All five share this module (one deployment source) and the settings and store, loaded at start
+// (HTTP, called by Cloud Scheduler with OIDC), `remind` (HTTP, Cloud Scheduler: reminders,
+// escalations, morning digests) and `send` (HTTP, Cloud Scheduler every minute: the programme
+// mailings, paced per Gmail account).
+// All six share this module (one deployment source) and the settings and store, loaded at start
 // so a wrong setting stops the instance at once; each loads the rest of its wiring on first use:
 // the api's cold start must not pay for the worker's Google Docs, Drive and Gmail clients, nor
 // for the intake's Forms client.
@@ -18,6 +19,7 @@ const api = once(async () => (await import('./entry/api.ts')).api);
 const worker = once(async () => (await import('./entry/worker.ts')).worker);
 const intake = once(async () => (await import('./entry/intake.ts')).intake);
 const remind = once(async () => (await import('./entry/remind.ts')).reminders);
+const send = once(async () => await import('./entry/send.ts'));
 
 http('api', async (req, res) => (await api())(req, res));
 
@@ -44,12 +46,20 @@ http('remind', async (_req, res) => {
   res.status(200).json(await (await remind()).run());
 });
 
+// The programme mailings (Cloud Scheduler every minute): ~50 s of sending per run on the accounts
+// whose lease it gets; an account another run still holds waits for the next minute.
+http('send', async (_req, res) => {
+  const s = await send();
+  res.status(200).json(await s.sendLoop.run({ budgetMs: s.SEND_BUDGET_MS }));
+});
+
 // An instance serves one function (FUNCTION_TARGET); start loading its wiring while the server starts.
 const preload: Record<string, () => Promise<unknown>> = {
   api,
   worker,
   intake,
   remind,
+  send,
   sweep: () => Promise.all([worker(), config.forms ? intake() : null]),
 };
 void preload[process.env.FUNCTION_TARGET ?? '']?.().catch((err: unknown) => {

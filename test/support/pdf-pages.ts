@@ -3,7 +3,7 @@
 // page, and a PNG of the first page for people to look at. Arial and Liberation Sans share their
 // metrics, so a line that wraps here wraps in Word and Google Docs too.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -147,4 +147,17 @@ export function locate(page: Page, text: string, from = 0): { line: number; firs
     return out;
   }
   return null;
+}
+
+/** The text of PDF bytes as poppler reads it (pdftotext, reading order, one line per line). */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pdftext-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    await writeFile(file, bytes);
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

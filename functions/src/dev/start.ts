@@ -8,8 +8,11 @@ import { resolve } from 'node:path';
 import { Firestore } from '@google-cloud/firestore';
 import { createApp } from '../app.ts';
 import { createFirestoreStore } from '../store/firestore.ts';
+import { createFirestoreProgrammeStore } from '../store/programme.ts';
 import { createLocalDocBackend } from '../documents/local.ts';
 import { createLocalMailSender } from '../mail/local.ts';
+import { createCertificateAttachments } from '../programme/certificate-files.ts';
+import { createSendLoop } from '../programme/sender.ts';
 import type { OutboxWorker } from '../outbox/worker.ts';
 import { CATALOG } from '../sop/catalog/index.ts';
 import { seedDemo } from './demo.ts';
@@ -60,6 +63,16 @@ async function main(): Promise<void> {
   });
   worker = app.worker;
   const sweeper = setInterval(() => void worker?.sweep().catch((err) => console.error('sweep:', err)), 30_000);
+  // The programme mailings, as the `send` function runs them each minute: .eml files in .local/outbox,
+  // certificates on the built-in layout (no Drive here).
+  const programmeStore = createFirestoreProgrammeStore(db);
+  const programmeMail = createSendLoop({ programmes: programmeStore, agency: (id) => app.store.agency(id), senderFor: () => createLocalMailSender({ dir: outboxDir }), attachment: createCertificateAttachments({ programmes: programmeStore, drive: null, verifyUrl: (n) => `http://127.0.0.1:${PORT}/v/${n}` }) });
+  let sending = false;
+  const sender = setInterval(() => {
+    if (sending) return;
+    sending = true;
+    void programmeMail.run({ budgetMs: 25_000 }).catch((err) => console.error('send:', err)).finally(() => (sending = false));
+  }, 30_000);
   const people = await seedDemo(app.store, CATALOG);
   const agencies = [...new Set(people.map((p) => p.agencyId))];
   const forms = await startLocalForms(app, { agencies, port: FORMS_PORT, project: PROJECT });
@@ -99,6 +112,7 @@ Tekan Ctrl+C untuk berhenti.`);
 
   const stop = async () => {
     clearInterval(sweeper);
+    clearInterval(sender);
     await forms.close();
     await server.close();
     await db.terminate();

@@ -53,6 +53,11 @@ export const programmeSchema = z.object({
     .default([]),
   /** What offline participants bring (invitation e-mail). */
   bring: z.array(z.string().max(200)).default([]),
+  /**
+   * The owner's certificate template: a Google Doc (A4 landscape, space left for the stamped
+   * text) exported once per instance as PDF. Without it the built-in layout is used.
+   */
+  certificateTemplateDocId: z.string().regex(/^[A-Za-z0-9_-]{3,200}$/, 'harus berupa id Google Docs').optional(),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 export type ProgrammeInput = z.input<typeof programmeSchema>;
@@ -177,6 +182,8 @@ export const mailingSchema = z.object({
   total: z.number().int().min(0),
   /** Messages per sending agency. */
   senders: z.record(z.string(), z.number().int().min(0)),
+  /** Messages still queued (the send loop's query); written by the store, false once all are sent or failed. */
+  open: z.boolean().optional(),
 });
 export type Mailing = z.infer<typeof mailingSchema>;
 
@@ -284,4 +291,15 @@ export interface ProgrammeStore {
   mailingCounts(programmeId: string, mailingId: string): Promise<Record<string, { queued: number; sent: number; failed: number }>>;
   /** Queued, sent and failed of a mailing in all, or of one sending account: three count queries, whatever the number of accounts. */
   mailingTotals(programmeId: string, mailingId: string, sender?: string): Promise<{ queued: number; sent: number; failed: number }>;
+  /** Mailings of every programme with messages still queued (the send loop's work). */
+  openMailings(): Promise<Mailing[]>;
+  /** Marks the mailing done when none of its messages is queued any more; says whether it is done. */
+  closeMailingIfDone(programmeId: string, mailingId: string): Promise<boolean>;
+  /**
+   * The lease on a sending account: only its holder sends from that account until `until` (ms).
+   * Taken when free, expired, or already the holder's; false when another holder's lease runs.
+   */
+  acquireSendLease(account: string, holder: string, until: number, now: number): Promise<boolean>;
+  /** Gives the lease back (only if still the holder's), so the next run need not wait for it to expire. */
+  releaseSendLease(account: string, holder: string): Promise<void>;
 }

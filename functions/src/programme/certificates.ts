@@ -87,7 +87,10 @@ export async function createCertificateRenderer(opts: { template: Uint8Array; pr
       const doc = await PDFDocument.create({ updateMetadata: false });
       const [tpl] = await doc.embedPdf(source, [0]);
       const page = doc.addPage(A4_LANDSCAPE);
-      page.drawPage(tpl!);
+      // The owner's Doc should be A4 landscape; another size is fitted in, never cut off.
+      const scale = Math.min(A4_LANDSCAPE[0] / tpl!.width, A4_LANDSCAPE[1] / tpl!.height);
+      const [tw, th] = [tpl!.width * scale, tpl!.height * scale];
+      page.drawPage(tpl!, { x: (A4_LANDSCAPE[0] - tw) / 2, y: (A4_LANDSCAPE[1] - th) / 2, width: tw, height: th });
       const bold = await doc.embedFont(StandardFonts.HelveticaBold);
       const regular = await doc.embedFont(StandardFonts.Helvetica);
       const h = page.getHeight();

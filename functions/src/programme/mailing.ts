@@ -23,6 +23,8 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** Attempts per message before it is marked failed (shown in the progress). */
 export const MAX_ATTEMPTS = 5;
+/** How long an account waits after an attachment could not be made (a template export failed). */
+export const ATTACHMENT_RETRY_MS = 60_000;
 
 /**
  * The earliest time at or after `now` a send may go, given the account's earlier sends (sorted,
@@ -84,8 +86,10 @@ export type MailingRunner = ReturnType<typeof createMailingRunner>;
 /**
  * Runs one mailing. `tick(now)` sends, per account, every message whose slot has come and says
  * when the next slot is; the production loop sleeps until then, a test moves its clock there.
+ * `senders` limits it to those accounts: the send loop (sender.ts) runs one account's mailings one
+ * after another, on the account it holds the lease of, so no two runners pace the same account.
  */
-export function createMailingRunner(programmeId: string, mailingId: string, deps: RunnerDeps) {
+export function createMailingRunner(programmeId: string, mailingId: string, deps: RunnerDeps, opts: { senders?: readonly string[] } = {}) {
   const limits = deps.limits ?? GMAIL_LIMITS;
   const states = new Map<string, SenderState>();
 
@@ -93,7 +97,7 @@ export function createMailingRunner(programmeId: string, mailingId: string, deps
     if (!states.size) {
       const m = await deps.programmes.mailing(programmeId, mailingId);
       if (!m) throw new Error(`mailing ${mailingId} not found`);
-      for (const a of Object.keys(m.senders)) states.set(a, { agencyId: a, ledger: null, queue: [], exhausted: false });
+      for (const a of Object.keys(m.senders).filter((x) => !opts.senders || opts.senders.includes(x))) states.set(a, { agencyId: a, ledger: null, queue: [], exhausted: false });
     }
     return [...states.values()];
   }
@@ -136,11 +140,29 @@ export function createMailingRunner(programmeId: string, mailingId: string, deps
       const ledger = await ledgerOf(s, now);
       const slot = nextSlot(ledger, now, limits);
       if (slot > now) return { sent, failed, nextAt: slot };
+      // The attachment is made before the intent: a failure here certainly sent nothing, so it
+      // neither takes a slot nor needs findSent. A template that cannot be read pauses the account.
+      let attachments: { filename: string; content: Buffer; contentType: string }[] = [];
+      try {
+        if (msg.certificate && deps.attachment) attachments = [{ ...(await deps.attachment(programmeId, msg.certificate)), contentType: 'application/pdf' }];
+      } catch (err) {
+        const attempts = msg.attempts + 1;
+        const retryable = !(err instanceof EffectError) || err.retryable;
+        const patch: Partial<MailMessage> = { attempts, lastError: err instanceof Error ? err.message : String(err) };
+        if (!retryable || attempts >= MAX_ATTEMPTS) patch.status = 'failed';
+        await deps.programmes.updateMessage(programmeId, mailingId, msg.id, patch);
+        s.queue.shift();
+        if (patch.status === 'failed') {
+          failed++;
+          continue;
+        }
+        s.exhausted = false;
+        return { sent, failed, nextAt: now + (err instanceof EffectError && err.retryAfterMs ? err.retryAfterMs : ATTACHMENT_RETRY_MS) };
+      }
       const at = new Date(now).toISOString();
       await deps.programmes.updateMessage(programmeId, mailingId, msg.id, { intentAt: at, attempts: msg.attempts + 1 });
       ledger.push(now);
       try {
-        const attachments = msg.certificate && deps.attachment ? [{ ...(await deps.attachment(programmeId, msg.certificate)), contentType: 'application/pdf' }] : [];
         const r = await sender.send({ key, from: { name: agency.mail.fromName, address: agency.mail.fromAddress }, to: [msg.to], subject: msg.subject, text: msg.text, attachments });
         await deps.programmes.updateMessage(programmeId, mailingId, msg.id, { status: 'sent', messageId: r.id, sentAt: at, lastError: null });
         s.queue.shift();

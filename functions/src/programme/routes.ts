@@ -12,7 +12,7 @@ import type { ProgrammeService } from './service.ts';
 const eventId = z.string().regex(/^[a-z]{2,12}-\d{1,2}$/, 'harus berupa id kegiatan, mis. babel-1');
 const attendanceBody = z.strictObject({ event: eventId, session: z.number().int().min(1).max(50), participants: z.array(z.string().regex(/^[a-z0-9]{8,40}$/, 'bukan id peserta')).min(1).max(2_000) });
 const eventBody = z.strictObject({ event: eventId });
-const mailingBody = z.strictObject({ kind: z.literal('sertifikat'), event: eventId.optional() });
+const mailingBody = z.strictObject({ kind: z.enum(['sertifikat', 'undangan'], 'harus "sertifikat" atau "undangan"'), event: eventId.optional() });
 const trainersBody = z.strictObject({ event: eventId, trainers: z.array(z.string().regex(/^[a-z0-9-]{2,64}$/, 'bukan id pelatih')).min(2).max(20) });
 /** A page of participants: as many as a sidebar shows at once by default, at most what one attendance call takes. */
 export const PARTICIPANT_LIST = { defaultLimit: 200, maxLimit: 2_000 } as const;
@@ -63,7 +63,8 @@ export function programmeRoutes(svc: ProgrammeService): Route[] {
     route('POST', '/programmes/:programme/mailings', async ({ req, caller, params, body }) => {
       const b = parse(mailingBody, body, 'Pengiriman');
       const idem = idempotency(req, b, `mailing:${params[1]}`);
-      const r = await svc.startCertificateMailing(await caller(), params[1]!, idem.key, b.event);
+      const c = await caller();
+      const r = b.kind === 'undangan' ? await svc.startInvitationMailing(c, params[1]!, idem.key, b.event) : await svc.startCertificateMailing(c, params[1]!, idem.key, b.event);
       return { status: r.created ? 201 : 200, body: r };
     }),
     route<Api.MailingListResponse>('GET', '/programmes/:programme/mailings', async ({ caller, params, query }) => {

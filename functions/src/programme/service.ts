@@ -24,6 +24,11 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
   const limits = deps.limits ?? GMAIL_LIMITS;
   const base = deps.publicUrl.replace(/\/+$/, '');
 
+  /** A participant's own signed check-in link for one session, valid `days` from now. */
+  function checkInUrl(p: Programme, participantId: string, session: number, days = 60): string {
+    return `${base}/h/${deps.tokens.sign({ k: 'h', p: p.id, i: participantId, s: session, e: Math.floor(clock().getTime() / 1000) + days * 86_400 })}`;
+  }
+
   /** The programme as the caller's agency sees it: the owner all provinces, a host its own. */
   async function access(c: Caller, programmeId: string): Promise<{ p: Programme; owner: boolean; provinces: Set<string> }> {
     const p = await programmes.programme(programmeId);
@@ -142,9 +147,8 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
     },
 
     /** A participant's own check-in link for one session (also printable as a code on the daftar hadir). */
-    checkInUrl(p: Programme, participantId: string, session: number, days = 60): string {
-      return `${base}/h/${deps.tokens.sign({ k: 'h', p: p.id, i: participantId, s: session, e: Math.floor(clock().getTime() / 1000) + days * 86_400 })}`;
-    },
+    /** A participant's own check-in link for one session (also printable as a code on the daftar hadir). */
+    checkInUrl,
 
     /** Certificates for every registered participant of the event who completed it and has none yet. */
     async issueCertificates(c: Caller, programmeId: string, eventId: string) {
@@ -165,6 +169,62 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
     },
 
     startMailing,
+
+    /**
+     * Invitation e-mails to the registered participants of one event, or of every event the caller
+     * sees: dates, sessions, the place and what to bring (luring) or the meeting link (daring), and
+     * the participant's own check-in link per session. An event that has participants but no place
+     * (luring) or meeting link (daring) in the set-up is refused by name, and nothing is queued.
+     */
+    async startInvitationMailing(c: Caller, programmeId: string, key: string, eventId?: string) {
+      const a = await access(c, programmeId);
+      const events = eventId ? [eventFor(a, eventId)] : eventsOf(a.p).filter((e) => a.provinces.has(e.province));
+      const byId = new Map(events.map((e) => [e.id, e]));
+      const people = (await programmes.participants(a.p.id, { ...(a.owner ? {} : { hostAgencyId: c.agency.id }), ...(eventId ? { eventId } : {}), status: 'registered' })).filter(
+        (x) => x.eventId !== null && byId.has(x.eventId) && a.provinces.has(x.province),
+      );
+      const withPeople = events.filter((e) => people.some((x) => x.eventId === e.id));
+      const problems = withPeople.flatMap((e) =>
+        e.mode === 'daring' && !e.meetingUrl
+          ? [{ path: 'events[].meetingUrl', message: `Kegiatan ${e.id} (${e.label}) belum memiliki tautan pertemuan daring (events[].meetingUrl pada set-up program).` }]
+          : e.mode === 'luring' && !e.place
+            ? [{ path: 'events[].place', message: `Kegiatan ${e.id} (${e.label}) belum memiliki tempat (events[].place pada set-up program).` }]
+            : [],
+      );
+      if (problems.length) throw new DomainFailure(domainError('INVALID_INPUT', `Undangan tidak dikirim: ${problems.map((x) => x.message).join(' ')}`, problems));
+      const id = createHash('sha256').update(`${c.agency.id}\nundangan\n${key}`).digest('hex').slice(0, 20);
+      const earlier = await programmes.mailing(a.p.id, id);
+      if (earlier) return { mailingId: id, total: earlier.total, created: false };
+      people.sort((x, y) => x.eventId!.localeCompare(y.eventId!) || x.registeredAt.localeCompare(y.registeredAt) || x.id.localeCompare(y.id));
+      const perSender = new Map<string, number>();
+      const messages: MailMessage[] = [];
+      for (const pt of people) {
+        if (!pt.email) continue;
+        const ev = byId.get(pt.eventId!)!;
+        const seq = perSender.get(pt.hostAgencyId) ?? 0;
+        perSender.set(pt.hostAgencyId, seq + 1);
+        messages.push({
+          id: pt.id,
+          mailingId: id,
+          participantId: pt.id,
+          senderAgencyId: pt.hostAgencyId,
+          to: pt.email,
+          subject: `Undangan ${a.p.name}: ${ev.label}`,
+          text: invitationText(a.p, ev, pt),
+          certificate: null,
+          seq,
+          status: 'queued',
+          intentAt: null,
+          sentAt: null,
+          messageId: null,
+          attempts: 0,
+          lastError: null,
+        });
+      }
+      const title = `Undangan ${a.p.name}${eventId ? ` (${byId.get(eventId)!.label})` : ''}`;
+      const { created } = await programmes.createMailing({ id, programmeId: a.p.id, kind: 'undangan', title, createdAt: clock().toISOString(), createdBy: c.actor.email, total: messages.length, senders: Object.fromEntries(perSender) }, messages);
+      return { mailingId: id, total: messages.length, created };
+    },
 
     async progress(c: Caller, programmeId: string, mailingId: string) {
       const a = await access(c, programmeId);
@@ -203,6 +263,34 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
       return { event: ev.id, trainers: r.trainers.map((t) => ({ id: t.id, name: t.name })) };
     },
   };
+
+  /** The invitation e-mail of one participant (plain text, Bahasa Indonesia). */
+  function invitationText(p: Programme, ev: ProgrammeEvent, pt: Participant): string {
+    // Check-in links last until two weeks after the event, so a late check-in is still possible.
+    const days = Math.max(1, Math.ceil((Date.parse(`${ev.end}T00:00:00Z`) + 14 * 86_400_000 - clock().getTime()) / 86_400_000));
+    const lines = [
+      `Yth. ${pt.name},`,
+      '',
+      `Anda terdaftar sebagai peserta ${p.name} yang diselenggarakan oleh ${p.organiser}. Dengan ini kami mengundang Anda mengikuti kegiatan berikut.`,
+      '',
+      `Kegiatan : ${ev.label}`,
+      `Tanggal  : ${rentang(ev.start, ev.end)}`,
+      ev.mode === 'luring' ? `Tempat   : ${ev.place}` : `Pertemuan: daring, melalui tautan ${ev.meetingUrl}`,
+      '',
+      'Sesi:',
+      ...p.sessions.map((x) => `  ${x.no}. ${x.title} (${x.jp} JP)`),
+    ];
+    if (ev.mode === 'luring' && p.bring.length) lines.push('', 'Yang perlu dibawa:', ...p.bring.map((b) => `  - ${b}`));
+    lines.push(
+      '',
+      'Presensi: pada setiap sesi, buka tautan presensi Anda sendiri di bawah ini lalu tekan tombol "Hadir". Tautan ini khusus untuk Anda; jangan dibagikan.',
+      ...p.sessions.map((x) => `  Sesi ${x.no}: ${checkInUrl(p, pt.id, x.no, days)}`),
+      '',
+      'Hormat kami,',
+      'Panitia',
+    );
+    return lines.join('\n');
+  }
 
   async function issue(p: Programme, ev: ProgrammeEvent): Promise<{ issued: number; certificates: Certificate[] }> {
     const people = (await programmes.participants(p.id, { eventId: ev.id, status: 'registered' })).filter((x) => completed(p, x) && !x.certificate);

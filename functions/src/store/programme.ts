@@ -9,6 +9,7 @@
 //   programmes/{p}/trainers/{id}                   the trainer pool, with each trainer's assignments
 //   programmes/{p}/mailings/{m}, .../messages/{id} paced mailings and their messages
 //   certificates/{number}                          the public register GET /v/<number> reads
+//   sendLeases/{agencyId}                          which send loop may send from the agency's Gmail account, until when
 //   agencies/{host}/outbox/{id}                    confirmation e-mails, sent by the host's account
 //
 // Contention: every registrant of a province and mode meets on that province's quota documents
@@ -462,7 +463,7 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
       });
       await writer.close();
       try {
-        await ref.create(plain(mailingSchema.parse(m)));
+        await ref.create(plain(mailingSchema.parse({ ...m, open: messages.length > 0 })));
       } catch (err) {
         if ((err as { code?: number }).code !== ALREADY_EXISTS) throw err;
         return { created: false };
@@ -515,6 +516,36 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
       if (sender) msgs = msgs.where('senderAgencyId', '==', sender);
       const [queued, sent, failed] = await Promise.all((['queued', 'sent', 'failed'] as const).map(async (st) => (await msgs.where('status', '==', st).count().get()).data().count));
       return { queued: queued!, sent: sent!, failed: failed! };
+    },
+
+    async openMailings() {
+      return (await db.collectionGroup('mailings').where('open', '==', true).get()).docs.map((d) => parseSnap(mailingSchema, d));
+    },
+
+    async closeMailingIfDone(programmeId, mailingId) {
+      const left = await mailing(programmeId, mailingId).collection('messages').where('status', '==', 'queued').limit(1).get();
+      if (!left.empty) return false;
+      await mailing(programmeId, mailingId).update({ open: false });
+      return true;
+    },
+
+    async acquireSendLease(account, holder, until, now) {
+      const ref = db.collection('sendLeases').doc(account);
+      return db.runTransaction(async (tx) => {
+        const s = await tx.get(ref);
+        const cur = s.exists ? { holder: String(s.get('holder')), until: Number(s.get('until')) } : null;
+        if (cur && cur.holder !== holder && cur.until > now) return false;
+        tx.set(ref, { holder, until, at: new Date(now).toISOString() });
+        return true;
+      });
+    },
+
+    async releaseSendLease(account, holder) {
+      const ref = db.collection('sendLeases').doc(account);
+      await db.runTransaction(async (tx) => {
+        const s = await tx.get(ref);
+        if (s.exists && s.get('holder') === holder) tx.delete(ref);
+      });
     },
   };
 

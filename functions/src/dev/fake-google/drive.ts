@@ -1,6 +1,7 @@
-// Drive v3: copy a template, list by appProperties, export as PDF, upload a .docx converted into
+// Drive v3: copy a template, list by appProperties, export as PDF (a real one-page PDF of the text), upload a .docx converted into
 // a Google Doc (or any other file, kept as uploaded), get a file or its content (`alt=media`), and
 // move or trash a file (a partner form into the agency's folder, a replaced template to the trash).
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import PizZip from 'pizzip';
 import type { drive_v3 } from '@googleapis/drive';
 import { matches, parseFields, parseQuery, select } from './drive-query.ts';
@@ -68,13 +69,34 @@ function list(req: FakeRequest, store: Store): Answer {
   return { status: 200, json: withFields(list, query['fields'], 'kind,incompleteSearch,files(kind,id,name,mimeType)') };
 }
 
-function exportPdf(id: string, req: FakeRequest, store: Store): Answer {
+function exportPdf(id: string, req: FakeRequest, store: Store): Promise<Answer> {
   const { query } = req;
   const doc = documentOr404(store, id);
   if (query['mimeType'] !== 'application/pdf') {
     throw new HttpFailure(400, `The requested conversion is not supported: ${query['mimeType']}`, 'badRequest');
   }
-  return { status: 200, bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(doc.text, 'utf8')]), contentType: 'application/pdf' };
+  return textPdf(doc.text, doc.pageSize ?? A4_PORTRAIT).then((bytes) => ({ status: 200, bytes, contentType: 'application/pdf' }));
+}
+
+const A4_PORTRAIT = { width: 595.28, height: 841.89 };
+
+/**
+ * One page with the document's lines in Helvetica: a real PDF as Docs exports one. The text is
+ * shrunk until every line fits on the page (nothing is left out); characters the standard font
+ * cannot print (outside WinAnsi) become "?".
+ */
+async function textPdf(text: string, size: { width: number; height: number }): Promise<Buffer> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const page = doc.addPage([size.width, size.height]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const printable = (line: string) => [...line].map((c) => (c.charCodeAt(0) < 256 || '‘’“”–—…•€™'.includes(c) ? c : '?')).join('').replace(/\t/g, '    ');
+  const lines = text.split('\n').map(printable);
+  const margin = 56;
+  let fontSize = 11;
+  const fits = (s: number) => lines.length * s * 1.3 <= size.height - 2 * margin && lines.every((l) => font.widthOfTextAtSize(l, s) <= size.width - 2 * margin);
+  while (fontSize > 2 && !fits(fontSize)) fontSize -= 0.5;
+  lines.forEach((l, i) => page.drawText(l, { x: margin, y: size.height - margin - (i + 1) * fontSize * 1.3, size: fontSize, font }));
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
 /** files.create with a multipart media upload (a .docx converted into a Google Doc). */

@@ -4,8 +4,9 @@
 // production. Its Forms part also serves each form's responder page, which `npm start` uses as
 // the local stand-in for Google Forms.
 //
-// A document is a plain text string with `{{placeholders}}`. The PDF "export" is `%PDF-1.4\n`
-// followed by that text, so a test can read what was filled in.
+// A document is a plain text string with `{{placeholders}}`. Its PDF export is a real one-page
+// PDF (pdf-lib) showing that text line by line, so a test reads what was filled in with
+// pdftotext and a PDF stamped onto it (certificates) is built on a real page.
 //
 // Fault injection: `fail(rule)` makes matching requests fail (status, headers, a hang that never
 // answers, or a lost response: the effect happens and the answer is a failure).
@@ -152,7 +153,7 @@ async function onRequest(state: State, incoming: IncomingMessage, res: ServerRes
 
   let answer: Answer;
   try {
-    answer = handle(state.store, req);
+    answer = await handle(state.store, req);
   } catch (e) {
     answer = failure(e instanceof HttpFailure ? e : new HttpFailure(500, e instanceof Error ? e.message : String(e)));
   }
@@ -160,7 +161,7 @@ async function onRequest(state: State, incoming: IncomingMessage, res: ServerRes
   send(res, answer);
 }
 
-function handle(store: Store, req: FakeRequest): Answer {
+function handle(store: Store, req: FakeRequest): Answer | Promise<Answer> {
   for (const handler of HANDLERS) {
     const answer = handler(req, store);
     if (answer) return answer;

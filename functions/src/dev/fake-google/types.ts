@@ -49,6 +49,8 @@ export interface FakeDocument {
   trashed: boolean;
   /** The content of a file that is not a Google Doc (a PNG), as uploaded; served by `alt=media`. */
   bytes?: Buffer;
+  /** The page size in points (a Doc's documentStyle.pageSize); A4 portrait unless set. */
+  pageSize?: { width: number; height: number };
 }
 
 export interface SentMessage {
@@ -142,4 +144,4 @@ export interface Store {
 }
 
 /** An endpoint family: its answer, or undefined when the request is not one of its routes. */
-export type Handler = (req: FakeRequest, store: Store) => Answer | undefined;
+export type Handler = (req: FakeRequest, store: Store) => Answer | Promise<Answer> | undefined;

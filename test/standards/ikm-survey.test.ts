@@ -95,13 +95,22 @@ async function answerThroughPage(link: string, scores: number[], saran: string, 
   expect(await res.text()).toContain('Jawaban Anda telah direkam.');
 }
 
+/** A case of its own walked to its end, and the link of its survey e-mail. */
+async function closedWithLink(): Promise<{ closed: { id: string; nomor: string }; link: string }> {
+  const closed = await newCase(PARTNER);
+  expect((await walk(closed.id)).status).toBe('closed');
+  const mail = (await outbox(closed.id)).find((e) => e.docId === 'survei_ikm')!;
+  return { closed, link: mail.email!.text.split('\n').find((l) => l.startsWith('http'))! };
+}
+
+/** The index of these element sums over n responses, as Permenpan-RB 14/2017 computes it. */
+const indexOf = (sums: number[], n: number) => Math.round((sums.reduce((a, b) => a + b, 0) / (n * 9)) * 25 * 100) / 100;
+
 describe('the IKM survey sent when a case closes', () => {
-  let closed: { id: string; nomor: string };
-  let link: string;
   const SCORES = [4, 3, 3, 4, 3, 4, 4, 2, 3]; // 30 / 9 = 3.3333 -> 83.33, B
 
   it('a case walked to its last step sends the partner exactly one survey e-mail, naming the service and the case, with the prefilled link', { timeout: 90_000 }, async () => {
-    closed = await newCase(PARTNER);
+    const closed = await newCase(PARTNER);
     const last = await walk(closed.id);
     expect(last.status).toBe('closed');
     const surveys = (await outbox(closed.id)).filter((e) => e.docId === 'survei_ikm');
@@ -114,12 +123,13 @@ describe('the IKM survey sent when a case closes', () => {
     expect(mail.email!.text).toMatch(/survei dapat diisi satu kali dan tautan berlaku sampai \d{1,2} \w+ \d{4}:/);
     // The link is the agency's survey form on the (fake) Google Forms, the case's code prefilled.
     const form = (await f.s.app.store.agency(AG))!.forms['survei_ikm']!;
-    link = /https?:\/\/\S+/.exec(mail.email!.text.split('\n').find((l) => l.startsWith('http'))!)![0];
+    const link = /https?:\/\/\S+/.exec(mail.email!.text.split('\n').find((l) => l.startsWith('http'))!)![0];
     expect(link.split('?')[0]).toBe(form.responderUri);
     expect(new URL(link).searchParams.get(entryName(form.questionIds['kode_kasus']!))).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
   });
 
   it('answering it through the page counts once in the IKM of that SOP and period, with the right index and the suggestion', { timeout: 90_000 }, async () => {
+    const { closed, link } = await closedWithLink();
     const before = await ikm();
     const mailsBefore = (await outbox(closed.id)).map((e) => e.id).sort();
     await answerThroughPage(link, SCORES, 'Jawaban pengaduan sudah cepat; mohon kabari lewat WhatsApp juga.');
@@ -129,11 +139,13 @@ describe('the IKM survey sent when a case closes', () => {
     expect(record).toMatchObject({ sopId: SOP, caseId: closed.id, caseNomor: closed.nomor, answers: SCORES, recordedBy: 'formulir-mitra' });
     const after = await ikm();
     expect(after.responses).toBe(before.responses + 1);
-    // The only survey of this SOP in the period (this stack's fresh project): 30 / 9 x 25.
-    expect(before.responses).toBe(0);
-    expect(after).toMatchObject({ sopId: SOP, index: 83.33, mutu: 'B', kinerja: 'Baik' });
-    expect(after.index).toBe(computeIkm([{ answers: SCORES }]).index);
-    expect(after.elements.map((e: { sum: number }) => e.sum)).toEqual(SCORES);
+    // Its nine answers added to the element sums, the index recomputed over one more response.
+    const sums = before.elements.map((e: { sum: number }, i: number) => e.sum + SCORES[i]!);
+    expect(after.elements.map((e: { sum: number }) => e.sum)).toEqual(sums);
+    expect(after.index).toBe(indexOf(sums, after.responses));
+    // Alone it is 30 / 9 x 25 = 83.33, band B.
+    if (before.responses === 0) expect(after).toMatchObject({ sopId: SOP, index: 83.33, mutu: 'B', kinerja: 'Baik' });
+    expect(computeIkm([{ answers: SCORES }])).toMatchObject({ index: 83.33, mutu: 'B' });
     expect(after.saran).toContainEqual(expect.objectContaining({ caseNomor: closed.nomor, text: 'Jawaban pengaduan sudah cepat; mohon kabari lewat WhatsApp juga.' }));
     // No e-mail answers a survey (the form thanks the partner), and the case is not touched.
     expect((await outbox(closed.id)).map((e) => e.id).sort()).toEqual(mailsBefore);
@@ -143,8 +155,10 @@ describe('the IKM survey sent when a case closes', () => {
   });
 
   it('the same response read again, and a second answer for the same case, change nothing; the second is kept as rejected with the reason', { timeout: 90_000 }, async () => {
+    const { closed, link } = await closedWithLink();
+    await answerThroughPage(link, SCORES, '');
+    const first = await until('the first survey', async () => (await submissions()).find((s) => s.caseId === closed.id && s.status === 'accepted'));
     const before = await ikm();
-    const first = (await submissions()).find((s) => s.caseId === closed.id && s.status === 'accepted')!;
     // Another intake instance reads the form again (its cursor overlaps the response): nothing new.
     const googleFormId = (await f.s.app.store.agency(AG))!.forms['survei_ikm']!.googleFormId;
     const reread = await f.other.read({ agencyId: AG, formId: 'survei_ikm', googleFormId });
@@ -167,6 +181,7 @@ describe('the IKM survey sent when a case closes', () => {
   });
 
   it('a forged or tampered code is kept as rejected and counts nowhere', { timeout: 90_000 }, async () => {
+    const { closed, link } = await closedWithLink();
     const before = await ikm();
     const code = new URL(link).searchParams.get(entryName((await f.s.app.store.agency(AG))!.forms['survei_ikm']!.questionIds['kode_kasus']!))!;
     const [payload, sig] = code.split('.');

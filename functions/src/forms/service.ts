@@ -225,7 +225,7 @@ export function createFormService(store: Store, cases: CaseService, opts: { refs
     const known = { ...s, sopId: c.sopId, caseId: c.id, caseNomor: c.nomor };
     if (c.status !== 'closed') return keep({ ...known, reason: `Kasus ${c.nomor} belum selesai; survei diisi setelah layanan selesai.`, problems: [{ path: 'kode_kasus', message: 'Kasus belum selesai.' }] });
     const answers = read.value.survey?.answers ?? [];
-    if (answers.length !== 9 || answers.some((a) => a === undefined)) throw new Error(`survey form ${form.id} does not ask the nine elements`);
+    if (answers.length !== 9 || Array.from(answers).some((a) => a === undefined)) throw new Error(`survey form ${form.id} does not ask the nine elements`);
     const record = {
       id: `kasus-${c.id}`,
       agencyId: agency.id,

@@ -613,9 +613,10 @@ export interface SubmissionView {
   status: SubmissionStatus;
   formId: string;
   formTitle: string;
-  /** open: a response opens a case; answer and respond: it acts on an existing case; null: the form is no longer in the catalog. */
-  formMode: 'open' | 'answer' | 'respond' | null;
-  sopId: string;
+  /** open: a response opens a case; answer and respond: it acts on an existing case; survey: the IKM survey of a closed case; null: the form is no longer in the catalog. */
+  formMode: 'open' | 'answer' | 'respond' | 'survey' | null;
+  /** The form's SOP; for a survey, that of the case its code names (null when the code named none). */
+  sopId: string | null;
   receivedAt: string;
   /** receivedAt in the agency's zone, e.g. "Senin, 12 Oktober 2026 09.05 WITA". */
   receivedLocal: string;

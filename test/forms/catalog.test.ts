@@ -4,12 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { STAFF_RECORDED } from '../../functions/src/forms/catalog.ts';
 import { partnerForms } from '../../functions/src/forms/index.ts';
-import { checkForm, loadForm, type PartnerForm } from '../../functions/src/forms/schema.ts';
+import { checkForm, checkSurveyForm, loadForm, partnerFormSchema, type PartnerForm } from '../../functions/src/forms/schema.ts';
+import { UNSUR } from '../../functions/src/standards/ikm.ts';
 import { CATALOG, catalogById } from '../../functions/src/sop/catalog/index.ts';
 
 describe('partner forms', () => {
   it('every form fits its SOP of the built-in catalog', () => {
-    for (const form of partnerForms()) expect(checkForm(form, catalogById(form.sopId)), form.id).toEqual([]);
+    for (const form of partnerForms().filter((f) => f.sopId)) expect(checkForm(form, catalogById(form.sopId!)), form.id).toEqual([]);
   });
 
   it('every step performed by a partner or an institution has a form, or a reason staff record it', () => {
@@ -37,7 +38,7 @@ describe('partner forms', () => {
 
   it('every answer of an opening form that completes the partner\'s start step fills what that step requires', () => {
     for (const form of partnerForms().filter((f) => f.mode === 'open' && f.step !== undefined)) {
-      const step = catalogById(form.sopId).steps.find((s) => s.no === form.step)!;
+      const step = catalogById(form.sopId!).steps.find((s) => s.no === form.step)!;
       const targets = new Set(form.questions.filter((q) => q.required).flatMap((q) => q.to));
       for (const k of step.kelengkapan) {
         if (k.type === 'data' && !k.optional && !k.assign) expect(targets.has(`data.${k.id}`), `${form.id}: ${k.id}`).toBe(true);
@@ -51,6 +52,34 @@ describe('partner forms', () => {
       expect(form.description.length).toBeGreaterThan(30);
       if (form.mode === 'open') expect(form.questions.some((q) => q.to.includes('partner.email')), form.id).toBe(true);
     }
+  });
+
+  it('the IKM survey serves every SOP: the case code, the nine Permenpan-RB 14/2017 elements in the order of the index, each 1-4 with its own wording, and a suggestion', () => {
+    const survey = partnerForms().filter((f) => f.mode === 'survey');
+    expect(survey.map((f) => [f.id, f.sopId])).toEqual([['survei_ikm', undefined]]);
+    const form = survey[0]!;
+    expect(checkSurveyForm(form)).toEqual([]);
+    // It fits any SOP alike: checked without one.
+    for (const def of CATALOG) expect(checkForm(form, def)).toEqual([]);
+    const elements = form.questions.filter((q) => q.to.some((t) => t.startsWith('unsur.')));
+    expect(elements.map((q) => q.to)).toEqual(UNSUR.map((_, i) => [`unsur.${i + 1}`]));
+    elements.forEach((q, i) => expect(q.title).toContain(UNSUR[i]));
+    expect(elements[0]!.options!.map((o) => [o.value, o.label])).toEqual([['1', 'Tidak sesuai'], ['2', 'Kurang sesuai'], ['3', 'Sesuai'], ['4', 'Sangat sesuai']]);
+    expect(elements[3]!.options!.map((o) => o.label)).toEqual(['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis']);
+    expect(form.questions.find((q) => q.to.includes('saran'))).toMatchObject({ kind: 'paragraph', required: false });
+  });
+
+  it('a survey form without an element, with a scale other than 1-4, with an SOP field, or with an SOP is refused', () => {
+    const form = partnerForms().find((f) => f.mode === 'survey')!;
+    expect(checkSurveyForm({ ...form, questions: form.questions.filter((q) => !q.to.includes('unsur.5')) }).join('\n')).toMatch(/unsur\.5 harus ditanyakan/);
+    expect(checkSurveyForm({ ...form, questions: form.questions.map((q) => (q.to.includes('unsur.1') ? { ...q, options: q.options!.slice(0, 3) } : q)) }).join('\n')).toMatch(/bernilai 1, 2, 3, 4/);
+    expect(checkSurveyForm({ ...form, questions: [...form.questions, { id: 'x', title: 'x', kind: 'short', required: false, to: ['data.nama'] }] }).join('\n')).toMatch(/hanya memuat/);
+    expect(checkSurveyForm({ ...form, questions: form.questions.filter((q) => q.kind !== 'reference') }).join('\n')).toMatch(/kode kasus/);
+    expect(partnerFormSchema.safeParse({ ...form, sopId: 'pusling' }).success).toBe(false);
+    expect(partnerFormSchema.safeParse({ ...partnerForms().find((f) => f.id === 'pengaduan')!, sopId: undefined }).success).toBe(false);
+    // An SOP form may not carry survey answers.
+    const pengaduan = partnerForms().find((f) => f.id === 'pengaduan')!;
+    expect(checkForm({ ...pengaduan, questions: [...pengaduan.questions, { id: 'u', title: 'u', kind: 'choice', required: true, options: [{ value: '1', label: 'a' }], to: ['unsur.1'] }] }, catalogById('pengaduan')).join('\n')).toMatch(/hanya pada formulir survei/);
   });
 
   const pusling = catalogById('pusling');

@@ -27,6 +27,8 @@ export interface ReadAnswers {
   decision?: 'yes' | 'no';
   note?: string;
   reference?: string;
+  /** A survey form's answers: the nine elements (1-4, in UNSUR's order) and the open suggestion. */
+  survey?: { answers: (number | undefined)[]; saran: string | null };
 }
 
 /** Documented in the README (partner forms). */
@@ -104,8 +106,9 @@ function asType(value: unknown, dataType: DataType): unknown {
   return value;
 }
 
-export function readAnswers(form: PartnerForm, def: SopDefinition, response: FormAnswers, ctx: Ctx): { ok: true; value: ReadAnswers } | { ok: false; problems: FieldProblem[] } {
-  const step: Step | undefined = form.step !== undefined ? def.steps.find((s) => s.no === form.step) : undefined;
+/** `def` is the form's SOP; null for a survey form, which fills no SOP field. */
+export function readAnswers(form: PartnerForm, def: SopDefinition | null, response: FormAnswers, ctx: Ctx): { ok: true; value: ReadAnswers } | { ok: false; problems: FieldProblem[] } {
+  const step: Step | undefined = form.step !== undefined ? def?.steps.find((s) => s.no === form.step) : undefined;
   const problems: FieldProblem[] = [];
   const out: ReadAnswers = { partner: null, stepData: {}, extraData: {}, documents: {} };
   const partner: Partial<Partner> = {};
@@ -130,13 +133,15 @@ export function readAnswers(form: PartnerForm, def: SopDefinition, response: For
       if (t === 'reference') out.reference = String(r.value);
       else if (t === 'decision') out.decision = r.value as 'yes' | 'no';
       else if (t === 'note') out.note = String(r.value);
+      else if (t === 'saran') (out.survey ??= { answers: [], saran: null }).saran = String(r.value);
+      else if (t.startsWith('unsur.')) (out.survey ??= { answers: [], saran: null }).answers[Number(t.slice('unsur.'.length)) - 1] = Number(r.value);
       else if (t === 'title') out.title = String(r.value);
       else if (t.startsWith('partner.')) partner[t.slice('partner.'.length) as keyof Partner] = String(r.value);
       else if (t.startsWith('document.')) out.documents[t.slice('document.'.length)] = { url: String(r.value) };
       else {
         const fieldId = t.slice('data.'.length);
-        const inStep = step ? sopField(def, fieldId, step) : null;
-        const field = inStep ?? sopField(def, fieldId);
+        const inStep = step && def ? sopField(def, fieldId, step) : null;
+        const field = inStep ?? (def ? sopField(def, fieldId) : null);
         const dataType = field?.dataType ?? KIND_TYPE[q.kind]!;
         const value = asType(r.value, dataType);
         const bad = validateData(dataType, value);

@@ -1,7 +1,11 @@
 // The partner forms of the seed SOPs, as data (Bahasa Indonesia): one per partner entry point, and
 // one per step a partner performs or answers. Steps performed by a partner or another institution
 // that have no form are listed in STAFF_RECORDED with the reason staff record them instead.
-import type { Question } from './schema.ts';
+import { KUESIONER, UNSUR } from '../standards/ikm.ts';
+import { SURVEY_SCALE, type Question } from './schema.ts';
+
+/** The IKM survey form: one per agency, sent when a case closes, for every SOP. */
+export const SURVEY_FORM_ID = 'survei_ikm';
 
 const ref: Question = {
   id: 'kode_kasus',
@@ -200,6 +204,27 @@ export const FORMS = [
       { id: 'layanan', title: 'Layanan yang diadukan', help: 'Misalnya: Perpustakaan Keliling, kunjungan resmi, pembinaan perpustakaan (KITAPUN SENAPAS)', kind: 'short', required: true, to: ['data.layanan_diadukan'] },
       { id: 'nomor_kasus', title: 'Nomor kasus atau tanda terima yang diadukan (bila ada)', help: 'Contoh: PUSLING/2026/0001', kind: 'short', required: false, to: ['data.nomor_kasus_terkait'] },
       { id: 'uraian', title: 'Uraian pengaduan, saran atau masukan', kind: 'paragraph', required: true, to: ['data.uraian_pengaduan'] },
+    ],
+  },
+  {
+    id: SURVEY_FORM_ID,
+    version: 1,
+    title: 'Survei Kepuasan Masyarakat (IKM) Layanan Perpustakaan',
+    description:
+      'Terima kasih telah menggunakan layanan kami. Survei ini mengukur kepuasan Anda atas layanan yang baru selesai (Permenpan-RB Nomor 14 Tahun 2017): sembilan pertanyaan dan satu saran, sekitar dua menit. Jawaban Anda dihitung dalam Indeks Kepuasan Masyarakat layanan tersebut.',
+    mode: 'survey',
+    next: 'Jawaban Anda dihitung dalam Indeks Kepuasan Masyarakat layanan ini. Terima kasih.',
+    questions: [
+      { ...ref, title: 'Kode layanan (terisi otomatis dari tautan; jangan diubah)' },
+      ...UNSUR.map((unsur, i) => ({
+        id: `u${i + 1}`,
+        title: `${i + 1}. ${unsur}: ${KUESIONER[i]!.tanya}`,
+        kind: 'choice' as const,
+        required: true,
+        options: SURVEY_SCALE.map((value, k) => ({ value, label: `${KUESIONER[i]!.skala[k]}` })),
+        to: [`unsur.${i + 1}`],
+      })),
+      { id: 'saran', title: 'Saran dan masukan untuk perbaikan layanan (opsional)', kind: 'paragraph', required: false, to: ['saran'] },
     ],
   },
 ] as const satisfies readonly unknown[];

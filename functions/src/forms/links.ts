@@ -2,6 +2,7 @@
 // when the form answers a step, so they never type a case number.
 import type { CaseState } from '../contract.ts';
 import type { Agency } from '../model/records.ts';
+import { SURVEY_FORM_ID } from './catalog.ts';
 import { partnerForms } from './index.ts';
 import type { Refs } from './refs.ts';
 import type { PartnerForm } from './schema.ts';
@@ -11,7 +12,7 @@ export const LINK_DAYS = 30;
 
 /** The form a partner answers at `step` of a case of `sopId` (answer or respond forms). */
 export function answerFormFor(sopId: string, step: number): PartnerForm | null {
-  return partnerForms().find((f) => f.sopId === sopId && f.mode !== 'open' && (f.step === step || f.steps?.includes(step))) ?? null;
+  return partnerForms().find((f) => f.sopId === sopId && (f.mode === 'answer' || f.mode === 'respond') && (f.step === step || f.steps?.includes(step))) ?? null;
 }
 
 /**
@@ -38,6 +39,20 @@ export function prefilledLink(agency: Agency, formId: string, reference: string)
 export function formReference(refs: Refs, agencyId: string, caseId: string, step: number, version: number, now: Date): { token: string; expiresAt: Date } {
   const e = Math.floor(now.getTime() / 1000) + LINK_DAYS * 86_400;
   return { token: refs.sign({ k: 'form', a: agencyId, c: caseId, s: step, v: version, e }), expiresAt: new Date(e * 1000) };
+}
+
+/** How long the IKM survey link sent when a case closes works, in days. */
+export const SURVEY_LINK_DAYS = 60;
+
+/**
+ * The survey form's link for a closed case, prefilled with a code (k: 'survei') naming the agency
+ * and the case: the intake takes it once per case, for that case's SOP. Null when the agency has
+ * not created the survey form.
+ */
+export function surveyLink(refs: Refs, agency: Agency, caseId: string, now: Date): { url: string; expiresAt: Date } | null {
+  const e = Math.floor(now.getTime() / 1000) + SURVEY_LINK_DAYS * 86_400;
+  const url = prefilledLink(agency, SURVEY_FORM_ID, refs.sign({ k: 'survei', a: agency.id, c: caseId, e }));
+  return url ? { url, expiresAt: new Date(e * 1000) } : null;
 }
 
 /** The form of a case's current step and its prefilled link (null when the agency has no such form yet, or no secret signs links). */

@@ -6,8 +6,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
 const claimsSchema = z.strictObject({
-  /** What the reference is for: answering a form at a step, or reading the status page. */
-  k: z.enum(['form', 'status']),
+  /** What the reference is for: answering a form at a step, reading the status page, or the IKM survey of a closed case. */
+  k: z.enum(['form', 'status', 'survei']),
   a: z.string().regex(/^[a-z0-9-]{2,64}$/),
   c: z.string().regex(/^[A-Za-z0-9]{1,64}$/),
   /** The step the form answers, and the case version it was issued at (form references). */

@@ -14,7 +14,7 @@ import { readAnswers } from './answers.ts';
 import { formById } from './index.ts';
 import { stepLink } from './links.ts';
 import type { Refs } from './refs.ts';
-import type { PartnerForm } from './schema.ts';
+import { formSop, type PartnerForm } from './schema.ts';
 
 /** Documented in the README ("Kiriman mitra"): how many submissions one listing returns. */
 export const SUBMISSION_LIST = { defaultLimit: 50, maxLimit: 200 } as const;
@@ -71,6 +71,7 @@ function handledError(agency: Agency, s: Submission): DomainFailure | null {
 function formError(s: Submission, form: PartnerForm | null): DomainFailure | null {
   const refuse = (message: string) => new DomainFailure(domainError('SUBMISSION_NOT_OPENABLE', message, [{ path: 'submissionId', message }]));
   if (!form) return refuse(`Formulir ${s.formId} tidak ada lagi pada katalog; kiriman ini tidak dapat dijadikan kasus.`);
+  if (form.mode === 'survey') return refuse(`Kiriman "${form.title}" adalah survei kepuasan atas kasus yang sudah selesai, bukan permohonan; survei yang ditolak tidak dihitung dan tidak dapat dijadikan kasus.`);
   if (form.mode !== 'open') {
     const steps = form.step !== undefined ? String(form.step) : (form.steps ?? []).join('/');
     return refuse(`Kiriman formulir "${form.title}" menjawab langkah ${steps} sebuah kasus, bukan permohonan baru; buka kasusnya dan catat jawaban mitra pada langkah itu.`);
@@ -181,7 +182,7 @@ export function createSubmissionReview(store: Store, cases: CaseService, opts: {
         throw new DomainFailure(domainError('INVALID_INPUT', fields.map((f) => f.message).join(' '), fields));
       }
       try {
-        return await cases.openFromSubmission(c, form.sopId, idem, async (tools, def) => prepare(c, await tools.submission(id), form, def, corrected));
+        return await cases.openFromSubmission(c, formSop(form), idem, async (tools, def) => prepare(c, await tools.submission(id), form, def, corrected));
       } catch (err) {
         // The engine names data fields and documents; the correction form names questions.
         if (err instanceof DomainFailure && err.error.fields?.length && (err.error.code === 'MISSING_KELENGKAPAN' || err.error.code === 'INVALID_INPUT')) {

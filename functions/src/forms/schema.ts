@@ -30,8 +30,10 @@ export type QuestionKind = z.infer<typeof questionKindSchema>;
  * the case reference.
  */
 export const targetSchema = z.union([
-  z.enum(['partner.name', 'partner.email', 'partner.phone', 'partner.address', 'title', 'decision', 'note', 'reference']),
+  z.enum(['partner.name', 'partner.email', 'partner.phone', 'partner.address', 'title', 'decision', 'note', 'reference', 'saran']),
   z.string().regex(/^(data|document)\.[a-z][a-z0-9_]*$/, 'tujuan harus data.<id> atau document.<id>'),
+  // An IKM element (Permenpan-RB 14/2017, in the order of standards/ikm.ts UNSUR) on a survey form.
+  z.string().regex(/^unsur\.[1-9]$/, 'tujuan unsur harus unsur.1 sampai unsur.9'),
 ]);
 export type Target = z.infer<typeof targetSchema>;
 
@@ -48,26 +50,37 @@ export const questionSchema = z.object({
 });
 export type Question = z.infer<typeof questionSchema>;
 
-export const partnerFormSchema = z.object({
+export const partnerFormSchema = z
+  .object({
   id,
   version: z.number().int().positive(),
-  sopId: id,
+  /** The SOP the form serves; a survey form has none: it serves every SOP, the case its code names says which. */
+  sopId: id.optional(),
   title: z.string().min(1),
   description: z.string().min(1),
   /**
    * open: a response opens a case (completing `step` in the same transaction when the partner
    * performs the start step); answer: a response takes `step` of an existing case, named by the
    * signed reference of its prefilled link; respond: a response is recorded on the case at one of
-   * `steps` without moving it (the partner's reply while staff work on that step).
+   * `steps` without moving it (the partner's reply while staff work on that step); survey: a
+   * response is the IKM questionnaire of a closed case (named by the signed code of the link sent
+   * when it closed), recorded once as a survey of that case's SOP, never moving the case.
    */
-  mode: z.enum(['open', 'answer', 'respond']),
+  mode: z.enum(['open', 'answer', 'respond', 'survey']),
   step: z.number().int().positive().optional(),
   steps: z.array(z.number().int().positive()).optional(),
   /** What happens next, for the receipt e-mail. */
   next: z.string().min(1),
   questions: z.array(questionSchema).min(1),
-});
+  })
+  .refine((f) => (f.mode === 'survey') === (f.sopId === undefined), { message: 'sopId wajib untuk formulir SOP dan tidak boleh ada pada formulir survei', path: ['sopId'] });
 export type PartnerForm = z.infer<typeof partnerFormSchema>;
+
+/** The SOP a form of an SOP serves (every mode but survey has one: the schema says so). */
+export function formSop(form: PartnerForm): string {
+  if (form.sopId === undefined) throw new Error(`form ${form.id} (${form.mode}) serves no single SOP`);
+  return form.sopId;
+}
 
 /** The data type a question's answer becomes when it goes to a form-only data field. */
 export const KIND_TYPE: Record<QuestionKind, DataType | null> = {
@@ -109,8 +122,40 @@ export function sopField(def: SopDefinition, fieldId: string, only?: Step): { st
   return null;
 }
 
+/** The values a survey element's answer takes: the regulation's scale, 1 (worst) to 4 (best). */
+export const SURVEY_SCALE = ['1', '2', '3', '4'] as const;
+
+/**
+ * Every problem of a survey form, in Indonesian: the case code, each of the nine elements once as a
+ * choice on the 1-4 scale, at most an open suggestion, nothing else (it fits every SOP alike).
+ */
+export function checkSurveyForm(form: PartnerForm): string[] {
+  const out: string[] = [];
+  const seen = new Map<string, number>();
+  for (const q of form.questions) {
+    for (const t of q.to) {
+      seen.set(t, (seen.get(t) ?? 0) + 1);
+      const where = `${form.id}.${q.id}`;
+      if (t === 'reference') {
+        if (q.kind !== 'reference') out.push(`${where}: kode kasus harus pertanyaan jenis reference.`);
+      } else if (t.startsWith('unsur.')) {
+        const values = (q.options ?? []).map((o) => o.value).join(',');
+        if (q.kind !== 'choice' || values !== SURVEY_SCALE.join(',') || !q.required) out.push(`${where}: unsur IKM harus pilihan wajib bernilai ${SURVEY_SCALE.join(', ')}.`);
+      } else if (t === 'saran') {
+        if (q.kind !== 'paragraph') out.push(`${where}: saran harus pertanyaan jenis paragraph.`);
+      } else out.push(`${where}: formulir survei hanya memuat kode kasus, unsur IKM dan saran.`);
+    }
+  }
+  for (let i = 1; i <= 9; i++) if (seen.get(`unsur.${i}`) !== 1) out.push(`${form.id}: unsur.${i} harus ditanyakan tepat satu kali.`);
+  if (seen.get('reference') !== 1) out.push(`${form.id}: formulir survei harus memuat kode kasus (reference) tepat satu kali.`);
+  if ((seen.get('saran') ?? 0) > 1) out.push(`${form.id}: saran hanya satu pertanyaan.`);
+  if (form.step !== undefined || form.steps?.length) out.push(`${form.id}: formulir survei tidak menjawab langkah.`);
+  return out;
+}
+
 /** Every problem of a form against its SOP, in Indonesian; empty when it fits. */
 export function checkForm(form: PartnerForm, def: SopDefinition): string[] {
+  if (form.mode === 'survey') return checkSurveyForm(form);
   const out: string[] = [];
   const step = form.step !== undefined ? def.steps.find((s) => s.no === form.step) : undefined;
   if (form.mode !== 'open' && form.step === undefined && !form.steps?.length) out.push(`${form.id}: formulir jawaban harus menyebut langkahnya.`);
@@ -138,6 +183,7 @@ export function checkForm(form: PartnerForm, def: SopDefinition): string[] {
 function checkTarget(form: PartnerForm, def: SopDefinition, step: Step | undefined, q: Question, t: Target): string[] {
   const where = `${form.id}.${q.id}`;
   if (t === 'reference') return q.kind === 'reference' ? [] : [`${where}: kode kasus harus pertanyaan jenis reference.`];
+  if (t === 'saran' || t.startsWith('unsur.')) return [`${where}: ${t} hanya pada formulir survei IKM.`];
   if (q.kind === 'reference') return [`${where}: pertanyaan reference hanya untuk kode kasus.`];
   if (t === 'decision') {
     const values = (q.options ?? []).map((o) => o.value).sort().join(',');

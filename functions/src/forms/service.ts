@@ -14,7 +14,8 @@ import { readAnswers, type ReadAnswers } from './answers.ts';
 import { formById } from './index.ts';
 import { formReference, LINK_DAYS } from './links.ts';
 import type { Refs } from './refs.ts';
-import { checkForm, type PartnerForm } from './schema.ts';
+import { checkForm, formSop, type PartnerForm } from './schema.ts';
+import { PARTNER_CALLER } from '../cases/service.ts';
 
 /** A response as the intake hands it over: answers by our question ids. */
 export interface IncomingResponse {
@@ -70,7 +71,7 @@ export function createFormService(store: Store, cases: CaseService, opts: { refs
       agencyId: agency.id,
       formId: form.id,
       formVersion: form.version,
-      sopId: form.sopId,
+      sopId: form.sopId ?? null,
       responseId: r.responseId,
       receivedAt: now.toISOString(),
       submittedAt: r.submittedAt,
@@ -149,7 +150,7 @@ export function createFormService(store: Store, cases: CaseService, opts: { refs
     const outcome = (t: Transition) => ({ ...s, status: 'accepted' as const, caseId: t.state.id, caseNomor: t.state.nomor, seq: t.event.seq });
     if (form.mode === 'open') {
       const complete = form.step !== undefined ? { type: 'complete' as const, step: form.step, input: { data: read.stepData, documents: read.documents, ...(read.note ? { note: read.note } : {}) } } : undefined;
-      return cases.openAsPartner(agency, actor, { sop: form.sopId, partner: read.partner!, data: read.extraData, ...(read.title ? { title: read.title } : {}), ...(complete ? { complete } : {}) }, idem, (t) => outcome(t), (t) => receipt(agency, form, outcome(t), t, now));
+      return cases.openAsPartner(agency, actor, { sop: formSop(form), partner: read.partner!, data: read.extraData, ...(read.title ? { title: read.title } : {}), ...(complete ? { complete } : {}) }, idem, (t) => outcome(t), (t) => receipt(agency, form, outcome(t), t, now));
     }
     if (!target) throw new Error(`form ${form.id} answers a case but names none`);
     const input = { data: read.stepData, documents: read.documents, ...(read.note ? { note: read.note } : {}) };
@@ -171,7 +172,8 @@ export function createFormService(store: Store, cases: CaseService, opts: { refs
       const first = await store.submission(agency.id, submissionId(form.id, r.responseId));
       if (first) return { submission: first, replayed: true };
       const now = clock();
-      const def = await store.definition(agency.id, form.sopId);
+      if (form.mode === 'survey') return survey(agency, form, r, now);
+      const def = await store.definition(agency.id, formSop(form));
       if (!def) return keep({ ...base(agency, form, r, null, now), reason: `SOP ${form.sopId} tidak aktif di instansi ini.` });
       const misfit = checkForm(form, def);
       if (misfit.length) {
@@ -201,6 +203,47 @@ export function createFormService(store: Store, cases: CaseService, opts: { refs
       return formReference(opts.refs, agencyId, caseId, step, version, now).token;
     },
   };
+
+  /**
+   * The IKM survey of a closed case: its code (k: 'survei', signed when the case closed) names the
+   * case, whose SOP the survey counts for. Recorded once per case with its submission in one
+   * transaction: the first response counts; a later one for the same case, a forged, tampered or
+   * expired code, or a case not closed is kept as rejected with the reason. No hold (the code
+   * already limits a case to one survey) and no e-mail: the form itself thanks the partner.
+   */
+  async function survey(agency: Agency, form: PartnerForm, r: IncomingResponse, now: Date): Promise<{ submission: Submission; replayed: boolean }> {
+    const read = readAnswers(form, null, r, { timeZone: agency.timeZone, now });
+    if (!read.ok) return keep({ ...base(agency, form, r, null, now), reason: 'Jawaban survei tidak lengkap atau tidak valid.', problems: read.problems });
+    const s = base(agency, form, r, read.value, now);
+    const refuse = (reason: string) => keep({ ...s, reason, problems: [{ path: 'kode_kasus', message: reason }] });
+    const check = opts.refs.verify(read.value.reference ?? '', now);
+    if (!check.ok) return refuse(check.reason);
+    if (check.claims.k !== 'survei' || check.claims.a !== agency.id) return refuse('Kode ini bukan kode survei kepuasan instansi ini.');
+    const found = await store.readCase(agency.id, check.claims.c);
+    if (!found) return refuse('Kasus yang disebut kode survei ini tidak ditemukan.');
+    const c = found.state;
+    const known = { ...s, sopId: c.sopId, caseId: c.id, caseNomor: c.nomor };
+    if (c.status !== 'closed') return keep({ ...known, reason: `Kasus ${c.nomor} belum selesai; survei diisi setelah layanan selesai.`, problems: [{ path: 'kode_kasus', message: 'Kasus belum selesai.' }] });
+    const answers = read.value.survey?.answers ?? [];
+    if (answers.length !== 9 || Array.from(answers).some((a) => a === undefined)) throw new Error(`survey form ${form.id} does not ask the nine elements`);
+    const record = {
+      id: `kasus-${c.id}`,
+      agencyId: agency.id,
+      sopId: c.sopId,
+      caseId: c.id,
+      caseNomor: c.nomor,
+      answers: answers as number[],
+      saran: read.value.survey?.saran ?? null,
+      at: now.toISOString(),
+      recordedBy: PARTNER_CALLER,
+      requestHash: s.fingerprint,
+    };
+    const when = (at: string) => DateTime.fromISO(at, { zone: agency.timeZone }).setLocale('id').toFormat("d LLLL yyyy 'pukul' HH.mm");
+    return store.reports.recordCaseSurvey(record, { ...known, status: 'accepted' }, (first) => {
+      const reason = `Survei kepuasan untuk kasus ${c.nomor} sudah diisi pada ${when(first.at)}; setiap layanan dinilai satu kali, jadi jawaban pertama yang dihitung. Terima kasih.`;
+      return { ...known, reason, problems: [{ path: 'kode_kasus', message: reason }] };
+    });
+  }
 
   async function holdReason(agency: Agency, s: Submission, now: Date): Promise<string | null> {
     const hour = new Date(now.getTime() - 3_600_000).toISOString();

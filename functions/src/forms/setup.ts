@@ -10,7 +10,7 @@ import type { Store } from '../model/store.ts';
 import { partnerForms } from './index.ts';
 import { planUpdate, questionIdsOf, type GoogleForm } from './items.ts';
 import type { GoogleForms } from './google.ts';
-import { checkForm, type PartnerForm } from './schema.ts';
+import { checkForm, checkSurveyForm, type PartnerForm } from './schema.ts';
 
 export interface FormSetupResult {
   formId: string;
@@ -29,10 +29,12 @@ export async function createAgencyForms(deps: { store: Store; google: GoogleForm
   if (!folderId) throw new Error(`agency ${agencyId} has no Drive folder (google.folderId; upload-templates sets it): the forms go there so the functions' service account can read them`);
   const defs = new Map((await deps.store.activeDefinitions(agencyId)).map((d) => [d.id, d]));
   const results: FormSetupResult[] = [];
-  for (const form of partnerForms().filter((f) => defs.has(f.sopId))) {
+  // The survey form serves every SOP: an agency with any SOP active gets it.
+  for (const form of partnerForms().filter((f) => (f.sopId === undefined ? defs.size > 0 : defs.has(f.sopId)))) {
     // A form that no longer fits the agency's own version of its SOP must not reach partners.
-    const misfit = checkForm(form, defs.get(form.sopId)!);
-    if (misfit.length) throw new Error(`form ${form.id} does not fit SOP ${form.sopId} v${defs.get(form.sopId)!.version} of ${agencyId}:\n- ${misfit.join('\n- ')}`);
+    const def = form.sopId === undefined ? null : defs.get(form.sopId)!;
+    const misfit = def ? checkForm(form, def) : checkSurveyForm(form);
+    if (misfit.length) throw new Error(`form ${form.id} does not fit ${def ? `SOP ${def.id} v${def.version}` : 'the survey rules'} of ${agencyId}:\n- ${misfit.join('\n- ')}`);
     results.push(await syncForm(deps, agencyId, agency.name, folderId, form, agency.forms[form.id]));
   }
   return results;

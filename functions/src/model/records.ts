@@ -193,11 +193,16 @@ export const caseNoticeSchema = z.object({
 /** One person's morning digest of a day, recorded with its e-mail so it is sent once. */
 export const digestRecordSchema = z.object({ agencyId: z.string(), date: z.string(), email: z.string(), tasks: z.number().int(), overdue: z.number().int(), outboxId: z.string(), at: isoInstant });
 
-/** One IKM questionnaire (nine answers 1-4), recorded once per (staff, Idempotency-Key). */
+/**
+ * One IKM questionnaire (nine answers 1-4): entered by staff, once per (staff, Idempotency-Key),
+ * or answered by the partner through the survey form, once per case (id `kasus-{caseId}`).
+ */
 export const surveyRecordSchema = z.object({
   id: z.string().min(1),
   agencyId: z.string().min(1),
   sopId: z.string().min(1),
+  /** The closed case a partner's survey is about (null for staff entries, which name at most a case number). */
+  caseId: z.string().nullable().default(null),
   caseNomor: z.string().nullable(),
   answers: z.array(z.number().int().min(1).max(4)).length(9),
   saran: z.string().nullable(),
@@ -264,7 +269,8 @@ export const submissionSchema = z.object({
   agencyId: z.string().min(1),
   formId: z.string().min(1),
   formVersion: z.number().int().positive(),
-  sopId: z.string().min(1),
+  /** The SOP of the form; for the survey form, that of the case its code names (null while none is known). */
+  sopId: z.string().min(1).nullable(),
   responseId: z.string().min(1),
   receivedAt: isoInstant,
   submittedAt: isoInstant,

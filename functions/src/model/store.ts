@@ -249,6 +249,12 @@ export interface ReportStore {
   documentEntry(agencyId: string, id: string): Promise<OutboxEntry | null>;
   /** Records a questionnaire once; an id already recorded is answered with the first record. */
   recordSurvey(record: SurveyRecord): Promise<{ record: SurveyRecord; replayed: boolean }>;
+  /**
+   * A partner's survey of a closed case and its submission, in one transaction: the case's first
+   * survey is recorded with the submission accepted; when the case already has one, the submission
+   * `refused` makes of it is kept instead. A response already recorded is answered with its record.
+   */
+  recordCaseSurvey(record: SurveyRecord, accepted: Submission, refused: (first: SurveyRecord) => Submission): Promise<{ submission: Submission; replayed: boolean }>;
   /** Questionnaires recorded in [from, to). */
   surveys(agencyId: string, from: Date, to: Date): Promise<SurveyRecord[]>;
 }

@@ -9,7 +9,7 @@ import { pimpinanOf } from '../documents/institutions.ts';
 import { templateFor, type TemplateSpec } from '../documents/templates.ts';
 import { formatLetterNumber, hariTanggal, jam } from '../documents/format.ts';
 import type { AssignKind, Transition } from '../contract.ts';
-import { stepLink, type StepLink } from '../forms/links.ts';
+import { stepLink, surveyLink, type StepLink } from '../forms/links.ts';
 import type { Refs } from '../forms/refs.ts';
 import { freshEntry, type Agency, type OutboxEntry, type Staff } from '../model/records.ts';
 import type { TxTools } from '../model/store.ts';
@@ -157,10 +157,57 @@ export async function planLetters(p: PlanInput): Promise<OutboxEntry[]> {
   const next = moved ? stepLink(p.refs ?? null, p.agency, state, p.now) : null;
   const letters = await lettersOf({ ...p, next });
   const to = recipient(state);
+  const survey = surveyMail(p, to);
+  const done = survey ? [...letters, survey] : letters;
   // Only an answer form the partner performs gets its own e-mail: a reply form (PKS drafts) spans
   // several staff steps and would otherwise write to the partner at each of them.
-  if (!next?.url || next.form.mode !== 'answer' || !to || !p.agency.mail || letters.some((e) => e.email)) return letters;
-  return [...letters, formMail(p, next, next.url, to)];
+  if (!next?.url || next.form.mode !== 'answer' || !to || !p.agency.mail || letters.some((e) => e.email)) return done;
+  return [...done, formMail(p, next, next.url, to)];
+}
+
+/**
+ * The IKM survey invitation, when this transition completes the case's last step (a cancelled
+ * case is not served, so it is not surveyed): once per case, since a case closes once and the
+ * entry's id is the case's. Nothing when the partner left no e-mail, the agency sends no mail, no
+ * secret signs codes, or the agency has not created the survey form (staff enter paper SKM forms).
+ */
+function surveyMail(p: PlanInput, to: string | null): OutboxEntry | null {
+  const { agency, def, now } = p;
+  const { state, event } = p.transition;
+  const closed = (event.action === 'complete' || event.action === 'decide') && event.toStep === null && state.status === 'closed';
+  if (!closed || !to || !agency.mail || !p.refs) return null;
+  const link = surveyLink(p.refs, agency, state.id, now);
+  if (!link) return null;
+  return {
+    kind: 'mail',
+    id: `${state.id}-survei_ikm`,
+    agencyId: agency.id,
+    caseId: state.id,
+    docId: 'survei_ikm',
+    docLabel: 'Survei kepuasan masyarakat',
+    revision: 1,
+    templateId: '',
+    title: `Survei kepuasan ${def.title}`,
+    context: null,
+    email: {
+      to: [to],
+      subject: `Survei kepuasan layanan ${def.title} (${state.nomor}) — ${agency.shortName}`,
+      text: [
+        `Yth. ${state.partner?.name ? pimpinanOf(state.partner.name) : 'Bapak/Ibu'},`,
+        '',
+        `Layanan ${def.title} untuk Anda (kasus ${state.nomor}) telah selesai. Terima kasih telah menggunakan layanan ${agency.name}.`,
+        '',
+        'Kami mohon kesediaan Anda mengisi survei kepuasan masyarakat atas layanan tersebut: sembilan pertanyaan singkat dan satu saran, sekitar dua menit. Jawaban Anda dihitung dalam Indeks Kepuasan Masyarakat (IKM) layanan ini dan membantu kami memperbaikinya.',
+        '',
+        `Isi survei melalui tautan berikut; kode layanan Anda sudah terisi, survei dapat diisi satu kali dan tautan berlaku sampai ${localDate(agency, link.expiresAt)}:`,
+        link.url,
+        '',
+        'Hormat kami,',
+        agency.name,
+      ].join('\n'),
+    },
+    ...freshEntry(now.toISOString()),
+  };
 }
 
 /** A record of an event (minutes) cannot be made before the event it records. */

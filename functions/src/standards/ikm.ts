@@ -16,6 +16,22 @@ export const UNSUR = [
 ] as const;
 
 /**
+ * The questionnaire of the regulation's appendix, per element in UNSUR's order: the question and
+ * the four answers from 1 (worst) to 4 (best), each element with its own wording.
+ */
+export const KUESIONER: readonly { tanya: string; skala: readonly [string, string, string, string] }[] = [
+  { tanya: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?', skala: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'] },
+  { tanya: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?', skala: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'] },
+  { tanya: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?', skala: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'] },
+  { tanya: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?', skala: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'] },
+  { tanya: 'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?', skala: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'] },
+  { tanya: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?', skala: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'] },
+  { tanya: 'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?', skala: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'] },
+  { tanya: 'Bagaimana pendapat Saudara tentang penanganan pengaduan, saran dan masukan pengguna layanan?', skala: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'] },
+  { tanya: 'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?', skala: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'] },
+];
+
+/**
  * The bands of the converted index (Nilai Interval Konversi), Permenpan-RB 14/2017: the index is
  * rounded to two decimals first, so every value falls in one band.
  */

@@ -132,6 +132,7 @@ export function createStandardsService(store: Store, opts: { clock?: () => Date;
         id,
         agencyId: c.agency.id,
         sopId: def.id,
+        caseId: null,
         caseNomor: body.caseNomor ?? null,
         answers: body.answers,
         saran: body.saran?.trim() || null,

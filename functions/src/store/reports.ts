@@ -3,9 +3,10 @@
 // the SOP's cases open now. Events are read per case, 20 cases at a time.
 import type { Firestore } from '@google-cloud/firestore';
 import type { CaseEvent, CaseState } from '../contract.ts';
-import { caseEventSchema, caseStateSchema, outboxEntrySchema, surveyRecordSchema } from '../model/records.ts';
+import { caseEventSchema, caseStateSchema, outboxEntrySchema, submissionSchema, surveyRecordSchema } from '../model/records.ts';
 import type { ReportStore, StoreStats } from '../model/store.ts';
 import { parseSnap, plain, type Paths } from './paths.ts';
+import { createWriteBudget } from './size.ts';
 
 const PARALLEL = 20;
 
@@ -59,6 +60,23 @@ export function createReportRepository(db: Firestore, p: Paths, stats: StoreStat
         tx.create(ref, plain(record));
         stats.writes++;
         return { record, replayed: false };
+      });
+    },
+
+    async recordCaseSurvey(record, accepted, refused) {
+      const ref = p.agency(record.agencyId).collection('surveys').doc(record.id);
+      const sub = p.submission(accepted.agencyId, accepted.id);
+      return db.runTransaction(async (tx) => {
+        const [known, first] = await Promise.all([tx.get(sub), tx.get(ref)]);
+        stats.reads += 2;
+        if (known.exists) return { submission: parseSnap(submissionSchema, known), replayed: true };
+        const submission = first.exists ? refused(parseSnap(surveyRecordSchema, first)) : accepted;
+        const data = plain(submission) as unknown as Record<string, unknown>;
+        createWriteBudget().add(sub.path, data, 'Kiriman mitra');
+        tx.create(sub, data);
+        if (!first.exists) tx.create(ref, plain(record));
+        stats.writes += first.exists ? 1 : 2;
+        return { submission, replayed: false };
       });
     },
 

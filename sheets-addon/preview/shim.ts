@@ -192,8 +192,8 @@ const impl: Impl = {
   async issueCertificates(programmeId, eventId, idempotencyKey) {
     return api('POST', `${await base()}/programmes/${encodeURIComponent(programmeId)}/certificates`, { event: eventId }, idempotencyKey);
   },
-  async startCertificateMailing(programmeId, eventId, idempotencyKey) {
-    return api('POST', `${await base()}/programmes/${encodeURIComponent(programmeId)}/mailings`, eventId ? { kind: 'sertifikat', event: eventId } : { kind: 'sertifikat' }, idempotencyKey);
+  async startMailing(programmeId, kind, eventId, idempotencyKey) {
+    return api('POST', `${await base()}/programmes/${encodeURIComponent(programmeId)}/mailings`, eventId ? { kind, event: eventId } : { kind }, idempotencyKey);
   },
   async listMailings(programmeId) {
     return api('GET', `${await base()}/programmes/${encodeURIComponent(programmeId)}/mailings`);

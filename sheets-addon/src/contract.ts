@@ -99,8 +99,8 @@ export interface SidebarCalls {
   withdrawParticipant(programmeId: string, participantId: string, idempotencyKey: string): Api.WithdrawResponse;
   /** POST .../programmes/{p}/certificates: certificates for the event's completers without one. */
   issueCertificates(programmeId: string, eventId: string, idempotencyKey: string): Api.CertificatesResponse;
-  /** POST .../programmes/{p}/mailings {kind: "sertifikat", event?}: a paced mailing (null: every event the agency may see). */
-  startCertificateMailing(programmeId: string, eventId: string | null, idempotencyKey: string): Api.MailingStartResponse;
+  /** POST .../programmes/{p}/mailings {kind: "sertifikat" | "undangan", event?}: a paced mailing (null: every event the agency may see). */
+  startMailing(programmeId: string, kind: 'sertifikat' | 'undangan', eventId: string | null, idempotencyKey: string): Api.MailingStartResponse;
   /** GET .../programmes/{p}/mailings: newest first, with counts. */
   listMailings(programmeId: string): Api.MailingListResponse;
   /** GET .../programmes/{p}/mailings/{m}: sent, queued, failed, expected finish, per account. */

@@ -40,7 +40,7 @@ const SIDEBAR_CALLS = [
   'markAttendance',
   'withdrawParticipant',
   'issueCertificates',
-  'startCertificateMailing',
+  'startMailing',
   'listMailings',
   'mailingProgress',
 ];

@@ -133,7 +133,7 @@ describe('calls to the API', () => {
     fakes.on({ method: 'post', url: `${P}/participants/abcdefgh12/withdraw` }, { status: 200, body: { participant: 'abcdefgh12', status: 'withdrawn', promoted: null } });
     expect(server.withdrawParticipant('spptikdemo', 'abcdefgh12', 'key-undur-0001')).toMatchObject({ status: 'withdrawn' });
     fakes.on({ method: 'post', url: `${P}/mailings` }, { status: 201, body: { mailingId: 'abcdef0123456789abcd', total: 3, created: true } });
-    expect(server.startCertificateMailing('spptikdemo', 'babel-1', 'key-kirim-0001')).toMatchObject({ total: 3 });
+    expect(server.startMailing('spptikdemo', 'sertifikat', 'babel-1', 'key-kirim-0001')).toMatchObject({ total: 3 });
     fakes.on({ method: 'get', url: `${P}/mailings/abcdef0123456789abcd` }, { status: 200, body: { sent: 1, queued: 2, failed: 0 } });
     expect(server.mailingProgress('spptikdemo', 'abcdef0123456789abcd')).toMatchObject({ sent: 1, queued: 2 });
     const [list, mark, withdraw, mail, progress] = fakes.fetches as [FetchCall, FetchCall, FetchCall, FetchCall, FetchCall];

@@ -170,6 +170,15 @@ describe('Bimtek in the sidebar (headless Chromium, 300 px)', () => {
     await expect.poll(() => m.textContent()).toContain('20 dari 20 terkirim');
     expect(await m.textContent()).toContain('Selesai');
     await shot('program-sesudah');
+
+    // The invitations of the same event: one e-mail per registered participant, queued on the host's account.
+    await page.locator('#event-list .card[data-event="babel-1"]').click();
+    await page.locator('#send-invitations').click();
+    await expect.poll(() => page.locator('#banner').textContent()).toMatch(/^Pengiriman dimulai: \d+ e-mail undangan diantrekan\.$/);
+    const invited = Number(/(\d+) e-mail/.exec((await page.locator('#banner').textContent()) ?? '')![1]);
+    const registered = await api('/participants?event=babel-1&status=registered&limit=1', babelPanitia);
+    expect(invited).toBe(registered.body.total);
+    await expect.poll(() => page.locator('#mailing-sent').textContent()).toBe(`0 dari ${invited} terkirim (0%)`);
   }, 180_000);
 
   it('the owner sees every province\'s event and the mailing per sending account', async () => {

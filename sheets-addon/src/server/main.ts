@@ -339,9 +339,10 @@ export function issueCertificates(programmeId: string, eventId: string, idempote
   return callApi<Api.CertificatesResponse>('POST', programmePath(programmeId, 'certificates'), { event: requireEvent(eventId) }, key);
 }
 
-export function startCertificateMailing(programmeId: string, eventId: string | null, idempotencyKey: string): Api.MailingStartResponse {
+export function startMailing(programmeId: string, kind: 'sertifikat' | 'undangan', eventId: string | null, idempotencyKey: string): Api.MailingStartResponse {
   const key = requireKey(idempotencyKey);
-  const body = eventId === null || eventId === undefined ? { kind: 'sertifikat' } : { kind: 'sertifikat', event: requireEvent(eventId) };
+  if (kind !== 'sertifikat' && kind !== 'undangan') throw invalid('kind', 'Jenis pengiriman harus sertifikat atau undangan.');
+  const body = eventId === null || eventId === undefined ? { kind } : { kind, event: requireEvent(eventId) };
   return callApi<Api.MailingStartResponse>('POST', programmePath(programmeId, 'mailings'), body, key);
 }
 
@@ -390,7 +391,7 @@ const implemented: SidebarCalls = {
   markAttendance,
   withdrawParticipant,
   issueCertificates,
-  startCertificateMailing,
+  startMailing,
   listMailings,
   mailingProgress,
 };

@@ -142,7 +142,7 @@ export async function showProgramme(programmeId: string, flash?: Flash): Promise
     waiting.length
       ? h('ul', { class: 'plain small', id: 'waiting-list' }, ...waiting.map(([k, n]) => h('li', null, h('span', null, `${provinceName(s, k.split('_')[0]!)}, ${modeLabel(k.split('_')[1] ?? '').toLowerCase()}`), h('span', { class: 'n' }, `${fmt(n)} orang`))))
       : h('p', { class: 'muted small', id: 'waiting-list' }, 'Tidak ada yang menunggu.'),
-    h('h3', { class: 'sub' }, 'Pengiriman sertifikat'),
+    h('h3', { class: 'sub' }, 'Pengiriman e-mail'),
     mailings.length ? h('ul', { class: 'cards', id: 'mailing-list' }, ...mailings.map((m) => h('li', null, mailingCard(programmeId, m)))) : h('p', { class: 'muted small', id: 'mailing-list' }, 'Belum ada pengiriman.'),
   );
 }
@@ -162,6 +162,7 @@ function mailingCard(programmeId: string, m: Api.MailingListResponse['mailings']
     'button',
     { type: 'button', class: 'card', 'data-mailing': m.id, onclick: () => void showMailing(programmeId, m.id) },
     h('span', { class: 'card-top' }, h('strong', null, formatInstant(m.createdAt, tz())), m.queued ? badge('Berjalan', 'info') : m.failed ? badge(`${fmt(m.failed)} gagal`, 'late') : badge('Selesai', 'ok')),
+    h('span', { class: 'small muted' }, m.title),
     progressBar(m.sent, m.failed, m.total),
     h('span', { class: 'small' }, `${fmt(m.sent)} dari ${fmt(m.total)} terkirim${m.queued ? ` · ${fmt(m.queued)} antre` : ''}`),
   );
@@ -365,11 +366,11 @@ export async function showEvent(programmeId: string, eventId: string, flash?: Fl
     }
   }
 
-  async function send(): Promise<void> {
+  async function send(kind: 'sertifikat' | 'undangan'): Promise<void> {
     try {
-      const r = await busy('Menyiapkan pengiriman…', () => call('startCertificateMailing', programmeId, eventId, actionKeys.keyFor(`mailing:${eventId}`)));
+      const r = await busy('Menyiapkan pengiriman…', () => call('startMailing', programmeId, kind, eventId, actionKeys.keyFor(`mailing:${kind}:${eventId}`)));
       actionKeys.settle(null);
-      void showMailing(programmeId, r.mailingId, { kind: 'ok', text: r.created ? `Pengiriman dimulai: ${fmt(r.total)} e-mail sertifikat diantrekan.` : 'Pengiriman ini sudah dimulai sebelumnya.' });
+      void showMailing(programmeId, r.mailingId, { kind: 'ok', text: r.created ? `Pengiriman dimulai: ${fmt(r.total)} e-mail ${kind} diantrekan.` : 'Pengiriman ini sudah dimulai sebelumnya.' });
     } catch (e) {
       const err = parseFailure(e);
       actionKeys.settle(err);
@@ -392,13 +393,20 @@ export async function showEvent(programmeId: string, eventId: string, flash?: Fl
     h(
       'div',
       { class: 'section' },
+      h('h3', { class: 'sub' }, 'Undangan'),
+      h('p', { class: 'hint' }, ev.mode === 'daring' ? 'E-mail kepada setiap peserta terdaftar: tanggal, sesi, tautan rapat daring, dan tautan presensi per sesi.' : 'E-mail kepada setiap peserta terdaftar: tempat, tanggal, sesi, yang perlu dibawa, dan tautan presensi per sesi.'),
+      h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'btn', id: 'send-invitations', onclick: () => void send('undangan') }, 'Kirim undangan')),
+    ),
+    h(
+      'div',
+      { class: 'section' },
       h('h3', { class: 'sub' }, 'Sertifikat'),
       h('p', { class: 'hint' }, 'Terbitkan untuk peserta yang memenuhi syarat kelulusan, lalu kirim lewat e-mail dari akun instansi penyelenggara.'),
       h(
         'div',
         { class: 'toolbar' },
         h('button', { type: 'button', class: 'btn', id: 'issue-certificates', onclick: () => void issue() }, 'Terbitkan sertifikat'),
-        h('button', { type: 'button', class: 'btn', id: 'send-certificates', onclick: () => void send() }, 'Kirim sertifikat'),
+        h('button', { type: 'button', class: 'btn', id: 'send-certificates', onclick: () => void send('sertifikat') }, 'Kirim sertifikat'),
       ),
     ),
   );

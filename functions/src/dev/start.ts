@@ -12,7 +12,8 @@ import { createLocalDocBackend } from '../documents/local.ts';
 import { createLocalMailSender } from '../mail/local.ts';
 import type { OutboxWorker } from '../outbox/worker.ts';
 import { CATALOG } from '../sop/catalog/index.ts';
-import { seedDemo } from './demo.ts';
+import { seedDemo, seedDemoProgramme } from './demo.ts';
+import { createFirestoreProgrammeStore } from '../store/programme.ts';
 import { freePort, startFirestoreEmulator } from './emulators.ts';
 import { serve } from './serve.ts';
 import { createDevSigner } from './tokens.ts';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   let worker: OutboxWorker | null = null;
   const app = createApp({
     store: createFirestoreStore(db),
+    programmes: createFirestoreProgrammeStore(db),
     auth: { audience: AUDIENCE, keys: async () => signer.publicKeys },
     // A fresh secret per start: references signed by an earlier run (on an emptied emulator) are void anyway.
     forms: { secret: randomBytes(32).toString('base64url'), publicUrl: `http://127.0.0.1:${PORT}` },
@@ -60,12 +62,19 @@ async function main(): Promise<void> {
   });
   worker = app.worker;
   const sweeper = setInterval(() => void worker?.sweep().catch((err) => console.error('sweep:', err)), 30_000);
-  const people = await seedDemo(app.store, CATALOG);
-  const agencies = [...new Set(people.map((p) => p.agencyId))];
-  const forms = await startLocalForms(app, { agencies, port: FORMS_PORT, project: PROJECT });
+  const demoPeople = await seedDemo(app.store, CATALOG);
+  const agencies = [...new Set(demoPeople.map((p) => p.agencyId))];
+  // The Bimtek programme: registrants through the registration service, its form on the local forms server.
+  const bimtek = await seedDemoProgramme({ setup: app.store, programmes: app.programme!.programmes, tokens: app.programme!.tokens, publicUrl: `http://127.0.0.1:${PORT}` });
+  const people = [...demoPeople, ...bimtek.panitia];
+  const forms = await startLocalForms(app, { agencies, port: FORMS_PORT, project: PROJECT, others: { forms: app.programme!.forms, made: [bimtek.form] } });
+  const daftar = forms.forms.find((f) => f.formId === bimtek.form.form.id)!;
+  const count = (o: string) => bimtek.registrations.outcomes[o] ?? 0;
 
   const server = await serve(createDevHandler({ api: app.api, signer, audience: AUDIENCE, people, preview: createPreviewHandler(), extra: forms.route }), PORT);
 
+  // The programme's confirmation e-mails, queued while seeding, without waiting for the first 30 s round.
+  void worker?.sweep().catch((err) => console.error('sweep:', err));
   mkdirSync('.local', { recursive: true });
   writeFileSync('.local/dev-staff.json', JSON.stringify(people, null, 2));
   const kabid = people.find((p) => p.agencyId === 'balangan' && p.role === 'kabid_perpustakaan') ?? people[0]!;
@@ -81,11 +90,18 @@ Layanan SOP perpustakaan berjalan (lokal, emulator Firestore ${host}, proyek ${P
 
 Formulir mitra (tiruan Google Formulir di ${forms.fakeUrl}; kiriman menjadi kasus dalam beberapa detik):
 ${forms.forms
-  .filter((f) => f.mode === 'open')
+  .filter((f) => f.mode === 'open' && f !== daftar)
   .map((f) => `  ${f.agencyId.padEnd(10)} ${f.formId.padEnd(21)} ${f.url}`)
   .join('\n')}
   Semua formulir (juga formulir jawaban): ${server.url}/dev/forms
   Tautan jawaban untuk sebuah kasus: di sidebar, bagian "Tautan formulir mitra" pada kasus itu
+
+Bimtek (program ${bimtek.programme.id}, "${bimtek.programme.name}"; dimuat dalam ${bimtek.seconds.toFixed(1)} s):
+  Pendaftaran:    ${daftar.url}
+  Pendaftar:      ${bimtek.registrations.total} kiriman formulir: ${count('registered')} mendapat tempat, ${count('waiting')} daftar tunggu, ${count('merged')} digabung (telepon/e-mail sama), ${count('rejected')} ditolak${bimtek.registrations.replayed === bimtek.registrations.total ? ' (sudah ada dari start sebelumnya)' : ''}
+  Kegiatan:       ${bimtek.programme.provinces.map((x) => x.code).join(', ')}; 2 pelatih per kegiatan; presensi sesi 1-3 sudah diisi untuk babel-1
+  Panitia (sidebar "Masuk sebagai"): ${bimtek.panitia.map((p) => p.email).join(', ')}
+  Ringkasan:      ${server.url}/v1/agencies/perpusnas/programmes/${bimtek.programme.id}
 
 Coba:
   TOKEN=$(curl -s "${server.url}/dev/token?email=${kabid.email}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')

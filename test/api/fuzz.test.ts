@@ -155,6 +155,8 @@ function publicPage(r: Rand): Req {
   const own = { v: f.prog.certificate, r: f.prog.statusToken, h: f.prog.checkInToken }[page];
   const other = page === 'r' ? f.prog.checkInToken : f.prog.statusToken;
   const refused = pick(r, [forge(r, own), forge(r, own), other, f.statusToken, 'abc', '', '%00', '%E0%A4%A', 'A'.repeat(700), encodeQuery(pick(r, NASTY_STRINGS)), ...NASTY_IDS]);
+  // The genuine status link posted without {"konfirmasi": "ya"} only asks; it withdraws nobody.
+  if (page === 'r' && r() < 0.15) return { method: 'POST', path: `/r/${own}`, body: pick(r, [undefined, {}, { konfirmasi: 'tidak' }, { konfirmasi: ['ya'] }, junkObject(r)]), token: null, idem: null, label: 'unconfirmed POST to /r/' };
   if (page !== 'v' && r() < 0.5) return { method: 'POST', path: `/${page}/${refused}`, body: pick(r, [undefined, {}, junkObject(r)]), token: null, idem: null, label: `forged POST to /${page}/` };
   const key = r() < 0.3 ? own : refused;
   return { method: 'GET', path: `/${page}/${key}`, token: null, idem: null, label: `GET /${page}/` };
@@ -235,7 +237,7 @@ describe('fuzz: every route, hostile and careless input', () => {
           byStatus[out.status] = (byStatus[out.status] ?? 0) + 1;
           if (out.status >= 500) serverErrors.push(`${out.status} ${q.label}: ${out.body.slice(0, 200)}`);
           if (out.ms > 2000) slow.push(`${Math.round(out.ms)} ms ${q.label}`);
-          if (q.method === 'POST' && out.status < 400) acceptedPosts.push(`${out.status} ${q.label}`);
+          if (q.method === 'POST' && out.status < 400 && q.label !== 'unconfirmed POST to /r/') acceptedPosts.push(`${out.status} ${q.label}`);
         }
       }),
     );
@@ -246,7 +248,7 @@ describe('fuzz: every route, hostile and careless input', () => {
     expect(await snapshotProject(s.db)).toEqual(before);
     // The seed's requests covered the kinds of hostility named above.
     const labels = new Set(reqs.map((q) => q.label.replace(/ at .*/, '').replace(/^POST \S+ /, '')));
-    for (const kind of ['GET /v/', 'GET /r/', 'GET /h/', 'forged POST to /r/', 'forged POST to /h/', 'lone surrogate', 'deep nesting', 'body over 256 KiB', '__proto__ key', 'bad id in path', 'wrong role, step or version', 'bad Idempotency-Key', 'no, bad or foreign token', 'not JSON']) {
+    for (const kind of ['GET /v/', 'GET /r/', 'GET /h/', 'unconfirmed POST to /r/', 'forged POST to /r/', 'forged POST to /h/', 'lone surrogate', 'deep nesting', 'body over 256 KiB', '__proto__ key', 'bad id in path', 'wrong role, step or version', 'bad Idempotency-Key', 'no, bad or foreign token', 'not JSON']) {
       expect([...labels].some((l) => l.startsWith(kind)), kind).toBe(true);
     }
   }, 900_000);

@@ -133,10 +133,10 @@ describe('Bimtek public pages on a 360 px phone', () => {
     expect(promoted.status).toBe('registered');
     expect(promoted.eventId).toBe('babel-1');
 
-    // Someone still waiting sees that, with the button to leave the list.
-    const waiting = waitingBefore[1]!;
+    // Someone still waiting sees their current place on the list (one moved up ahead of them), with the button to leave it.
+    const waiting = waitingBefore[2]!;
     const w = await h.phone('status-tunggu', new URL(pp.registration.statusUrl(p, waiting.id, new Date())).pathname);
-    expect((await rows(w.page)).Status).toBe('Daftar tunggu');
+    expect((await rows(w.page)).Status).toBe('Daftar tunggu nomor 2');
     expect(await w.page.locator('form p').textContent()).toMatch(/^Tidak jadi ikut\? Keluar dari daftar tunggu/);
     expect(await w.page.getByRole('button', { name: 'Saya mengundurkan diri' }).count()).toBe(1);
     await fitsPhone(w.page);

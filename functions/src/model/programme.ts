@@ -233,6 +233,8 @@ export interface ProgrammeStore {
   withdraw(programme: Programme, participantId: string, notice: NoticeFn, now: string): Promise<{ participant: Participant; promoted: Participant | null; outbox: OutboxEntry[] }>;
   participant(programmeId: string, id: string): Promise<Participant | null>;
   participants(programmeId: string, q: ParticipantQuery): Promise<Participant[]>;
+  /** 1-based position of a waiting participant on their province's list for their mode (a count, not a read of the list). */
+  waitingPosition(programmeId: string, pt: Participant): Promise<number | null>;
   buckets(programmeId: string): Promise<Bucket[]>;
   waitlists(programmeId: string): Promise<Record<string, { next: number; count: number }>>;
   /** Marks attendance of a session; returns how many were newly marked. Only registered participants of the event. */

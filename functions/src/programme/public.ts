@@ -48,7 +48,7 @@ export function createProgrammePublic(deps: { programmes: ProgrammeStore; regist
       ['Program', p.name],
       ['Nama', pt.name],
       ['Perpustakaan/TBM', pt.library],
-      ['Status', STATUS_TEXT[pt.status]],
+      ['Status', pt.status === 'waiting' ? `${STATUS_TEXT.waiting} nomor ${(await deps.programmes.waitingPosition(p.id, pt)) ?? '-'}` : STATUS_TEXT[pt.status]],
       ...(ev ? ([['Kegiatan', ev.label], ['Tanggal', rentang(ev.start, ev.end)], ...(ev.place ? [['Tempat', ev.place] as [string, string]] : [])] as [string, string][]) : []),
       ...(pt.certificate ? ([['Sertifikat', pt.certificate.number]] as [string, string][]) : []),
     ];

@@ -12,7 +12,7 @@ import { createLocalDocBackend } from '../documents/local.ts';
 import { createLocalMailSender } from '../mail/local.ts';
 import type { OutboxWorker } from '../outbox/worker.ts';
 import { CATALOG } from '../sop/catalog/index.ts';
-import { seedDemo, seedDemoProgramme } from './demo.ts';
+import { DEMO_PROGRAMME, seedDemo, seedDemoProgramme } from './demo.ts';
 import { createFirestoreProgrammeStore } from '../store/programme.ts';
 import { freePort, startFirestoreEmulator } from './emulators.ts';
 import { serve } from './serve.ts';
@@ -99,9 +99,10 @@ ${forms.forms
 Bimtek (program ${bimtek.programme.id}, "${bimtek.programme.name}"; dimuat dalam ${bimtek.seconds.toFixed(1)} s):
   Pendaftaran:    ${daftar.url}
   Pendaftar:      ${bimtek.registrations.total} kiriman formulir: ${count('registered')} mendapat tempat, ${count('waiting')} daftar tunggu, ${count('merged')} digabung (telepon/e-mail sama), ${count('rejected')} ditolak${bimtek.registrations.replayed === bimtek.registrations.total ? ' (sudah ada dari start sebelumnya)' : ''}
-  Kegiatan:       ${bimtek.programme.provinces.map((x) => x.code).join(', ')}; 2 pelatih per kegiatan; presensi sesi 1-3 sudah diisi untuk babel-1
+  Kegiatan:       ${bimtek.programme.provinces.map((x) => x.code).join(', ')}; 2 pelatih per kegiatan; presensi sesi 1-${DEMO_PROGRAMME.attendance.sessions} sudah diisi untuk ${DEMO_PROGRAMME.attendance.event}
   Panitia (sidebar "Masuk sebagai"): ${bimtek.panitia.map((p) => p.email).join(', ')}
-  Ringkasan:      ${server.url}/v1/agencies/perpusnas/programmes/${bimtek.programme.id}
+  Ringkasan:      TOKEN=$(curl -s "${server.url}/dev/token?email=${bimtek.panitia[0]!.email}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
+                  curl -s -H "Authorization: Bearer $TOKEN" ${server.url}/v1/agencies/${bimtek.panitia[0]!.agencyId}/programmes/${bimtek.programme.id}
 
 Coba:
   TOKEN=$(curl -s "${server.url}/dev/token?email=${kabid.email}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')

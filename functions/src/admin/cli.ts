@@ -16,6 +16,10 @@
 //   import-sop <file> [--title "..."] [--id <sopId>] [--table <n>] [--agency <agencyId> [--publish]]
 //                                                 an SOP table (.docx, pasted text, OCR text) -> draft definition JSON on stdout, review list on stderr;
 //                                                 --publish stores it as the agency's next version of that SOP
+//   seed-programme [--national] [--participants N] [--width W]
+//                                                 a Bimtek programme with its owner, host agencies, trainers (two per event) and N registrations
+//                                                 through the registration service: --national seed 003's size (34 provinces, 189 trainers,
+//                                                 N 10,000 by default), else the small programme of `npm start` (N 220); W in parallel (32)
 import { readFileSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
 import { CATALOG, catalogById, SERVICE_SOPS } from '../sop/catalog/index.ts';
@@ -31,6 +35,10 @@ import { TEMPLATES, TEMPLATES_DIR } from '../documents/templates.ts';
 import { createGoogleForms } from '../forms/google.ts';
 import { createAgencyForms } from '../forms/setup.ts';
 import { importSopCommand } from './import-sop.ts';
+import { seedProgrammeCommand } from './seed-programme.ts';
+
+// On the emulator there is no GCE metadata server to probe for credentials.
+if (process.env.FIRESTORE_EMULATOR_HOST) process.env.METADATA_SERVER_DETECTION ??= 'none';
 
 const templateFiles = () => Object.fromEntries(Object.keys(TEMPLATES).map((id) => [id, join(TEMPLATES_DIR, `${id}.docx`)]));
 const googleDrive = () => drive({ version: 'v3', auth: new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/drive'] }) });
@@ -146,6 +154,9 @@ async function main(argv: string[]): Promise<void> {
         console.log(`${args[0]}: ${r.read} cases read, ${r.written} reindexed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
         break;
       }
+      case 'seed-programme':
+        process.exitCode = await seedProgrammeCommand(db, store, args);
+        break;
       case 'requeue':
         need(2);
         // Only resets the entry: the deployed worker renders it.

@@ -5,6 +5,12 @@ import { TEMPLATES } from '../documents/templates.ts';
 import type { SopDefinition } from '../sop/schema.ts';
 import { SERVICE_SOPS } from '../sop/catalog/index.ts';
 import type { SetupStore } from '../model/store.ts';
+import type { ProgrammeStore } from '../model/programme.ts';
+import { OWNER_AGENCY, smallProgramme } from '../programme/demo.ts';
+import { seedProgrammeDemo } from '../programme/demo-seed.ts';
+import { createRegistrationService, registrationForm } from '../programme/registration.ts';
+import type { ProgrammeTokens } from '../programme/tokens.ts';
+import type { Agency } from '../model/records.ts';
 
 export const DEMO_AGENCIES = {
   balangan: {
@@ -123,4 +129,31 @@ export async function seedDemo(store: SetupStore, catalog: SopDefinition[]): Pro
     }
   }
   return people;
+}
+
+/** The small Bimtek programme of `npm start`: registrants, trainers and attendance, as in programme/demo-seed.ts. */
+export const DEMO_PROGRAMME = {
+  participants: 220,
+  trainers: 12,
+  /** The first event of the small programme: its first three sessions already marked. */
+  attendance: { event: 'babel-1', sessions: 3 },
+} as const;
+
+/**
+ * Loads the small programme through the registration service (idempotent: a second start on the
+ * same emulator replays every response and changes nothing). Returns the committee accounts for
+ * the sidebar preview's "Masuk sebagai" and the registration form to put on the local forms server.
+ */
+export async function seedDemoProgramme(deps: { setup: SetupStore & { agency(id: string): Promise<Agency | null> }; programmes: ProgrammeStore; tokens: ProgrammeTokens; publicUrl: string }) {
+  // The registration service without an in-process notifier: a few hundred confirmation e-mails
+  // rendered during start-up would triple its time; the worker's sweep writes them to
+  // .local/outbox within its first round instead.
+  const registration = createRegistrationService({ programmes: deps.programmes, agency: (id) => deps.setup.agency(id), tokens: deps.tokens, publicUrl: deps.publicUrl });
+  const input = smallProgramme();
+  const r = await seedProgrammeDemo({ ...deps, registration }, input, { trainers: DEMO_PROGRAMME.trainers, participants: DEMO_PROGRAMME.participants, spread: 'quota', width: 16, attendance: DEMO_PROGRAMME.attendance });
+  const panitia = [
+    { agencyId: OWNER_AGENCY, email: `panitia@${OWNER_AGENCY}.demo.perpustakaan.id`, role: 'panitia_bimtek', name: 'Rina Kusumawati' },
+    ...r.programme.provinces.map((x) => ({ agencyId: x.hostAgencyId, email: `panitia@${x.hostAgencyId}.demo.perpustakaan.id`, role: 'panitia_bimtek', name: `Panitia ${x.name}` })),
+  ];
+  return { ...r, panitia, form: { agencyId: r.programme.ownerAgencyId, form: registrationForm(r.programme) } };
 }

@@ -8,8 +8,9 @@ import type { Request, Response } from '@google-cloud/functions-framework';
 import type { App } from '../app.ts';
 import { createGoogleForms } from '../forms/google.ts';
 import { partnerForms } from '../forms/index.ts';
-import { createFormIntake } from '../forms/intake.ts';
-import { createAgencyForms } from '../forms/setup.ts';
+import { createFormIntake, type OtherForms } from '../forms/intake.ts';
+import type { PartnerForm } from '../forms/schema.ts';
+import { createAgencyForms, syncForm } from '../forms/setup.ts';
 import { fakeClients, startFakeGoogle } from './fake-google/index.ts';
 
 export interface LocalForm {
@@ -20,7 +21,11 @@ export interface LocalForm {
   url: string;
 }
 
-export async function startLocalForms(app: App, opts: { agencies: string[]; port: number; project: string; sweepMs?: number }) {
+/**
+ * `others`: forms that are not SOP forms (a Bimtek programme's registration form), made on the
+ * owner agency's folder by the same set-up code and read by the same intake.
+ */
+export async function startLocalForms(app: App, opts: { agencies: string[]; port: number; project: string; sweepMs?: number; others?: { forms: OtherForms; made: { agencyId: string; form: PartnerForm }[] } }) {
   const fake = await startFakeGoogle({ port: opts.port });
   const clients = fakeClients(fake);
   const google = createGoogleForms({ forms: clients.forms, drive: clients.drive });
@@ -30,7 +35,12 @@ export async function startLocalForms(app: App, opts: { agencies: string[]; port
       forms.push({ agencyId, formId: r.formId, title: r.title, mode: partnerForms().find((f) => f.id === r.formId)!.mode, url: r.responderUri });
     }
   }
-  const intake = createFormIntake({ store: app.store, forms: app.forms!, google, topicName: async () => `projects/${opts.project}/topics/sop-forms` });
+  for (const { agencyId, form } of opts.others?.made ?? []) {
+    const agency = (await app.store.agency(agencyId))!;
+    const r = await syncForm({ store: app.store, google }, agencyId, agency.name, agency.google!.folderId, form, agency.forms[form.id]);
+    forms.push({ agencyId, formId: r.formId, title: r.title, mode: form.mode, url: r.responderUri });
+  }
+  const intake = createFormIntake({ store: app.store, forms: app.forms!, google, topicName: async () => `projects/${opts.project}/topics/sop-forms`, ...(opts.others ? { others: opts.others.forms } : {}) });
   const report = (err: unknown) => console.error('formulir mitra:', err instanceof Error ? err.message : err);
   // The watch's message, delivered in-process after the respondent's page has answered.
   fake.forms.setNotifier(async (_topic, attributes) => {

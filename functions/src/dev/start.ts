@@ -15,7 +15,7 @@ import { createCertificateAttachments } from '../programme/certificate-files.ts'
 import { createSendLoop } from '../programme/sender.ts';
 import type { OutboxWorker } from '../outbox/worker.ts';
 import { CATALOG } from '../sop/catalog/index.ts';
-import { seedDemo } from './demo.ts';
+import { DEMO_PROGRAMME, seedDemo, seedDemoProgramme } from './demo.ts';
 import { freePort, startFirestoreEmulator } from './emulators.ts';
 import { serve } from './serve.ts';
 import { createDevSigner } from './tokens.ts';
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   let worker: OutboxWorker | null = null;
   const app = createApp({
     store: createFirestoreStore(db),
+    programmes: createFirestoreProgrammeStore(db),
     auth: { audience: AUDIENCE, keys: async () => signer.publicKeys },
     // A fresh secret per start: references signed by an earlier run (on an emptied emulator) are void anyway.
     forms: { secret: randomBytes(32).toString('base64url'), publicUrl: `http://127.0.0.1:${PORT}` },
@@ -73,12 +74,19 @@ async function main(): Promise<void> {
     sending = true;
     void programmeMail.run({ budgetMs: 25_000 }).catch((err) => console.error('send:', err)).finally(() => (sending = false));
   }, 30_000);
-  const people = await seedDemo(app.store, CATALOG);
-  const agencies = [...new Set(people.map((p) => p.agencyId))];
-  const forms = await startLocalForms(app, { agencies, port: FORMS_PORT, project: PROJECT });
+  const demoPeople = await seedDemo(app.store, CATALOG);
+  const agencies = [...new Set(demoPeople.map((p) => p.agencyId))];
+  // The Bimtek programme: registrants through the registration service, its form on the local forms server.
+  const bimtek = await seedDemoProgramme({ setup: app.store, programmes: app.programme!.programmes, tokens: app.programme!.tokens, publicUrl: `http://127.0.0.1:${PORT}` });
+  const people = [...demoPeople, ...bimtek.panitia];
+  const forms = await startLocalForms(app, { agencies, port: FORMS_PORT, project: PROJECT, others: { forms: app.programme!.forms, made: [bimtek.form] } });
+  const daftar = forms.forms.find((f) => f.formId === bimtek.form.form.id)!;
+  const count = (o: string) => bimtek.registrations.outcomes[o] ?? 0;
 
   const server = await serve(createDevHandler({ api: app.api, signer, audience: AUDIENCE, people, preview: createPreviewHandler(), extra: forms.route }), PORT);
 
+  // The programme's confirmation e-mails, queued while seeding, without waiting for the first 30 s round.
+  void worker?.sweep().catch((err) => console.error('sweep:', err));
   mkdirSync('.local', { recursive: true });
   writeFileSync('.local/dev-staff.json', JSON.stringify(people, null, 2));
   const kabid = people.find((p) => p.agencyId === 'balangan' && p.role === 'kabid_perpustakaan') ?? people[0]!;
@@ -94,11 +102,19 @@ Layanan SOP perpustakaan berjalan (lokal, emulator Firestore ${host}, proyek ${P
 
 Formulir mitra (tiruan Google Formulir di ${forms.fakeUrl}; kiriman menjadi kasus dalam beberapa detik):
 ${forms.forms
-  .filter((f) => f.mode === 'open')
+  .filter((f) => f.mode === 'open' && f !== daftar)
   .map((f) => `  ${f.agencyId.padEnd(10)} ${f.formId.padEnd(21)} ${f.url}`)
   .join('\n')}
   Semua formulir (juga formulir jawaban): ${server.url}/dev/forms
   Tautan jawaban untuk sebuah kasus: di sidebar, bagian "Tautan formulir mitra" pada kasus itu
+
+Bimtek (program ${bimtek.programme.id}, "${bimtek.programme.name}"; dimuat dalam ${bimtek.seconds.toFixed(1)} s):
+  Pendaftaran:    ${daftar.url}
+  Pendaftar:      ${bimtek.registrations.total} kiriman formulir: ${count('registered')} mendapat tempat, ${count('waiting')} daftar tunggu, ${count('merged')} digabung (telepon/e-mail sama), ${count('rejected')} ditolak${bimtek.registrations.replayed === bimtek.registrations.total ? ' (sudah ada dari start sebelumnya)' : ''}
+  Kegiatan:       ${bimtek.programme.provinces.map((x) => x.code).join(', ')}; 2 pelatih per kegiatan; presensi sesi 1-${DEMO_PROGRAMME.attendance.sessions} sudah diisi untuk ${DEMO_PROGRAMME.attendance.event}
+  Panitia (sidebar "Masuk sebagai"): ${bimtek.panitia.map((p) => p.email).join(', ')}
+  Ringkasan:      TOKEN=$(curl -s "${server.url}/dev/token?email=${bimtek.panitia[0]!.email}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
+                  curl -s -H "Authorization: Bearer $TOKEN" ${server.url}/v1/agencies/${bimtek.panitia[0]!.agencyId}/programmes/${bimtek.programme.id}
 
 Coba:
   TOKEN=$(curl -s "${server.url}/dev/token?email=${kabid.email}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')

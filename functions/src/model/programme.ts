@@ -259,6 +259,8 @@ export interface ProgrammeStore {
    * the last one of the previous page; `count` also counts every match (the first page).
    */
   participantPage(programmeId: string, q: ParticipantQuery & { limit: number; after?: Cursor; count: boolean }): Promise<PageOf<Participant>>;
+  /** 1-based position of a waiting participant on their province's list for their mode (a count, not a read of the list). */
+  waitingPosition(programmeId: string, pt: Participant): Promise<number | null>;
   buckets(programmeId: string): Promise<Bucket[]>;
   waitlists(programmeId: string): Promise<Record<string, { next: number; count: number }>>;
   /** Marks attendance of a session; returns how many were newly marked. Only registered participants of the event. */

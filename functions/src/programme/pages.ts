@@ -14,8 +14,12 @@ h1{font-size:21px;margin:4px 0 12px}
 .no{padding:10px 14px;border-radius:8px;background:#fce8e6;border-left:4px solid #c5221f;font-weight:700}
 dl{display:grid;grid-template-columns:auto 1fr;gap:4px 12px}
 dt{color:#5f6368}dd{margin:0;font-weight:600}
-button{font:inherit;padding:8px 16px;border-radius:6px;border:1px solid #c5221f;background:#fff;color:#c5221f}
-button.go{border-color:#188038;color:#fff;background:#188038}
+@media (max-width:480px){dl{display:block}dt{font-size:14px;margin-top:10px}dd{font-size:17px}}
+a.back{display:block;text-align:center;padding:12px;color:#1a73e8;font-weight:600}
+p.verdict{font-size:26px;text-align:center;letter-spacing:.04em;padding:14px}.ok.verdict{color:#0d652d}.no.verdict{color:#a50e0e}
+form{margin:20px 0 0}
+button{display:block;width:100%;min-height:48px;font:inherit;font-weight:700;padding:12px 16px;border-radius:8px;border:2px solid #c5221f;background:#fff;color:#c5221f;cursor:pointer}
+button.go{border-color:#188038;color:#fff;background:#188038;font-size:18px;min-height:56px}
 `;
 
 /** No script, no images, no fetch; forms post back to this service only. */
@@ -39,9 +43,9 @@ export interface Verification {
 
 export function verificationPage(v: Verification): string {
   if (!v.valid) {
-    return page('Sertifikat tidak sah', `<h1>Verifikasi sertifikat</h1><p class="no">TIDAK SAH</p><p>Nomor ${esc(v.number.slice(0, 80))} tidak terdaftar sebagai sertifikat yang sah. Periksa kembali nomornya, atau hubungi penyelenggara.</p>`);
+    return page('Sertifikat tidak sah', `<h1>Verifikasi sertifikat</h1><p class="no verdict">TIDAK SAH</p><p>Nomor ${esc(v.number.slice(0, 80))} tidak terdaftar sebagai sertifikat yang sah. Periksa kembali nomornya, atau hubungi penyelenggara.</p>`);
   }
-  return page('Sertifikat sah', `<h1>Verifikasi sertifikat</h1><p class="ok">SAH</p>${dl([['Nomor', v.number], ['Nama', v.name!], ['Program', v.programme!], ['Tanggal', v.date!]])}`);
+  return page('Sertifikat sah', `<h1>Verifikasi sertifikat</h1><p class="ok verdict">SAH</p>${dl([['Nomor', v.number], ['Nama', v.name!], ['Program', v.programme!], ['Tanggal', v.date!]])}`);
 }
 
 export { esc };

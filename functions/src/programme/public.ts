@@ -23,13 +23,22 @@ export function createProgrammePublic(deps: { programmes: ProgrammeStore; regist
 
   const STATUS_TEXT = { registered: 'Terdaftar sebagai peserta', waiting: 'Daftar tunggu', withdrawn: 'Mengundurkan diri' } as const;
 
-  async function statusPage(token: string, method: string): Promise<{ status: number; html: string }> {
+  /** The status page; withdrawing takes two presses (the button, then "Ya") since it cannot be undone. */
+  async function statusPage(token: string, method: string, body: unknown = null): Promise<{ status: number; html: string }> {
     const v = deps.tokens.verify(token, clock());
     if (!v.ok || v.claims.k !== 'r') return { status: v.ok || v.problem !== 'malformed' ? 404 : 400, html: page('Tautan tidak sah', '<h1>Tautan tidak sah</h1><p>Tautan status pendaftaran ini tidak sah, sudah diubah, atau kedaluwarsa.</p>') };
     const p = await deps.registration.programme(v.claims.p);
     let pt = p ? await deps.programmes.participant(p.id, v.claims.i) : null;
     if (!p || !pt) return { status: 404, html: page('Tidak ditemukan', '<h1>Pendaftaran tidak ditemukan</h1>') };
     let note = '';
+    const confirmed = typeof body === 'object' && body !== null && (body as Record<string, unknown>).konfirmasi === 'ya';
+    if (method === 'POST' && pt.status !== 'withdrawn' && !confirmed) {
+      const what = pt.status === 'waiting' ? 'Anda keluar dari daftar tunggu.' : 'Tempat Anda diberikan kepada pendaftar pertama di daftar tunggu.';
+      return {
+        status: 200,
+        html: page('Mengundurkan diri?', `<h1>Mengundurkan diri?</h1>${dl([['Program', p.name], ['Nama', pt.name]])}<p>${esc(what)} Pengunduran diri tidak dapat dibatalkan.</p><form method="post"><input type="hidden" name="konfirmasi" value="ya"><button type="submit">Ya, saya mengundurkan diri</button></form><p><a class="back" href="">Batal, kembali ke status pendaftaran</a></p>`),
+      };
+    }
     if (method === 'POST' && pt.status !== 'withdrawn') {
       pt = (await deps.registration.withdraw(p, pt.id, 'peserta')).participant;
       note = '<p class="ok">Pengunduran diri Anda telah dicatat.</p>';
@@ -39,11 +48,12 @@ export function createProgrammePublic(deps: { programmes: ProgrammeStore; regist
       ['Program', p.name],
       ['Nama', pt.name],
       ['Perpustakaan/TBM', pt.library],
-      ['Status', STATUS_TEXT[pt.status]],
+      ['Status', pt.status === 'waiting' ? `${STATUS_TEXT.waiting} nomor ${(await deps.programmes.waitingPosition(p.id, pt)) ?? '-'}` : STATUS_TEXT[pt.status]],
       ...(ev ? ([['Kegiatan', ev.label], ['Tanggal', rentang(ev.start, ev.end)], ...(ev.place ? [['Tempat', ev.place] as [string, string]] : [])] as [string, string][]) : []),
       ...(pt.certificate ? ([['Sertifikat', pt.certificate.number]] as [string, string][]) : []),
     ];
-    const action = pt.status === 'withdrawn' ? '' : `<form method="post"><p>Berhalangan hadir? Mengundurkan diri memberi tempat Anda kepada pendaftar di daftar tunggu.</p><button type="submit">Saya mengundurkan diri</button></form>`;
+    const why = pt.status === 'waiting' ? 'Tidak jadi ikut? Keluar dari daftar tunggu agar pendaftar berikutnya lebih cepat mendapat tempat.' : 'Berhalangan hadir? Mengundurkan diri memberi tempat Anda kepada pendaftar di daftar tunggu.';
+    const action = pt.status === 'withdrawn' ? '' : `<form method="post"><p>${esc(why)}</p><button type="submit">Saya mengundurkan diri</button></form>`;
     return { status: 200, html: page('Status pendaftaran', `<h1>Status pendaftaran</h1>${note}${dl(rows)}${action}`) };
   }
 
@@ -54,7 +64,8 @@ export function createProgrammePublic(deps: { programmes: ProgrammeStore; regist
     const pt = p ? await deps.programmes.participant(p.id, v.claims.i) : null;
     const session = p?.sessions.find((s) => s.no === v.claims.s);
     if (!p || !pt || !session || !pt.eventId) return { status: 404, html: page('Tidak ditemukan', '<h1>Peserta tidak ditemukan</h1>') };
-    const head = `<h1>Presensi sesi ${session.no}</h1>${dl([['Program', p.name], ['Sesi', session.title], ['Nama', pt.name]])}`;
+    const ev = eventById(p, pt.eventId);
+    const head = `<h1>Presensi sesi ${session.no}</h1>${dl([['Program', p.name], ...(ev ? ([['Kegiatan', `${ev.label}, ${rentang(ev.start, ev.end)}`]] as [string, string][]) : []), ['Sesi', session.title], ['Nama', pt.name]])}`;
     if (pt.attendance[String(session.no)]) return { status: 200, html: page('Presensi', `${head}<p class="ok">Kehadiran Anda sudah tercatat.</p>`) };
     if (method !== 'POST') return { status: 200, html: page('Presensi', `${head}<form method="post"><button class="go" type="submit">Saya hadir</button></form>`) };
     const r = await deps.programmes.markAttendance(p.id, pt.eventId, [pt.id], session.no, { at: clock().toISOString(), via: 'tautan', by: pt.id });
@@ -79,7 +90,7 @@ export function createProgrammePublic(deps: { programmes: ProgrammeStore; regist
           const v = await verify(key);
           res.status(v.valid ? 200 : 404).send(verificationPage(v));
         } else {
-          const out = m[1] === 'r' ? await statusPage(key, req.method) : await checkInPage(key, req.method);
+          const out = m[1] === 'r' ? await statusPage(key, req.method, req.body) : await checkInPage(key, req.method);
           res.status(out.status).send(out.html);
         }
       } catch (err) {

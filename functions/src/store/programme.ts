@@ -292,6 +292,12 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
       return s.exists ? participantOf(s) : null;
     },
 
+    async waitingPosition(programmeId, pt) {
+      if (pt.status !== 'waiting' || pt.waitSeq === null) return null;
+      const ahead = await participants(programmeId).where('province', '==', pt.province).where('mode', '==', pt.mode).where('status', '==', 'waiting').where('waitSeq', '<', pt.waitSeq).count().get();
+      return ahead.data().count + 1;
+    },
+
     async participants(programmeId, q) {
       let query: Query = participants(programmeId);
       if (q.hostAgencyId) query = query.where('hostAgencyId', '==', q.hostAgencyId);

@@ -6,7 +6,7 @@
 import type * as Api from '../../../../functions/src/contract.ts';
 import { $, badge, h, link } from '../dom.ts';
 import { parseFailure } from '../logic/failures.ts';
-import { newKey } from '../logic/idempotency.ts';
+import { KeyKeeper } from '../logic/idempotency.ts';
 import { indexText, nrrText, pct, reportableSops, semesters, shortDuration, type Period } from '../logic/report.ts';
 import { currentMonth } from '../logic/time.ts';
 import { call } from '../script-run.ts';
@@ -16,6 +16,8 @@ import { showCases } from './cases.ts';
 
 const COMPLAINT_SOP = 'pengaduan';
 const fmt = (n: number) => n.toLocaleString('id-ID');
+/** One key per press of "Buat Google Doc"; the same key when a press whose answer was lost is repeated. */
+const docKeys = new KeyKeeper();
 
 const state = {
   sopId: null as string | null,
@@ -262,13 +264,16 @@ function complaintsSection(c: Api.SopReport | null): HTMLElement {
   );
 }
 
-/** "Buat Google Doc": one key per press; the Doc is rendered by the worker, so its state is read until ready. */
+/** "Buat Google Doc": the Doc is rendered by the worker, so its state is read until ready. */
 async function makeDoc(sopId: string, p: Period, box: HTMLElement): Promise<void> {
   let doc: Api.ReportDocumentResponse;
   try {
-    doc = await busy('Membuat Google Doc…', () => call('requestReportDocument', sopId, p.from, p.to, newKey()));
+    doc = await busy('Membuat Google Doc…', () => call('requestReportDocument', sopId, p.from, p.to, docKeys.keyFor(`${sopId}:${p.from}:${p.to}`)));
+    docKeys.settle(null);
   } catch (e) {
-    showBanner({ kind: 'error', text: parseFailure(e).message });
+    const err = parseFailure(e);
+    docKeys.settle(err);
+    showBanner({ kind: 'error', text: err.message });
     return;
   }
   const seq = state.seq;

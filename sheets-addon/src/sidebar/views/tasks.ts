@@ -4,7 +4,7 @@ import type { Task, TaskListResponse, TaskSummary } from '../../../../functions/
 import { badge, h } from '../dom.ts';
 import { parseFailure } from '../logic/failures.ts';
 import { call } from '../script-run.ts';
-import { newKey } from '../logic/idempotency.ts';
+import { KeyKeeper } from '../logic/idempotency.ts';
 import { app, busy, enterView, errorPanel, type Flash, setView, showBanner, showSyncProblem } from '../shell.ts';
 import { showCase } from './case.ts';
 
@@ -91,6 +91,9 @@ async function fillSummary(box: HTMLElement, overdueLine: HTMLElement | null): P
   if (overdueLine) overdueLine.hidden = true;
 }
 
+/** The digest toggle's key: a change whose answer was lost is resent with the same key. */
+const digestKeys = new KeyKeeper();
+
 /** The user's own morning digest (07.30 on working days), on or off; reminders about their steps come anyway. */
 function digestToggle(): HTMLElement {
   const box = h('input', { type: 'checkbox', id: 'digest-toggle', disabled: true });
@@ -107,14 +110,17 @@ function digestToggle(): HTMLElement {
     const on = box.checked;
     box.disabled = true;
     note.textContent = 'Menyimpan…';
-    call('setDigest', on, newKey()).then(
+    call('setDigest', on, digestKeys.keyFor(`digest:${on}`)).then(
       (r) => {
+        digestKeys.settle(null);
         box.checked = r.digest;
         note.textContent = r.digest ? 'Ringkasan pagi aktif.' : 'Ringkasan pagi dimatikan.';
       },
       (e) => {
+        const err = parseFailure(e);
+        digestKeys.settle(err);
         box.checked = !on;
-        note.textContent = parseFailure(e).message;
+        note.textContent = err.message;
       },
     ).finally(() => (box.disabled = false));
   });

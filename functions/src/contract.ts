@@ -676,7 +676,7 @@ export interface HealthResponse {
   ok: true;
 }
 
-/** POST .../me/digest: the caller's own morning digest (07.30 local on working days) on or off. */
+/** GET .../me/digest answers DigestSettingResponse (on unless turned off). POST .../me/digest: the caller's own morning digest (07.30 local on working days) on or off. */
 export interface DigestSettingRequest {
   on: boolean;
 }

@@ -2,9 +2,21 @@
 // against the same-origin local API (`npm start`), with a top bar to pick the demo staff member
 // to act as. It runs before the sidebar script, in the same page. Local only.
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../src/contract.ts';
-import type { CaseRow, ProgrammeReport } from '../../functions/src/contract.ts';
+import type { CaseRow, ProgrammeReport, SopReport } from '../../functions/src/contract.ts';
 import { caseListQuery, participantListQuery } from '../src/server/query.ts';
 import { reportSheetName, reportTables, type ReportTables } from '../src/server/report-table.ts';
+import { CHART_COLUMNS, sopReportSheetName, sopReportTables, type SopReportTables } from '../src/server/sop-report-table.ts';
+
+const SOP_ID = /^[a-z][a-z0-9_]{0,63}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The add-on's checks of a report call (server/main.ts), so the preview refuses what Apps Script refuses. */
+function checkReportCall(sopId: unknown, from: unknown, to: unknown): void {
+  if (typeof sopId !== 'string' || !SOP_ID.test(sopId)) throw new CallFailure({ code: 'INVALID_INPUT', message: 'SOP tidak valid: gunakan id SOP (huruf kecil, angka dan garis bawah, diawali huruf).', path: 'sopId' });
+  if (typeof from !== 'string' || !DATE.test(from)) throw new CallFailure({ code: 'INVALID_INPUT', message: 'Tanggal awal periode tidak valid: gunakan YYYY-MM-DD, misalnya 2026-01-01.', path: 'from' });
+  if (typeof to !== 'string' || !DATE.test(to)) throw new CallFailure({ code: 'INVALID_INPUT', message: 'Tanggal akhir periode tidak valid: gunakan YYYY-MM-DD, misalnya 2026-01-01.', path: 'to' });
+  if (to < from) throw new CallFailure({ code: 'INVALID_INPUT', message: 'Tanggal akhir periode tidak boleh sebelum tanggal awal.', path: 'to' });
+}
 
 interface DemoPerson {
   agencyId: string;
@@ -228,6 +240,38 @@ const impl: Impl = {
     renderReport(reportSheetName(programmeId), t, `Peserta per provinsi: ${report.programme.name}`);
     return { sheetName: reportSheetName(programmeId), rows: t.rows };
   },
+  async taskSummary() {
+    return api('GET', `${await base()}/tasks/summary`);
+  },
+  async sopReport(sopId, from, to) {
+    checkReportCall(sopId, from, to);
+    return api('GET', `${await base()}/reports/sop/${sopId}?from=${from}&to=${to}`);
+  },
+  async requestReportDocument(sopId, from, to, idempotencyKey) {
+    checkReportCall(sopId, from, to);
+    return api('POST', `${await base()}/reports/sop/${sopId}/document`, { from, to }, idempotencyKey);
+  },
+  async reportDocumentStatus(entry) {
+    return api('GET', `${await base()}/reports/documents?entry=${encodeURIComponent(entry)}`);
+  },
+  async ikmReport(from, to, sopId) {
+    return api('GET', `${await base()}/reports/ikm?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${sopId ? `&sop=${encodeURIComponent(sopId)}` : ''}`);
+  },
+  async digestSetting() {
+    return api('GET', `${await base()}/me/digest`);
+  },
+  async setDigest(on, idempotencyKey) {
+    return api('POST', `${await base()}/me/digest`, { on }, idempotencyKey);
+  },
+  /** Stand-in for the "Laporan SOP" sheet: the same values the add-on writes, and its two charts drawn as SVG columns. */
+  async writeSopReport(sopId, from, to) {
+    checkReportCall(sopId, from, to);
+    const report = await api<SopReport>('GET', `${await base()}/reports/sop/${sopId}?from=${from}&to=${to}`);
+    const t = sopReportTables(report);
+    const name = sopReportSheetName(sopId, from, to);
+    renderSopReport(name, t);
+    return { sheetName: name, rows: t.rows };
+  },
 };
 
 // ---- google.script.run ----
@@ -373,6 +417,60 @@ function renderReport(name: string, t: ReportTables, title: string): void {
   chart.id = 'preview-report-chart';
   chart.append(el('figcaption', title), svg, legend);
   sheet.replaceChildren(el('h2', `Sheet "${name}" (${t.rows} baris provinsi dan gelombang)`), detail, el('h2', 'Per provinsi'), renderTable(t.provinces), chart);
+}
+
+/** A chart's table (category, then series) as grouped SVG columns; empty cells draw nothing. */
+function columnChart(id: string, title: string, table: (string | number)[][]): HTMLElement {
+  const series = table[0]!.slice(1).map(String);
+  const data = table.slice(1);
+  const max = Math.max(1, ...data.flatMap((r) => r.slice(1).map((v) => (typeof v === 'number' ? v : 0))));
+  const colours = ['#4285f4', '#ea4335', '#fbbc04', '#34a853'];
+  const group = series.length * 10 + 10;
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('width', String(Math.max(240, data.length * group + 40)));
+  svg.setAttribute('height', '180');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', title);
+  data.forEach((r, i) => {
+    r.slice(1).forEach((v, j) => {
+      if (typeof v !== 'number') return;
+      const hgt = Math.round((v / max) * 140);
+      const bar = document.createElementNS(ns, 'rect');
+      bar.setAttribute('x', String(20 + i * group + j * 10));
+      bar.setAttribute('y', String(150 - hgt));
+      bar.setAttribute('width', '9');
+      bar.setAttribute('height', String(hgt));
+      bar.setAttribute('fill', colours[j % colours.length]!);
+      const tip = document.createElementNS(ns, 'title');
+      tip.textContent = `${r[0]}: ${series[j]} ${v}`;
+      bar.append(tip);
+      svg.append(bar);
+    });
+  });
+  const legend = el('p');
+  series.forEach((x, j) => {
+    const key = el('span', '■ ');
+    key.style.color = colours[j % colours.length]!;
+    legend.append(key, el('span', `${x}   `));
+  });
+  const chart = el('figure');
+  chart.id = id;
+  chart.append(el('figcaption', title), svg, legend);
+  return chart;
+}
+
+function renderSopReport(name: string, t: SopReportTables): void {
+  if (!sheet) return;
+  const table = renderTable(t.values, t.headerRows.filter((r) => r > 0));
+  table.id = 'preview-sop-report-table';
+  const cut = (at: { header: number; rows: number }) => t.values.slice(at.header, at.header + at.rows + 1).map((r) => r.slice(0, CHART_COLUMNS));
+  sheet.replaceChildren(
+    el('h2', `Sheet "${name}" (${t.rows} langkah)`),
+    table,
+    columnChart('preview-sop-step-chart', 'Waktu per langkah (jam): median dan P90 terhadap standar', cut(t.steps)),
+    columnChart('preview-sop-trend-chart', 'Tren bulanan: kasus dibuka, selesai, dan % dalam standar', cut(t.trend)),
+  );
 }
 
 async function mountPage(): Promise<void> {

@@ -86,6 +86,28 @@ export interface SidebarCalls {
    */
   writeProgrammeReport(programmeId: string): ProgrammeReportSheet;
 
+  // Service standards (issue 13): "Tugas saya" counts, the "Laporan" view, the digest setting.
+  /** GET .../tasks/summary: my open tasks counted (all, overdue, due soon), by SOP. */
+  taskSummary(): Api.TaskSummary;
+  /** GET .../reports/sop/{sop}?from=&to= (local dates, inclusive): for the SOP's cancelRoles. */
+  sopReport(sopId: string, from: string, to: string): Api.SopReport;
+  /** POST .../reports/sop/{sop}/document {from, to}: the report as a Google Doc, queued once per key. */
+  requestReportDocument(sopId: string, from: string, to: string, idempotencyKey: string): Api.ReportDocumentResponse;
+  /** GET .../reports/documents?entry=: the Doc's state while it is pending. */
+  reportDocumentStatus(entry: string): Api.ReportDocumentResponse;
+  /** GET .../reports/ikm?from=&to=[&sop=]: the IKM of the period (sopId null: every service). */
+  ikmReport(from: string, to: string, sopId: string | null): Api.IkmResult;
+  /** GET .../me/digest: whether my morning digest is on. */
+  digestSetting(): Api.DigestSettingResponse;
+  /** POST .../me/digest {on}: my morning digest on or off. */
+  setDigest(on: boolean, idempotencyKey: string): Api.DigestSettingResponse;
+  /**
+   * GET .../reports/sop/{sop} written to the sheet "Laporan SOP {sop} {from}–{to}" in ONE RAW
+   * values:batchUpdate, with two charts (per-step hours against the standard; trend by month),
+   * kept at two however often it is written.
+   */
+  writeSopReport(sopId: string, from: string, to: string): SopReportSheet;
+
   // Bimtek programmes (GET/POST /v1/agencies/{a}/programmes/...): the "Bimtek" view.
   /** GET .../programmes: programmes the agency owns or hosts (the "Bimtek" tab shows when there is one). */
   listProgrammes(): Api.ProgrammeListResponse;
@@ -109,6 +131,12 @@ export interface SidebarCalls {
 
 /** The report sheet written: its name and how many province-and-wave rows it holds (totals not counted). */
 export interface ProgrammeReportSheet {
+  sheetName: string;
+  rows: number;
+}
+
+/** The SOP report sheet written: its name and how many step rows it holds. */
+export interface SopReportSheet {
   sheetName: string;
   rows: number;
 }

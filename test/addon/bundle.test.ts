@@ -43,6 +43,14 @@ const SIDEBAR_CALLS = [
   'startMailing',
   'listMailings',
   'mailingProgress',
+  'taskSummary',
+  'sopReport',
+  'requestReportDocument',
+  'reportDocumentStatus',
+  'ikmReport',
+  'digestSetting',
+  'setDigest',
+  'writeSopReport',
 ];
 const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'showNewCase', 'syncDashboardFromMenu', ...SIDEBAR_CALLS];
 

@@ -153,8 +153,11 @@ describe('exactly once', () => {
   it('a member who turned the digest off gets none; reminders still come', { timeout: 60_000 }, async () => {
     const ag = 'sukoharjo';
     const kasi = demoEmail(ag, 'kasi_layanan');
+    // On until the member turns it off; GET reads back what POST stored.
+    expect(await s.call('GET', `/v1/agencies/${ag}/me/digest`, { as: kasi })).toMatchObject({ status: 200, body: { digest: true } });
     const off = await s.call('POST', `/v1/agencies/${ag}/me/digest`, { as: kasi, body: { on: false } });
     expect(off).toMatchObject({ status: 200, body: { digest: false } });
+    expect(await s.call('GET', `/v1/agencies/${ag}/me/digest`, { as: kasi })).toMatchObject({ status: 200, body: { digest: false } });
     const bad = await s.call('POST', `/v1/agencies/${ag}/me/digest`, { as: kasi, body: { on: 'nanti' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].path).toBe('on');

@@ -24,6 +24,7 @@ export const documentQuery = z.strictObject({ entry: z.string().regex(/^laporan-
 
 export function standardsRoutesOf(standards: StandardsService): Route[] {
   return [
+    route<Api.DigestSettingResponse>('GET', '/me/digest', async ({ caller }) => ({ body: await standards.digestSetting(await caller()) })),
     route<Api.DigestSettingResponse>('POST', '/me/digest', async ({ req, body, caller }) => {
       const b = parse(digestBody, body, 'Pengaturan ringkasan pagi');
       idempotency(req, b, 'digest');

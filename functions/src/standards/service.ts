@@ -42,6 +42,12 @@ export function createStandardsService(store: Store, opts: { clock?: () => Date;
   const service = {
     clock,
     /** The caller's own morning digest, on or off (reminders about their steps always come). */
+    /** Whether the caller's morning digest is on (the default, until they turn it off). */
+    async digestSetting(c: Caller): Promise<{ digest: boolean }> {
+      const member = await store.staff(c.agency.id, c.actor.email);
+      return { digest: member?.digest !== false };
+    },
+
     async setDigest(c: Caller, on: boolean): Promise<{ digest: boolean }> {
       await store.reminders.setDigest(c.agency.id, c.actor.email, on);
       return { digest: on };

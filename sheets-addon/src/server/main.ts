@@ -4,11 +4,12 @@
 // bundles this module and writes one top-level stub per export, because Apps Script only calls
 // top-level functions: export entry points from this module and nothing else.
 import type * as Api from '../../../functions/src/contract.ts';
-import type { CaseListCall, DashboardSync, Me, ParticipantListCall, ProgrammeReportSheet, SidebarCalls } from '../contract.ts';
+import type { CaseListCall, DashboardSync, Me, ParticipantListCall, ProgrammeReportSheet, SidebarCalls, SopReportSheet } from '../contract.ts';
 import { agencyPath, apiErrorOf, apiFailure, callApi, currentAgencyId, myMemberships, storeAgency } from './api.ts';
 import { caseListQuery, participantListQuery } from './query.ts';
 import { syncDashboard as writeDashboard, syncDashboardRow as writeDashboardRow } from './dashboard.ts';
 import { writeProgrammeReport as writeReport } from './programme-report.ts';
+import { writeSopReport as writeSopSheet } from './sop-report.ts';
 import { roleLabelsOf, toMe, type MeReply } from './me.ts';
 
 const TITLE = 'Layanan Perpustakaan';
@@ -360,6 +361,72 @@ export function writeProgrammeReport(programmeId: string): ProgrammeReportSheet 
   return writeReport(requireProgramme(programmeId));
 }
 
+// Service standards (issue 13): task counts, the SOP report and its Doc and sheet, the IKM, the digest.
+
+function requireSop(value: unknown, path = 'sopId'): string {
+  if (typeof value !== 'string' || !/^[a-z][a-z0-9_]{0,63}$/.test(value)) throw invalid(path, 'SOP tidak valid: gunakan id SOP (huruf kecil, angka dan garis bawah, diawali huruf).');
+  return value;
+}
+
+function requireDate(value: unknown, path: 'from' | 'to'): string {
+  const label = path === 'from' ? 'Tanggal awal periode' : 'Tanggal akhir periode';
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw invalid(path, `${label} tidak valid: gunakan YYYY-MM-DD, misalnya 2026-01-01.`);
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw invalid(path, `${label} tidak ada di kalender: ${value}.`);
+  return value;
+}
+
+/** A period of two valid local dates in order: the query string the report routes take. */
+function period(from: unknown, to: unknown): { from: string; to: string } {
+  const f = requireDate(from, 'from');
+  const t = requireDate(to, 'to');
+  if (t < f) throw invalid('to', 'Tanggal akhir periode tidak boleh sebelum tanggal awal.');
+  return { from: f, to: t };
+}
+
+export function taskSummary(): Api.TaskSummary {
+  return callApi<Api.TaskSummary>('GET', agencyPath(currentAgencyId(), 'tasks', 'summary'));
+}
+
+export function sopReport(sopId: string, from: string, to: string): Api.SopReport {
+  const sop = requireSop(sopId);
+  const p = period(from, to);
+  return callApi<Api.SopReport>('GET', `${agencyPath(currentAgencyId(), 'reports', 'sop', sop)}?from=${p.from}&to=${p.to}`);
+}
+
+export function requestReportDocument(sopId: string, from: string, to: string, idempotencyKey: string): Api.ReportDocumentResponse {
+  const key = requireKey(idempotencyKey);
+  const sop = requireSop(sopId);
+  return callApi<Api.ReportDocumentResponse>('POST', agencyPath(currentAgencyId(), 'reports', 'sop', sop, 'document'), period(from, to), key);
+}
+
+export function reportDocumentStatus(entry: string): Api.ReportDocumentResponse {
+  if (typeof entry !== 'string' || !/^laporan-[a-z][a-z0-9_]{0,63}-[0-9a-f]{24}$/.test(entry)) throw invalid('entry', 'Pengenal dokumen laporan tidak valid.');
+  return callApi<Api.ReportDocumentResponse>('GET', `${agencyPath(currentAgencyId(), 'reports', 'documents')}?entry=${entry}`);
+}
+
+export function ikmReport(from: string, to: string, sopId: string | null): Api.IkmResult {
+  const p = period(from, to);
+  const sop = sopId === null || sopId === undefined ? null : requireSop(sopId, 'sop');
+  return callApi<Api.IkmResult>('GET', `${agencyPath(currentAgencyId(), 'reports', 'ikm')}?from=${p.from}&to=${p.to}${sop ? `&sop=${sop}` : ''}`);
+}
+
+export function digestSetting(): Api.DigestSettingResponse {
+  return callApi<Api.DigestSettingResponse>('GET', agencyPath(currentAgencyId(), 'me', 'digest'));
+}
+
+export function setDigest(on: boolean, idempotencyKey: string): Api.DigestSettingResponse {
+  const key = requireKey(idempotencyKey);
+  if (typeof on !== 'boolean') throw invalid('on', 'Pengaturan ringkasan pagi harus ya atau tidak (true/false).');
+  return callApi<Api.DigestSettingResponse>('POST', agencyPath(currentAgencyId(), 'me', 'digest'), { on }, key);
+}
+
+export function writeSopReport(sopId: string, from: string, to: string): SopReportSheet {
+  const sop = requireSop(sopId);
+  const p = period(from, to);
+  return writeSopSheet(sop, p.from, p.to);
+}
+
 // Compile-time check: the exports above implement every call of the contract with its signature.
 const implemented: SidebarCalls = {
   whoAmI,
@@ -394,5 +461,13 @@ const implemented: SidebarCalls = {
   startMailing,
   listMailings,
   mailingProgress,
+  taskSummary,
+  sopReport,
+  requestReportDocument,
+  reportDocumentStatus,
+  ikmReport,
+  digestSetting,
+  setDigest,
+  writeSopReport,
 };
 void implemented;

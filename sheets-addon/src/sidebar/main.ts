@@ -11,6 +11,7 @@ import { showBimtek } from './views/bimtek.ts';
 import { showCases } from './views/cases.ts';
 import { showDesk } from './views/desk.ts';
 import { showNewCase } from './views/new-case.ts';
+import { showReport } from './views/report.ts';
 import { pickAgency, start } from './views/start.ts';
 import { showSopImport } from './views/sop-import.ts';
 import { showSubmissions } from './views/submissions.ts';
@@ -25,6 +26,7 @@ function init(): void {
       else if (b.dataset.nav === 'submissions') void showSubmissions();
       else if (b.dataset.nav === 'sopimport') void showSopImport();
       else if (b.dataset.nav === 'bimtek') void showBimtek();
+      else if (b.dataset.nav === 'report') void showReport();
       else void showTasks();
     });
   }

@@ -9,9 +9,9 @@ import { parseFailure } from './logic/failures.ts';
 import { KeyKeeper } from './logic/idempotency.ts';
 import { call } from './script-run.ts';
 
-export type ViewName = 'tasks' | 'cases' | 'case' | 'new' | 'desk' | 'agency' | 'submissions' | 'submission' | 'sopimport' | 'bimtek' | 'bimtek-event' | 'bimtek-mailing';
+export type ViewName = 'tasks' | 'cases' | 'case' | 'new' | 'desk' | 'agency' | 'submissions' | 'submission' | 'sopimport' | 'bimtek' | 'bimtek-event' | 'bimtek-mailing' | 'report';
 /** The views with a tab in the nav bar. */
-export type TabName = 'tasks' | 'cases' | 'new' | 'desk' | 'submissions' | 'sopimport' | 'bimtek';
+export type TabName = 'tasks' | 'cases' | 'new' | 'desk' | 'submissions' | 'sopimport' | 'bimtek' | 'report';
 
 export const app = {
   me: null as Me | null,

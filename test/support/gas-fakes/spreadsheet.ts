@@ -171,6 +171,9 @@ export class FakeChartBuilder {
   asColumnChart() {
     return this.as('COLUMN');
   }
+  asComboChart() {
+    return this.as('COMBO');
+  }
   asLineChart() {
     return this.as('LINE');
   }

@@ -8,6 +8,7 @@ import { canCreate, roleIds } from '../logic/roles.ts';
 import { app, busy, enterView, errorPanel, type Flash, loadSops, renderLoading, setView, showBanner } from '../shell.ts';
 import { refreshBimtekTab } from './bimtek.ts';
 import { refreshDeskTab } from './desk.ts';
+import { refreshReportTab } from './report.ts';
 import { showNewCase } from './new-case.ts';
 import { refreshSopImportTab } from './sop-import.ts';
 import { showTasks } from './tasks.ts';
@@ -46,6 +47,7 @@ function signedIn(me: Me): void {
   void refreshDeskTab();
   void refreshSopImportTab();
   void refreshBimtekTab();
+  void refreshReportTab();
   void refreshActions(me);
 }
 
@@ -112,6 +114,7 @@ async function chooseAgency(m: Membership): Promise<void> {
     app.desk = null;
     $('desk-tab').hidden = true;
     $('bimtek-tab').hidden = true;
+    $('report-tab').hidden = true;
     app.casesQuery = '';
     signedIn(me);
     openStartView(me, { kind: 'ok', text: `Spreadsheet ini kini bekerja untuk ${m.agencyName}.` });

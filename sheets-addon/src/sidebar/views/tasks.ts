@@ -1,9 +1,10 @@
 // "Tugas saya": the cases waiting on a step of the user's roles, overdue first, a page at a time
 // ("Muat lagi" reads the next page: none is ever left out), and the dashboard sync button.
-import type { Task, TaskListResponse } from '../../../../functions/src/contract.ts';
+import type { Task, TaskListResponse, TaskSummary } from '../../../../functions/src/contract.ts';
 import { badge, h } from '../dom.ts';
 import { parseFailure } from '../logic/failures.ts';
 import { call } from '../script-run.ts';
+import { KeyKeeper } from '../logic/idempotency.ts';
 import { app, busy, enterView, errorPanel, type Flash, setView, showBanner, showSyncProblem } from '../shell.ts';
 import { showCase } from './case.ts';
 
@@ -43,11 +44,13 @@ export async function showTasks(flash?: Flash): Promise<void> {
     );
   });
   update();
+  const summary = h('div', { id: 'task-summary', hidden: true });
   const overdue = typeof page?.overdue === 'number' && page.overdue > 0 ? h('p', { class: 'small late-text', id: 'task-overdue' }, `${page.overdue} tugas melewati batas waktu.`) : null;
   setView(
     h('div', { class: 'view-head' }, h('h2', null, 'Tugas saya', total ? h('span', { class: 'count' }, ` (${total})`) : null)),
     tasks.length ? status : null,
     overdue,
+    summary,
     tasks.length ? list : h('p', { class: 'empty' }, 'Tidak ada tugas untuk peran Anda saat ini. Kasus yang menunggu langkah dari peran Anda akan muncul di sini.'),
     tasks.length ? more : null,
     h(
@@ -56,6 +59,76 @@ export async function showTasks(flash?: Flash): Promise<void> {
       h('button', { type: 'button', class: 'btn', onclick: () => void showTasks() }, 'Muat ulang'),
       h('button', { type: 'button', class: 'btn', id: 'sync-dashboard', onclick: () => void syncDashboard() }, 'Perbarui sheet Kasus'),
     ),
+    digestToggle(),
+  );
+  if (tasks.length) void fillSummary(summary, overdue);
+}
+
+/**
+ * The counts of GET .../tasks/summary under the heading: overdue, due soon (past the step's
+ * "soon" reminder), and by SOP when there are several. Read after the list is drawn, so a slow
+ * summary never holds the tasks back; if it fails, the list's own overdue line stays.
+ */
+async function fillSummary(box: HTMLElement, overdueLine: HTMLElement | null): Promise<void> {
+  let s: TaskSummary;
+  try {
+    s = await call('taskSummary');
+  } catch {
+    return;
+  }
+  if (app.view !== 'tasks' || !box.isConnected) return;
+  const stat = (id: string, n: number, label: string, cls: string) => h('div', { class: 'stat' }, h('span', { class: `stat-num${n > 0 ? ` ${cls}` : ''}`, 'data-fig': id }, n.toLocaleString('id-ID')), h('span', { class: 'stat-label' }, label));
+  box.replaceChildren(
+    ...[
+    h('div', { class: 'stats' }, stat('overdue', s.overdue, 'terlambat', 'late-text'), stat('dueSoon', s.dueSoon, 'segera jatuh tempo', 'soon-text')),
+    s.bySop.length > 1
+      ? h('ul', { class: 'plain small', id: 'task-by-sop' }, ...s.bySop.map((b) => h('li', null, h('span', null, b.sopTitle), h('span', { class: 'n' }, `${b.total}${b.overdue ? ` (${b.overdue} terlambat)` : ''}`))))
+      : null,
+    ].filter((n): n is HTMLDivElement | HTMLUListElement => n !== null),
+  );
+  box.hidden = false;
+  // The tiles say it now; the line stays in the page only for a summary that could not be read.
+  if (overdueLine) overdueLine.hidden = true;
+}
+
+/** The digest toggle's key: a change whose answer was lost is resent with the same key. */
+const digestKeys = new KeyKeeper();
+
+/** The user's own morning digest (07.30 on working days), on or off; reminders about their steps come anyway. */
+function digestToggle(): HTMLElement {
+  const box = h('input', { type: 'checkbox', id: 'digest-toggle', disabled: true });
+  const note = h('span', { class: 'muted', id: 'digest-note' }, 'Memuat pengaturan…');
+  void call('digestSetting').then(
+    (r) => {
+      box.checked = r.digest;
+      box.disabled = false;
+      note.textContent = '';
+    },
+    (e) => (note.textContent = parseFailure(e).message),
+  );
+  box.addEventListener('change', () => {
+    const on = box.checked;
+    box.disabled = true;
+    note.textContent = 'Menyimpan…';
+    call('setDigest', on, digestKeys.keyFor(`digest:${on}`)).then(
+      (r) => {
+        digestKeys.settle(null);
+        box.checked = r.digest;
+        note.textContent = r.digest ? 'Ringkasan pagi aktif.' : 'Ringkasan pagi dimatikan.';
+      },
+      (e) => {
+        const err = parseFailure(e);
+        digestKeys.settle(err);
+        box.checked = !on;
+        note.textContent = err.message;
+      },
+    ).finally(() => (box.disabled = false));
+  });
+  return h(
+    'div',
+    { class: 'digest', id: 'digest' },
+    box,
+    h('label', { for: 'digest-toggle' }, 'Kirimi saya ringkasan tugas lewat e-mail setiap hari kerja pukul 07.30. ', note),
   );
 }
 

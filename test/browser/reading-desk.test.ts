@@ -136,8 +136,8 @@ describe('"Meja baca" in the sidebar (headless Chromium)', () => {
     // The SOPs are read by then: "Kasus baru" shows its SOP list.
     await page.locator('#nav [data-nav="new"]').click();
     await page.locator('#view h2', { hasText: 'Kasus baru' }).waitFor();
-    // The Kepala Bidang administers SOPs: "Impor SOP" is there once the SOPs are read.
-    await expect.poll(() => page.locator('#nav .tab:visible').allTextContents()).toEqual(['Tugas saya', 'Kasus baru', 'Semua kasus', 'Kiriman mitra', 'Impor SOP']);
+    // The Kepala Bidang administers SOPs and reads their reports: "Impor SOP" and "Laporan" are there once the SOPs are read.
+    await expect.poll(() => page.locator('#nav .tab:visible').allTextContents()).toEqual(['Tugas saya', 'Kasus baru', 'Semua kasus', 'Kiriman mitra', 'Impor SOP', 'Laporan']);
     expect(await page.locator('#nav [data-nav="desk"]').isHidden()).toBe(true);
     await shot('kabid-tanpa-meja-baca');
     // And the API refuses the Kepala Bidang's record.

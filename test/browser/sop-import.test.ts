@@ -1,7 +1,8 @@
 // "Impor SOP" in the sidebar, in headless Chromium (see ./harness.ts), at babel: the Kepala Bidang
-// pastes seed 002's Kunjungan resmi table, sees the flagged fields, fixes one inferred actor, checks
-// the changes and publishes it as version 2; a new case then runs through the published version,
-// the fixed actor taking its step. Screenshots (300 px sidebar) in test-output/sidebar/impor/.
+// pastes seed 002's Kunjungan resmi table, sees the flagged fields, fixes one inferred actor, removes
+// a step (publishing is refused while a decision still points at it), adds one, edits an activity and
+// kelengkapan items, checks the changes and publishes it as version 2; a new case then runs through
+// the published version, the fixed actor taking its step. Screenshots (300 px sidebar) in test-output/sidebar/impor/.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDefinition } from '../../functions/src/sop/schema.ts';
@@ -52,18 +53,62 @@ describe('Impor SOP (headless Chromium)', () => {
     await shotOf('[data-step="10"]', 'step-10-fixed');
     await shotOf('#sop-import-diff', 'diff');
 
+    // Step 8 goes: the decision at 7 sent YES there, and is not re-aimed by guess. It shows red, and
+    // publishing is refused with the step and the branch named; nothing is stored.
+    await page.locator('[data-remove-step="8"]').click();
+    await expect.poll(() => page.locator('#sop-import-steps .import-step').count()).toBe(9);
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('Keputusan langkah 7 (YA) masih menuju langkah 8');
+    expect(await page.locator('[data-field="ifYes-7"]').getAttribute('class')).toContain('broken');
+    expect(await page.locator('#sop-import-diff-stale').isVisible()).toBe(true);
+    await page.locator('#sop-import-publish').click();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('Langkah 7, cabang YA: langkah tujuan 8 tidak ada');
+    await shotOf('#banner', 'refused-removed-target');
+    await shotOf('[data-step="7"]', 'step-7-broken');
+    const kabid = h.person('kabid_perpustakaan').email;
+    expect((await h.s.call('GET', `/v1/agencies/${AGENCY}/sops/kunjungan`, { as: kabid })).body).toMatchObject({ version: 1 });
+    await page.locator('[data-field="ifYes-7"]').selectOption('9');
+
+    // A step added after 3, typed in place; step 1's activity and two kelengkapan lists edited.
+    await page.locator('[data-add-step="3"]').click();
+    const added = page.locator('[data-field="activity-11"]');
+    await expect.poll(() => added.evaluate((el) => el === document.activeElement)).toBe(true);
+    await added.fill('Memindai surat ijin kunjungan ke arsip digital');
+    await added.blur();
+    expect(await page.locator('[data-field="next-3"]').inputValue()).toBe('11');
+    expect(await page.locator('[data-field="next-11"]').inputValue()).toBe('4');
+    const first = page.locator('[data-field="activity-1"]');
+    await first.fill(`${await first.inputValue()} melalui surel dinas`);
+    await first.blur();
+    await page.locator('[data-remove-kel="kel-2-jaringan_internet"]').click();
+    await page.locator('[data-add-kel="11"]').click();
+    const kel = page.locator('[data-step="11"] [data-field^="kel-label-11-"]');
+    await kel.fill('Pemindai dokumen');
+    await kel.blur();
+    await page.locator('[data-step="11"] select[data-field^="kel-11-"]').selectOption('office');
+    await page.locator('[data-step="11"]').scrollIntoViewIfNeeded();
+    await shotOf('[data-step="11"]', 'step-11-added');
+    await page.locator('#sop-import-check').click();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('Definisi valid');
+    await expect.poll(() => page.locator('#sop-import-diff').textContent()).toContain('steps.11');
+    expect(await page.locator('#sop-import-diff').textContent()).toContain('steps.8');
+    expect(await page.locator('#sop-import-diff-stale').isVisible()).toBe(false);
+
     await page.locator('#sop-import-publish').click();
     await expect.poll(() => page.locator('#banner').textContent()).toContain('diterbitkan sebagai versi 2');
     await shot('published');
 
-    const kabid = h.person('kabid_perpustakaan').email;
     const active = await h.s.call('GET', `/v1/agencies/${AGENCY}/sops/kunjungan`, { as: kabid });
     expect(active.body).toMatchObject({ version: 2 });
     const def = loadDefinition(active.body);
     expect(def.steps.find((s) => s.no === 10)!.actors).toEqual(['front_office']);
+    expect(def.steps.map((s) => s.no)).toEqual([1, 2, 3, 11, 4, 5, 6, 7, 9, 10]);
+    expect(def.steps.find((s) => s.no === 1)!.activity).toMatch(/ melalui surel dinas$/);
+    expect(def.steps.find((s) => s.no === 2)!.kelengkapan.map((k) => k.label)).toEqual(['Surat Kunjungan', 'komputer']);
+    expect(def.steps.find((s) => s.no === 11)).toMatchObject({ activity: 'Memindai surat ijin kunjungan ke arsip digital', actors: def.steps.find((s) => s.no === 3)!.actors, next: 4, kelengkapan: [{ type: 'office', label: 'Pemindai dokumen' }] });
+    expect(def.steps.find((s) => s.no === 7)).toMatchObject({ ifYes: { to: 9 } });
 
     const walked = await walkYes(h.s, AGENCY, def);
-    expect(walked).toMatchObject({ sopVersion: 2, steps: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
+    expect(walked).toMatchObject({ sopVersion: 2, steps: [1, 2, 3, 11, 4, 5, 6, 7, 9, 10] });
     const c = await h.caseState(walked.caseId);
     expect(c.case.status).toBe('closed');
     expect(c.events.at(-1).actor.email).toBe(h.person('front_office').email);

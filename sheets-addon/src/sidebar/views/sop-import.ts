@@ -25,14 +25,23 @@ const state = {
   docx: null as { name: string; base64: string } | null,
   /** Fields the reviewer changed (their data-field keys): green, the importer's doubt answered. */
   fixed: new Set<string>(),
+  /** The draft was edited since the changes were last counted: the list says so until "Periksa perubahan". */
+  diffStale: false,
 };
 
 /** The class of a field: green once changed, yellow while the importer is unsure of it. */
 const mark = (key: string, flagged: boolean) => (state.fixed.has(key) ? 'fixed' : flagged ? 'unsure' : '');
 function fix(el: HTMLElement, key: string): void {
   state.fixed.add(key);
-  el.classList.remove('unsure');
+  el.classList.remove('unsure', 'broken');
   el.classList.add('fixed');
+  edited();
+}
+/** Every edit makes the listed changes out of date; the note says so rather than show stale ones as current. */
+function edited(): void {
+  state.diffStale = true;
+  const note = document.getElementById('sop-import-diff-stale');
+  if (note) note.hidden = false;
 }
 const keys = new KeyKeeper();
 
@@ -129,9 +138,12 @@ function pickDraft(): void {
   state.draft = d ? (JSON.parse(JSON.stringify(d.definition)) as SopDefinition) : null;
   state.fixed.clear();
   state.diff = d?.diff ?? [];
+  state.diffStale = false;
 }
 
-const failureFlash = (err: ApiError): Flash => ({ kind: 'error', text: err.message, ...(err.fields?.length ? { lines: err.fields.slice(0, 8).map((f) => `${f.path}: ${f.message}`) } : {}) });
+// The API's field messages name the step and field as the review shows them ("Langkah 7, cabang
+// TIDAK: ..."); the machine path would only be noise to a librarian.
+const failureFlash = (err: ApiError): Flash => ({ kind: 'error', text: err.fields?.length ? 'Belum dapat diterbitkan. Perbaiki:' : err.message, ...(err.fields?.length ? { lines: err.fields.slice(0, 8).map((f) => f.message) } : {}) });
 
 function reviewFor(d: SopImportDraft, step: number, field: SopImportReviewItem['field']): SopImportReviewItem[] {
   return d.review.filter((r) => r.step === step && r.field === field);
@@ -179,6 +191,7 @@ function draftView(d: SopImportDraft, def: SopDefinition): HTMLElement {
     h('div', { class: 'import-steps', id: 'sop-import-steps' }, ...def.steps.map((s, i) => stepCard(d, def, s, i))),
     other.length ? h('details', { class: 'small' }, h('summary', null, `Teks lain yang perlu diperiksa (${other.length})`), h('ul', null, ...other.map((r) => h('li', null, `${r.read ? `"${r.read}": ` : ''}${r.reason}`)))) : null,
     h('h3', null, 'Perubahan dari versi aktif'),
+    h('p', { class: 'small unsure', id: 'sop-import-diff-stale', hidden: !state.diffStale }, 'Draf sudah diubah sejak daftar ini dihitung: tekan "Periksa perubahan" untuk menghitung ulang.'),
     diffList(),
     h(
       'div',
@@ -214,12 +227,20 @@ function roleSelect(def: SopDefinition, s: Step, flagged: boolean): HTMLSelectEl
   return sel;
 }
 
+/** Where a step may go: every other step, or the end. A target that is gone stays shown (red), never silently replaced. */
+function exitOptions(def: SopDefinition, s: Step, current: number | 'END'): { value: string; label: string; gone?: boolean }[] {
+  const opts: { value: string; label: string; gone?: boolean }[] = [...def.steps.filter((x) => x.no !== s.no).map((x) => ({ value: String(x.no), label: `langkah ${x.no}` })), { value: 'END', label: 'selesai' }];
+  if (current !== 'END' && !def.steps.some((x) => x.no === current)) opts.unshift({ value: String(current), label: `langkah ${current} (tidak ada lagi)`, gone: true });
+  return opts;
+}
+
 function targetSelect(def: SopDefinition, s: Step, which: 'ifYes' | 'ifNo', flagged: boolean): HTMLSelectElement {
   if (s.kind !== 'decision') throw new Error('not a decision');
   const exit = s[which];
-  const options = [...def.steps.filter((x) => x.no !== s.no).map((x) => ({ value: String(x.no), label: `langkah ${x.no}` })), { value: 'END', label: 'selesai' }];
+  const options = exitOptions(def, s, exit.to);
   const key = `${which}-${s.no}`;
-  const sel = h('select', { 'data-field': key, class: mark(key, flagged) }, ...options.map((o) => h('option', { value: o.value, selected: o.value === String(exit.to) }, o.label)));
+  const gone = options.some((o) => o.gone);
+  const sel = h('select', { 'data-field': key, class: gone ? 'broken' : mark(key, flagged) }, ...options.map((o) => h('option', { value: o.value, selected: o.value === String(exit.to) }, o.label)));
   sel.addEventListener('change', () => {
     exit.to = sel.value === 'END' ? 'END' : Number(sel.value);
     if (exit.to === 'END' && !exit.outcome) exit.outcome = exit.label;
@@ -228,22 +249,68 @@ function targetSelect(def: SopDefinition, s: Step, which: 'ifYes' | 'ifNo', flag
   return sel;
 }
 
-function kelengkapanRow(s: Step, k: Kelengkapan, i: number, flagged: boolean): HTMLElement {
-  const types = [
-    ['document', 'dokumen'],
-    ['data', 'data'],
-    ['checklist', 'periksa'],
-    ['office', 'alat kantor'],
-  ] as const;
-  const key = `kel-${s.no}-${i}`;
-  const sel = h('select', { 'data-field': key, class: mark(key, flagged) }, ...types.map(([v, l]) => h('option', { value: v, selected: v === k.type }, l)));
+/** A process step's next step; a step added or removed in review changes these, so they are shown. */
+function nextSelect(def: SopDefinition, s: Step & { kind: 'process' }): HTMLSelectElement {
+  const options = exitOptions(def, s, s.next).filter((o) => o.value !== 'END');
+  const key = `next-${s.no}`;
+  const gone = options.some((o) => o.gone);
+  const sel = h('select', { 'data-field': key, class: gone ? 'broken' : mark(key, false) }, ...options.map((o) => h('option', { value: o.value, selected: o.value === String(s.next) }, o.label)));
   sel.addEventListener('change', () => {
-    const base = { id: k.id, label: k.label };
-    const next: Kelengkapan = sel.value === 'document' ? { ...base, type: 'document', source: 'input' } : sel.value === 'data' ? { ...base, type: 'data', dataType: 'longtext' } : { ...base, type: sel.value as 'checklist' | 'office' };
-    s.kelengkapan[i] = next;
+    s.next = Number(sel.value);
     fix(sel, key);
   });
-  return h('li', { class: 'kel-row' }, h('span', null, k.label), sel);
+  return sel;
+}
+
+const KEL_TYPES = [
+  ['document', 'dokumen'],
+  ['data', 'data'],
+  ['checklist', 'periksa'],
+  ['office', 'alat kantor'],
+] as const;
+
+function retype(k: Kelengkapan, type: string): Kelengkapan {
+  const base = { id: k.id, label: k.label };
+  return type === 'document' ? { ...base, type: 'document', source: 'input' } : type === 'data' ? { ...base, type: 'data', dataType: 'longtext' } : { ...base, type: type as 'checklist' | 'office' };
+}
+
+/** An id for an item added in review: unique in the step, as the schema wants. */
+function newKelId(s: Step): string {
+  const ids = new Set(s.kelengkapan.map((k) => k.id));
+  let n = s.kelengkapan.length + 1;
+  while (ids.has(`butir_${n}`)) n++;
+  return `butir_${n}`;
+}
+
+function kelengkapanRow(s: Step, k: Kelengkapan, i: number, flagged: boolean): HTMLElement {
+  const key = `kel-${s.no}-${k.id}`;
+  const sel = h('select', { 'data-field': key, 'aria-label': 'Jenis kelengkapan', class: mark(key, flagged) }, ...KEL_TYPES.map(([v, l]) => h('option', { value: v, selected: v === k.type }, l)));
+  sel.addEventListener('change', () => {
+    const at = s.kelengkapan.findIndex((x) => x.id === k.id);
+    s.kelengkapan[at] = retype(s.kelengkapan[at]!, sel.value);
+    fix(sel, key);
+  });
+  const labelKey = `kel-label-${s.no}-${k.id}`;
+  const label = h('input', { type: 'text', 'data-field': labelKey, 'aria-label': 'Nama kelengkapan', value: k.label, class: mark(labelKey, !k.label.trim()) });
+  label.addEventListener('change', () => {
+    const item = s.kelengkapan.find((x) => x.id === k.id)!;
+    // Kept as typed (trimmed): an emptied label is refused by the API, naming the step, not dropped here.
+    item.label = label.value.trim();
+    if (item.label) fix(label, labelKey);
+    else {
+      label.classList.add('unsure');
+      edited();
+    }
+  });
+  const remove = h('button', { type: 'button', class: 'btn small', 'data-remove-kel': key, title: `Hapus "${k.label}"`, 'aria-label': `Hapus kelengkapan ${k.label}` }, '×');
+  remove.addEventListener('click', () => {
+    s.kelengkapan = s.kelengkapan.filter((x) => x.id !== k.id);
+    edited();
+    render();
+    showBanner({ kind: 'info', text: `Kelengkapan "${k.label}" dihapus dari langkah ${s.no}.` });
+  });
+  void i;
+  return h('li', { class: 'kel-row edit' }, label, sel, remove);
 }
 
 function templateSelect(d: SopImportDraft, s: Step, doc: ProducedDocument, flagged: boolean): HTMLElement {
@@ -268,22 +335,52 @@ function stepCard(d: SopImportDraft, def: SopDefinition, s: Step, i: number): HT
   const decisionUnsure = decisionReview.some((r) => /Tidak pasti|tanpa menulis/.test(r.reason));
   const kelReview = reviewFor(d, s.no, 'kelengkapan');
   const waktuReview = reviewFor(d, s.no, 'waktu');
+  const textReview = [...reviewFor(d, s.no, 'text'), ...reviewFor(d, s.no, 'step')];
   const docs = [...s.produces, ...(s.kind === 'decision' ? [...s.ifYes.produces, ...s.ifNo.produces] : [])];
   const waktuKey = `waktu-${s.no}`;
-  const waktu = h('input', { type: 'text', 'data-field': waktuKey, value: s.waktu ?? '', class: mark(waktuKey, waktuReview.length > 0) });
+  const waktu = h('input', { type: 'text', 'data-field': waktuKey, 'aria-label': 'Waktu', value: s.waktu ?? '', class: mark(waktuKey, waktuReview.length > 0) });
   const waktuNote = h('span', { class: 'small muted' }, parseWaktu(s.waktu).label);
   waktu.addEventListener('change', () => {
     s.waktu = waktu.value.trim() || null;
     const w = parseWaktu(s.waktu);
     waktuNote.textContent = w.label;
     if (w.recognized) fix(waktu, waktuKey);
-    else waktu.classList.add('unsure');
+    else {
+      waktu.classList.add('unsure');
+      edited();
+    }
+  });
+  const activityKey = `activity-${s.no}`;
+  const activity = h('textarea', { 'data-field': activityKey, 'aria-label': `Kegiatan langkah ${s.no}`, rows: String(Math.min(8, Math.max(2, Math.ceil(s.activity.length / 38)))), value: s.activity, class: `activity ${mark(activityKey, textReview.length > 0 || !s.activity.trim())}` });
+  activity.addEventListener('change', () => {
+    // Kept as typed: an emptied activity is refused by the API with the step named.
+    s.activity = activity.value.trim();
+    if (s.activity) fix(activity, activityKey);
+    else {
+      activity.classList.add('unsure');
+      edited();
+    }
+  });
+  const newKel = h('button', { type: 'button', class: 'btn small', 'data-add-kel': String(s.no) }, '+ kelengkapan');
+  newKel.addEventListener('click', () => {
+    const id = newKelId(s);
+    s.kelengkapan.push({ type: 'checklist', id, label: '' });
+    edited();
+    render();
+    (document.querySelector(`[data-field="kel-label-${s.no}-${id}"]`) as HTMLInputElement | null)?.focus();
   });
   return h(
     'div',
     { class: 'import-step', 'data-step': String(s.no) },
-    h('div', { class: 'card-top' }, h('strong', null, `Langkah ${s.no}`), s.kind === 'decision' ? badge('keputusan', 'info') : s.kind === 'terminator' ? badge('akhir', 'muted') : null),
-    h('p', { class: 'small' }, s.activity),
+    h(
+      'div',
+      { class: 'card-top' },
+      h('strong', null, `Langkah ${s.no}`),
+      s.kind === 'decision' ? badge('keputusan', 'info') : s.kind === 'terminator' ? badge('akhir', 'muted') : null,
+      def.startStep === s.no ? badge('awal', 'muted') : null,
+      h('button', { type: 'button', class: 'btn small btn-secondary step-remove', 'data-remove-step': String(s.no), title: `Hapus langkah ${s.no}`, onclick: () => removeStep(def, s.no) }, 'Hapus'),
+    ),
+    h('div', { class: 'field' }, activity, unsure(textReview)),
     h('div', { class: 'field' }, h('label', null, 'Pelaksana'), roleSelect(def, s, actorReview.length > 0), s.performer !== 'staff' ? h('span', { class: 'small muted' }, `Dilakukan oleh ${s.performerLabel ?? 'pihak luar'}; dicatat pegawai ini.`) : null, state.fixed.has(`actors-${s.no}`) ? h('span', { class: 'small fixed-why' }, 'Diubah pengelola SOP.') : unsure(actorReview)),
     s.kind === 'decision'
       ? h(
@@ -294,13 +391,61 @@ function stepCard(d: SopImportDraft, def: SopDefinition, s: Step, i: number): HT
           unsure(decisionReview),
         )
       : null,
-    s.kelengkapan.length ? h('div', { class: 'field' }, h('label', null, 'Kelengkapan'), h('ul', { class: 'kel-list' }, ...s.kelengkapan.map((k, j) => kelengkapanRow(s, k, j, kelReview.some((r) => r.read === k.label)))), unsure(kelReview)) : null,
+    s.kind === 'process' ? h('div', { class: 'field targets' }, h('span', { class: 'small' }, 'Lanjut ke'), nextSelect(def, s)) : null,
+    h('div', { class: 'field' }, h('label', null, 'Kelengkapan'), s.kelengkapan.length ? h('ul', { class: 'kel-list' }, ...s.kelengkapan.map((k, j) => kelengkapanRow(s, k, j, kelReview.some((r) => r.read === k.label)))) : null, unsure(kelReview), newKel),
     h('div', { class: 'field' }, h('label', null, 'Waktu'), waktu, waktuNote, unsure(waktuReview)),
     s.output ? h('p', { class: 'small muted' }, `Output: ${s.output}`) : null,
     docs.length ? h('div', { class: 'field' }, h('label', null, 'Dokumen yang dibuat'), h('ul', { class: 'kel-list' }, ...docs.map((doc) => templateSelect(d, s, doc, true)))) : null,
     s.keterangan ? h('p', { class: 'small muted' }, `Keterangan: ${s.keterangan}`) : null,
+    s.kind === 'process' ? h('button', { type: 'button', class: 'btn small', 'data-add-step': String(s.no), onclick: () => addStepAfter(def, s) }, '+ langkah sesudah ini') : null,
     void i,
   );
+}
+
+/**
+ * Removes a step. What went to it through a process step's "next" goes where the removed step went
+ * (said in the banner, and shown in the cards); a decision that pointed at it is not re-aimed by
+ * guess: its target shows red as gone and the API refuses it, naming the step, until it is chosen.
+ */
+function removeStep(def: SopDefinition, no: number): void {
+  if (def.steps.length <= 1) {
+    showBanner({ kind: 'error', text: 'SOP harus punya paling sedikit satu langkah.' });
+    return;
+  }
+  const removed = def.steps.find((x) => x.no === no)!;
+  const onward = removed.kind === 'process' ? removed.next : null;
+  const lines: string[] = [];
+  def.steps = def.steps.filter((x) => x.no !== no);
+  for (const x of def.steps) {
+    if (x.kind === 'process' && x.next === no && onward !== null && onward !== x.no) {
+      x.next = onward;
+      lines.push(`Langkah ${x.no} kini lanjut ke langkah ${onward}.`);
+    } else if (x.kind === 'process' && x.next === no) lines.push(`Langkah ${x.no} masih lanjut ke langkah ${no}: pilih "Lanjut ke".`);
+    if (x.kind === 'decision') for (const [w, l] of [['ifYes', 'YA'], ['ifNo', 'TIDAK']] as const) if (x[w].to === no) lines.push(`Keputusan langkah ${x.no} (${l}) masih menuju langkah ${no}: pilih tujuannya.`);
+  }
+  if (def.startStep === no) {
+    if (onward !== null) {
+      def.startStep = onward;
+      lines.push(`Langkah awal kini langkah ${onward}.`);
+    } else lines.push(`Langkah ${no} adalah langkah awal: tanpa penggantinya SOP tidak dapat diterbitkan.`);
+  }
+  for (const k of [...state.fixed]) if (new RegExp(`^[a-zA-Z-]+-${no}(-|$)`).test(k)) state.fixed.delete(k);
+  edited();
+  render();
+  showBanner({ kind: lines.some((l) => l.includes('masih') || l.includes('tanpa')) ? 'error' : 'info', text: `Langkah ${no} dihapus.`, lines });
+}
+
+/** Adds a process step after `s`, done by the same actor, which `s` now leads to; its activity is typed in place. */
+function addStepAfter(def: SopDefinition, s: Step & { kind: 'process' }): void {
+  const no = Math.max(...def.steps.map((x) => x.no)) + 1;
+  const step: Step = { no, kind: 'process', activity: '', actors: [...s.actors], performer: 'staff', kelengkapan: [], waktu: null, output: null, produces: [], next: s.next };
+  s.next = no;
+  def.steps.splice(def.steps.indexOf(s) + 1, 0, step);
+  state.fixed.add(`next-${s.no}`);
+  edited();
+  render();
+  showBanner({ kind: 'info', text: `Langkah ${no} ditambahkan sesudah langkah ${s.no}. Tulis kegiatannya.` });
+  (document.querySelector(`[data-field="activity-${no}"]`) as HTMLTextAreaElement | null)?.focus();
 }
 
 async function publish(dryRun: boolean): Promise<void> {
@@ -312,6 +457,7 @@ async function publish(dryRun: boolean): Promise<void> {
     const r = await busy(dryRun ? 'Memeriksa…' : 'Menerbitkan…', () => call('publishSopImport', body, key));
     keys.settle(null);
     state.diff = r.diff;
+    state.diffStale = false;
     const roles = [...(r.newRoles.length ? [`Peran baru belum dipegang pegawai: ${r.newRoles.join(', ')}.`] : []), ...r.formProblems];
     if (r.published) {
       app.sops = null;

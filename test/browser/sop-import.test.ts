@@ -71,7 +71,7 @@ describe('Impor SOP (headless Chromium)', () => {
     // A step added after 3, typed in place; step 1's activity and two kelengkapan lists edited.
     await page.locator('[data-add-step="3"]').click();
     const added = page.locator('[data-field="activity-11"]');
-    await expect.poll(() => added.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => page.locator('[data-field="activity-11"]:focus').count()).toBe(1);
     await added.fill('Memindai surat ijin kunjungan ke arsip digital');
     await added.blur();
     expect(await page.locator('[data-field="next-3"]').inputValue()).toBe('11');

@@ -5,15 +5,14 @@
 // changes against the version in use, and publish it as the SOP's next version.
 import type { Kelengkapan, ProducedDocument, SopDefinition, SopImportChange, SopImportDraft, SopImportReviewItem, Step } from '../../../../functions/src/contract.ts';
 import { parseWaktu } from '../../../../functions/src/sop/waktu.ts';
-import type { ApiError } from '../../contract.ts';
+import type { ApiError, DriveDocxPage } from '../../contract.ts';
+import { MAX_DOCX_BYTES } from '../../limits.ts';
 import { $, badge, h } from '../dom.ts';
 import { parseFailure } from '../logic/failures.ts';
+import { formatInstant } from '../logic/time.ts';
 import { KeyKeeper } from '../logic/idempotency.ts';
 import { call } from '../script-run.ts';
 import { app, busy, enterView, type Flash, loadSops, setView, showBanner } from '../shell.ts';
-
-/** A .docx goes through the API's 256 KiB body as base64: about 190 KB of file. */
-const MAX_DOCX_BYTES = 190 * 1024;
 
 const state = {
   text: '',
@@ -44,6 +43,9 @@ function edited(): void {
   if (note) note.hidden = false;
 }
 const keys = new KeyKeeper();
+
+/** The Drive picker: open or not, what was searched, the files listed so far and where the next page starts. */
+const drive = { open: false, search: '', files: [] as DriveDocxPage['files'], next: null as string | null, loaded: false, seq: 0 };
 
 /** Shows the tab to staff who administer at least one of the agency's SOPs. */
 export async function refreshSopImportTab(): Promise<void> {
@@ -84,7 +86,13 @@ function sourceForm(): HTMLElement {
     'form',
     { class: 'panel', id: 'sop-import-form', onsubmit: (e: Event) => (e.preventDefault(), void readSource()) },
     h('div', { class: 'field' }, h('label', { for: 'sop-import-text' }, 'Tabel SOP'), text),
-    h('div', { class: 'field' }, h('label', { for: 'sop-import-file' }, 'atau berkas .docx (unduh dari Drive)'), file, state.docx ? h('span', { class: 'small muted' }, `Dipilih: ${state.docx.name}`) : null),
+    h('div', { class: 'field' }, h('label', { for: 'sop-import-file' }, 'atau berkas .docx dari perangkat'), file, state.docx ? h('span', { class: 'small muted' }, `Dipilih: ${state.docx.name}`) : null),
+    h(
+      'div',
+      { class: 'field' },
+      h('button', { type: 'button', class: 'btn', id: 'sop-import-drive-open', 'aria-expanded': String(drive.open), onclick: () => toggleDrive() }, drive.open ? 'Tutup daftar Drive' : 'Pilih .docx dari Drive'),
+      drive.open ? drivePanel() : null,
+    ),
     h('div', { class: 'field' }, h('label', { for: 'sop-import-title' }, 'Judul SOP (opsional)'), title),
     h(
       'div',
@@ -99,7 +107,7 @@ async function readFile(input: HTMLInputElement): Promise<void> {
   const f = input.files?.[0];
   if (!f) return;
   if (f.size > MAX_DOCX_BYTES) {
-    showBanner({ kind: 'error', text: `Berkas ${f.name} terlalu besar untuk panel (${Math.round(f.size / 1024)} KB; paling besar ${MAX_DOCX_BYTES / 1024} KB). Tempel tabelnya, atau impor dengan perintah admin import-sop.` });
+    showBanner({ kind: 'error', text: `Berkas ${f.name} terlalu besar untuk panel (${Math.ceil(f.size / 1024)} KB; paling besar ${MAX_DOCX_BYTES / 1024} KB). Tempel tabelnya, atau impor dengan perintah admin import-sop.` });
     return;
   }
   const bytes = new Uint8Array(await f.arrayBuffer());
@@ -116,13 +124,18 @@ async function readSource(fromSelection = false): Promise<void> {
     showBanner({ kind: 'error', text: 'Tempel tabel SOP atau pilih berkas .docx terlebih dahulu.' });
     return;
   }
+  const title = state.title.trim();
+  await readWith(() => (fromSelection ? call('previewSopImportFromSelection', title || null) : call('previewSopImport', { ...source, ...(title ? { title } : {}) })), 'Membaca tabel…');
+}
+
+/** One way into the draft for every source: the pasted text, the selection, a file from the device or Drive. */
+async function readWith(read: () => Promise<{ drafts: SopImportDraft[] }>, label: string, from?: string): Promise<void> {
   try {
-    const title = state.title.trim();
-    const r = await busy('Membaca tabel…', () => (fromSelection ? call('previewSopImportFromSelection', title || null) : call('previewSopImport', { ...source, ...(title ? { title } : {}) })));
+    const r = await busy(label, read);
     state.drafts = r.drafts;
     state.pick = 0;
     pickDraft();
-    showBanner({ kind: 'info', text: `${r.drafts.length} tabel terbaca. ${r.drafts[0]!.review.length} hal perlu diperiksa (ditandai kuning).` });
+    showBanner({ kind: 'info', text: `${from ? `${from}: ` : ''}${r.drafts.length} tabel terbaca. ${r.drafts[0]!.review.length} hal perlu diperiksa (ditandai kuning).` });
   } catch (e) {
     state.drafts = [];
     state.draft = null;
@@ -131,6 +144,89 @@ async function readSource(fromSelection = false): Promise<void> {
     state.docx = null;
   }
   render();
+}
+
+function toggleDrive(): void {
+  drive.open = !drive.open;
+  render();
+  if (drive.open) {
+    if (!drive.loaded) void loadDrive(drive.search, false);
+    ($('sop-drive-search') as HTMLInputElement).focus();
+  }
+}
+
+function drivePanel(): HTMLElement {
+  const search = h('input', { type: 'search', id: 'sop-drive-search', maxlength: '100', value: drive.search, placeholder: 'Cari nama berkas (awal kata)…', 'aria-label': 'Cari berkas .docx di Drive' });
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  // Searched on Drive after a short pause in typing, or at once with Enter.
+  search.addEventListener('input', () => {
+    clearTimeout(pause);
+    pause = setTimeout(() => void loadDrive(search.value, false), 400);
+  });
+  search.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    clearTimeout(pause);
+    void loadDrive(search.value, false);
+  });
+  const panel = h(
+    'div',
+    { class: 'drive-panel', id: 'sop-import-drive' },
+    search,
+    h('p', { class: 'small muted', id: 'sop-drive-status' }, drive.loaded ? '' : 'Memuat berkas…'),
+    h('ul', { class: 'drive-list', id: 'sop-drive-list' }),
+    h('button', { type: 'button', class: 'btn small', id: 'sop-drive-more', hidden: true, onclick: () => void loadDrive(drive.search, true) }, 'Muat lagi'),
+  );
+  queueMicrotask(fillDriveList);
+  return panel;
+}
+
+async function loadDrive(search: string, more: boolean): Promise<void> {
+  const seq = ++drive.seq;
+  drive.search = search;
+  const status = document.getElementById('sop-drive-status');
+  if (status) status.textContent = 'Memuat berkas…';
+  try {
+    const page = await call('listDriveDocx', search.trim() || null, more ? drive.next : null);
+    // An answer to an older search is dropped: the list shows what the box says.
+    if (seq !== drive.seq) return;
+    drive.files = more ? [...drive.files, ...page.files] : page.files;
+    drive.next = page.nextPageToken;
+    drive.loaded = true;
+    fillDriveList();
+  } catch (e) {
+    if (seq !== drive.seq) return;
+    if (status) status.textContent = '';
+    showBanner(failureFlash(parseFailure(e)));
+  }
+}
+
+function fillDriveList(): void {
+  const list = document.getElementById('sop-drive-list');
+  const status = document.getElementById('sop-drive-status');
+  const more = document.getElementById('sop-drive-more');
+  if (!list || !status || !more) return;
+  if (!drive.loaded) return;
+  const zone = app.me?.agency.timeZone ?? 'Asia/Jakarta';
+  list.replaceChildren(
+    ...drive.files.map((f) => {
+      const big = f.sizeBytes !== null && f.sizeBytes > MAX_DOCX_BYTES;
+      const facts = [f.modifiedTime ? formatInstant(f.modifiedTime, zone) : null, f.sizeBytes !== null ? `${Math.max(1, Math.ceil(f.sizeBytes / 1024))} KB` : null, big ? `terlalu besar (paling besar ${MAX_DOCX_BYTES / 1024} KB)` : null].filter(Boolean).join(' · ');
+      return h(
+        'li',
+        null,
+        h('button', { type: 'button', class: 'drive-file', 'data-drive-file': f.id, disabled: big, title: f.name, onclick: () => void readFromDrive(f.id, f.name) }, h('span', { class: 'drive-name' }, f.name), h('span', { class: 'small muted' }, facts)),
+      );
+    }),
+  );
+  status.textContent = drive.files.length ? `${drive.files.length} berkas${drive.next ? ' (ada lagi)' : ''}` : drive.search.trim() ? `Tidak ada berkas .docx yang namanya memuat kata berawalan "${drive.search.trim()}".` : 'Tidak ada berkas .docx di Drive Anda.';
+  more.hidden = !drive.next;
+}
+
+async function readFromDrive(fileId: string, name: string): Promise<void> {
+  const title = state.title.trim();
+  state.text = '';
+  await readWith(() => call('previewSopImportFromDrive', fileId, title || null), `Membaca ${name}…`, name);
 }
 
 function pickDraft(): void {

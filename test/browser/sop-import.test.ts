@@ -4,12 +4,16 @@
 // kelengkapan items, checks the changes and publishes it as version 2; a new case then runs through
 // the published version, the fixed actor taking its step. Screenshots (300 px sidebar) in test-output/sidebar/impor/.
 import { readFileSync } from 'node:fs';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDefinition } from '../../functions/src/sop/schema.ts';
 import { walkYes } from '../support/import-walk.ts';
+import { blocksOfTabText, docxOf } from '../support/seed-docx.ts';
 import { AGENCY, sidebarHarness } from './harness.ts';
 
-const h = sidebarHarness('impor');
+const DRIVE_DIR = resolve('test-output/sidebar/impor/drive');
+const h = sidebarHarness('impor', { driveDir: DRIVE_DIR });
 const SEED_002 = readFileSync(new URL('../../../shared/seeds/002_13bacb4177748aad.txt', import.meta.url), 'utf8');
 const KUNJUNGAN = SEED_002.slice(SEED_002.indexOf('PROSEDUR LAYANAN KUNJUNGAN RESMI'));
 
@@ -112,5 +116,51 @@ describe('Impor SOP (headless Chromium)', () => {
     const c = await h.caseState(walked.caseId);
     expect(c.case.status).toBe('closed');
     expect(c.events.at(-1).actor.email).toBe(h.person('front_office').email);
+  }, 120_000);
+
+  it('the Kepala Bidang picks the Kunjungan resmi .docx from Drive by searching its name; a file over the limit cannot be picked', async () => {
+    // The preview's Drive is a folder: the seed table as an agency's Word file, marks empty; a big file; another SOP.
+    await mkdir(DRIVE_DIR, { recursive: true });
+    await writeFile(join(DRIVE_DIR, 'SOP Kunjungan Resmi 2024.docx'), await docxOf(blocksOfTabText(KUNJUNGAN)));
+    await writeFile(join(DRIVE_DIR, 'Lampiran foto kegiatan.docx'), Buffer.alloc(300 * 1024, 1));
+    await writeFile(join(DRIVE_DIR, 'Catatan rapat.docx'), await docxOf(blocksOfTabText(KUNJUNGAN)));
+    // Fifty older files: the first page is full, the real ones (newest) on top, the rest behind "Muat lagi".
+    for (let i = 1; i <= 50; i++) {
+      const f = join(DRIVE_DIR, `Arsip ${String(i).padStart(2, '0')}.docx`);
+      await writeFile(f, 'bukan docx');
+      await utimes(f, new Date(Date.UTC(2025, 0, i)), new Date(Date.UTC(2025, 0, i)));
+    }
+    const { page, actAs, shotOf } = await h.open('drive');
+    await actAs('kabid_perpustakaan');
+    await page.locator('#nav [data-nav="sopimport"]').click();
+    await page.locator('#sop-import-drive-open').click();
+    await expect.poll(() => page.locator('#sop-drive-list [data-drive-file]').count()).toBe(50);
+    expect(await page.locator('#sop-drive-status').textContent()).toBe('50 berkas (ada lagi)');
+    await page.locator('#sop-drive-more').click();
+    await expect.poll(() => page.locator('#sop-drive-list [data-drive-file]').count()).toBe(53);
+    expect(await page.locator('#sop-drive-more').isVisible()).toBe(false);
+    expect(await page.locator('#sop-drive-list [data-drive-file]').last().textContent()).toContain('Arsip 01.docx');
+    const big = page.locator('#sop-drive-list li', { hasText: 'Lampiran foto kegiatan.docx' });
+    expect(await big.locator('button').isDisabled()).toBe(true);
+    expect(await big.textContent()).toContain('300 KB · terlalu besar (paling besar 190 KB)');
+    await page.locator('#sop-drive-list').evaluate((el) => el.scrollTo(0, 0));
+    await shotOf('#sop-import-drive', 'drive-list');
+
+    // Drive matches the start of a word: "unjungan" finds nothing, "kunj" the SOP.
+    const search = page.locator('#sop-drive-search');
+    await search.fill('unjungan');
+    await search.press('Enter');
+    await expect.poll(() => page.locator('#sop-drive-status').textContent()).toContain('Tidak ada berkas .docx yang namanya memuat kata berawalan "unjungan"');
+    expect(await page.locator('#sop-drive-list [data-drive-file]').count()).toBe(0);
+    await search.fill('kunj');
+    await search.press('Enter');
+    await expect.poll(() => page.locator('#sop-drive-list [data-drive-file]').count()).toBe(1);
+    expect(await page.locator('#sop-drive-more').isVisible()).toBe(false);
+    await shotOf('#sop-import-drive', 'drive-search');
+    await page.locator('#sop-drive-list [data-drive-file]', { hasText: 'SOP Kunjungan Resmi 2024.docx' }).click();
+    await expect.poll(() => page.locator('#sop-import-steps .import-step').count()).toBe(10);
+    expect(await page.locator('#banner').textContent()).toContain('SOP Kunjungan Resmi 2024.docx: 1 tabel terbaca');
+    expect(await page.locator('#sop-import-target').textContent()).toContain('Versi baru dari');
+    await shotOf('#sop-import-form', 'drive-read');
   }, 120_000);
 });

@@ -48,8 +48,8 @@ export class FakeUrlFetch {
     const reply = found ? (typeof found.reply === 'function' ? found.reply(call) : found.reply) : this.serve(call);
     if (!reply) throw new Error(`Exception: no scripted response for ${call.method.toUpperCase()} ${url}`);
     if ('throws' in reply) throw new Error(reply.throws);
-    const bytes = reply.bytes ?? new TextEncoder().encode(reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
-    const text = new TextDecoder().decode(bytes);
+    const text = reply.bytes ? new TextDecoder().decode(reply.bytes) : (reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
+    const bytes = reply.bytes ?? new TextEncoder().encode(text);
     if (!call.muteHttpExceptions && (reply.status < 200 || reply.status >= 300)) {
       throw new Error(`Exception: Request failed for ${url} returned code ${reply.status}. Truncated server response: ${text.slice(0, 200)}`);
     }

@@ -52,7 +52,7 @@ describe('Impor SOP (headless Chromium)', () => {
     await expect.poll(() => step10.getAttribute('class')).toContain('fixed');
     await page.locator('#sop-import-check').click();
     await expect.poll(() => page.locator('#banner').textContent()).toContain('Definisi valid');
-    await expect.poll(() => page.locator('#sop-import-diff').textContent()).toContain('steps.10.actors');
+    await expect.poll(() => page.locator('#sop-import-diff [data-path="steps.10.actors"]').textContent()).toContain('Langkah 10, pelaksana');
     await page.locator('[data-step="10"]').scrollIntoViewIfNeeded();
     await shotOf('[data-step="10"]', 'step-10-fixed');
     await shotOf('#sop-import-diff', 'diff');
@@ -93,9 +93,13 @@ describe('Impor SOP (headless Chromium)', () => {
     await shotOf('[data-step="11"]', 'step-11-added');
     await page.locator('#sop-import-check').click();
     await expect.poll(() => page.locator('#banner').textContent()).toContain('Definisi valid');
-    await expect.poll(() => page.locator('#sop-import-diff').textContent()).toContain('steps.11');
-    expect(await page.locator('#sop-import-diff').textContent()).toContain('steps.8');
+    await expect.poll(() => page.locator('#sop-import-diff [data-path="steps.11"]').textContent()).toContain('Langkah 11');
+    expect(await page.locator('#sop-import-diff [data-path="steps.11"]').textContent()).toContain('baru');
+    expect(await page.locator('#sop-import-diff [data-path="steps.8"]').textContent()).toContain('dihapus');
     expect(await page.locator('#sop-import-diff-stale').isVisible()).toBe(false);
+    await page.locator('#sop-import-diff [data-path="steps.3.flow"]').scrollIntoViewIfNeeded();
+    await shotOf('#sop-import-diff [data-path="steps.3.flow"]', 'diff-flow');
+    await shotOf('#sop-import-diff [data-path="steps.8"]', 'diff-removed');
 
     await page.locator('#sop-import-publish').click();
     await expect.poll(() => page.locator('#banner').textContent()).toContain('diterbitkan sebagai versi 2');

@@ -298,13 +298,24 @@ function draftView(d: SopImportDraft, def: SopDefinition): HTMLElement {
   );
 }
 
+/** What a change is about, as the review names it ("Langkah 10, pelaksana"); the API's path stays in data-path. */
+const CHANGE_FIELDS: Record<string, string> = { activity: 'kegiatan', kind: 'jenis langkah', actors: 'pelaksana', flow: 'alur', waktu: 'waktu', output: 'output', kelengkapan: 'kelengkapan', produces: 'dokumen yang dibuat' };
+function changeLabel(path: string): string {
+  const step = /^steps\.(\d+)(?:\.(\w+))?$/.exec(path);
+  if (step) return step[2] ? `Langkah ${step[1]}, ${CHANGE_FIELDS[step[2]] ?? step[2]}` : `Langkah ${step[1]}`;
+  if (path === 'title') return 'Judul';
+  if (path === 'sop') return 'SOP baru';
+  if (path.startsWith('roles.')) return `Peran ${path.slice('roles.'.length)}`;
+  return path;
+}
+
 function diffList(): HTMLElement {
   if (!state.diff.length) return h('p', { class: 'small muted', id: 'sop-import-diff' }, 'Tidak ada perubahan.');
   const kind = { added: 'baru', removed: 'dihapus', changed: 'berubah' } as const;
   return h(
     'ul',
     { class: 'small diff', id: 'sop-import-diff' },
-    ...state.diff.slice(0, 60).map((c) => h('li', null, badge(kind[c.kind], c.kind === 'removed' ? 'late' : c.kind === 'added' ? 'ok' : 'info'), ` ${c.path}`, c.after !== undefined ? h('div', { class: 'muted' }, `${c.before !== undefined ? `${c.before} → ` : ''}${c.after}`) : c.before !== undefined ? h('div', { class: 'muted' }, c.before) : null)),
+    ...state.diff.slice(0, 60).map((c) => h('li', { 'data-path': c.path }, badge(kind[c.kind], c.kind === 'removed' ? 'late' : c.kind === 'added' ? 'ok' : 'info'), ` ${changeLabel(c.path)}`, c.after !== undefined ? h('div', { class: 'muted' }, `${c.before !== undefined ? `${c.before} → ` : ''}${c.after}`) : c.before !== undefined ? h('div', { class: 'muted' }, c.before) : null)),
     state.diff.length > 60 ? h('li', null, `… dan ${state.diff.length - 60} lagi`) : null,
   );
 }

@@ -150,8 +150,18 @@ describe('Impor SOP (headless Chromium)', () => {
     await page.locator('#sop-drive-list').evaluate((el) => el.scrollTo(0, 0));
     await shotOf('#sop-import-drive', 'drive-list');
 
-    // Drive matches the start of a word: "unjungan" finds nothing, "kunj" the SOP.
+    // A file that only has the .docx name: the API's reason, and no draft.
     const search = page.locator('#sop-drive-search');
+    await search.fill('arsip 07');
+    await search.press('Enter');
+    await expect.poll(() => page.locator('#sop-drive-list [data-drive-file]').count()).toBe(1);
+    await page.locator('#sop-drive-list [data-drive-file]').click();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('Tabel SOP tidak ditemukan');
+    expect(await page.locator('#banner').textContent()).not.toContain('diterbitkan');
+    expect(await page.locator('#sop-import-steps').count()).toBe(0);
+    await shotOf('#banner', 'drive-not-docx');
+
+    // Drive matches the start of a word: "unjungan" finds nothing, "kunj" the SOP.
     await search.fill('unjungan');
     await search.press('Enter');
     await expect.poll(() => page.locator('#sop-drive-status').textContent()).toContain('Tidak ada berkas .docx yang namanya memuat kata berawalan "unjungan"');

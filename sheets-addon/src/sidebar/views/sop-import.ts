@@ -239,7 +239,12 @@ function pickDraft(): void {
 
 // The API's field messages name the step and field as the review shows them ("Langkah 7, cabang
 // TIDAK: ..."); the machine path would only be noise to a librarian.
-const failureFlash = (err: ApiError): Flash => ({ kind: 'error', text: err.fields?.length ? 'Belum dapat diterbitkan. Perbaiki:' : err.message, ...(err.fields?.length ? { lines: err.fields.slice(0, 8).map((f) => f.message) } : {}) });
+// A refused publication lists each problem; any other refusal says its message once.
+function failureFlash(err: ApiError, publishing = false): Flash {
+  const lines = (err.fields ?? []).map((f) => f.message).filter((m) => publishing || !err.message.includes(m));
+  if (publishing && lines.length) return { kind: 'error', text: 'Belum dapat diterbitkan. Perbaiki:', lines: lines.slice(0, 8) };
+  return { kind: 'error', text: err.message, ...(lines.length ? { lines: lines.slice(0, 8) } : {}) };
+}
 
 function reviewFor(d: SopImportDraft, step: number, field: SopImportReviewItem['field']): SopImportReviewItem[] {
   return d.review.filter((r) => r.step === step && r.field === field);
@@ -580,6 +585,6 @@ async function publish(dryRun: boolean): Promise<void> {
   } catch (e) {
     const err = parseFailure(e);
     keys.settle(err);
-    showBanner(failureFlash(err));
+    showBanner(failureFlash(err, true));
   }
 }

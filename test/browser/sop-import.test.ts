@@ -83,6 +83,15 @@ describe('Impor SOP (headless Chromium)', () => {
     const first = page.locator('[data-field="activity-1"]');
     await first.fill(`${await first.inputValue()} melalui surel dinas`);
     await first.blur();
+    const question = page.locator('[data-field="question-6"]');
+    expect(await question.inputValue()).not.toBe('');
+    await question.fill('Apakah jadwal kunjungan sesuai dengan jadwal yang tersedia?');
+    await question.blur();
+    const noLabel = page.locator('[data-field="ifNo-label-6"]');
+    await noLabel.fill('Tawarkan waktu lain');
+    await noLabel.blur();
+    await expect.poll(() => noLabel.getAttribute('class')).toContain('fixed');
+    await shotOf('[data-step="6"]', 'step-6-edited');
     await page.locator('[data-remove-kel="kel-2-jaringan_internet"]').click();
     await page.locator('[data-add-kel="11"]').click();
     const kel = page.locator('[data-step="11"] [data-field^="kel-label-11-"]');
@@ -114,6 +123,7 @@ describe('Impor SOP (headless Chromium)', () => {
     expect(def.steps.find((s) => s.no === 2)!.kelengkapan.map((k) => k.label)).toEqual(['Surat Kunjungan', 'komputer']);
     expect(def.steps.find((s) => s.no === 11)).toMatchObject({ activity: 'Memindai surat ijin kunjungan ke arsip digital', actors: def.steps.find((s) => s.no === 3)!.actors, next: 4, kelengkapan: [{ type: 'office', label: 'Pemindai dokumen' }] });
     expect(def.steps.find((s) => s.no === 7)).toMatchObject({ ifYes: { to: 9 } });
+    expect(def.steps.find((s) => s.no === 6)).toMatchObject({ question: 'Apakah jadwal kunjungan sesuai dengan jadwal yang tersedia?', ifNo: { label: 'Tawarkan waktu lain' } });
 
     const walked = await walkYes(h.s, AGENCY, def);
     expect(walked).toMatchObject({ sopVersion: 2, steps: [1, 2, 3, 11, 4, 5, 6, 7, 9, 10] });

@@ -499,7 +499,17 @@ function stepCard(d: SopImportDraft, def: SopDefinition, s: Step, i: number): HT
           'div',
           { class: 'field' },
           h('label', null, 'Keputusan'),
-          h('div', { class: 'targets' }, h('span', null, 'YA →'), targetSelect(def, s, 'ifYes', decisionUnsure), h('span', null, 'TIDAK →'), targetSelect(def, s, 'ifNo', decisionUnsure)),
+          textField(s, `question-${s.no}`, 'Pertanyaan keputusan', () => s.question, (v) => (s.question = v), true),
+          ...(['ifYes', 'ifNo'] as const).map((w) =>
+            h(
+              'div',
+              { class: 'branch' },
+              h('span', { class: 'small branch-name' }, w === 'ifYes' ? 'YA' : 'TIDAK'),
+              textField(s, `${w}-label-${s.no}`, `Nama tombol cabang ${w === 'ifYes' ? 'YA' : 'TIDAK'}`, () => s[w].label, (v) => (s[w].label = v)),
+              h('span', null, '→'),
+              targetSelect(def, s, w, decisionUnsure),
+            ),
+          ),
           unsure(decisionReview),
         )
       : null,
@@ -512,6 +522,22 @@ function stepCard(d: SopImportDraft, def: SopDefinition, s: Step, i: number): HT
     s.kind === 'process' ? h('button', { type: 'button', class: 'btn small', 'data-add-step': String(s.no), onclick: () => addStepAfter(def, s) }, '+ langkah sesudah ini') : null,
     void i,
   );
+}
+
+/** A one-line text of a step, kept as typed (trimmed); an emptied one is refused by the API with the step named. */
+function textField(s: Step, key: string, label: string, get: () => string, set: (v: string) => void, multiline = false): HTMLInputElement | HTMLTextAreaElement {
+  const props = { 'data-field': key, 'aria-label': `${label} langkah ${s.no}`, value: get(), maxlength: '500', class: mark(key, !get().trim()) };
+  // A question is read whole before it is judged: a box as tall as its text.
+  const input = multiline ? h('textarea', { ...props, rows: String(Math.min(4, Math.max(1, Math.ceil(get().length / 38)))) }) : h('input', { ...props, type: 'text' });
+  input.addEventListener('change', () => {
+    set(input.value.trim());
+    if (input.value.trim()) fix(input, key);
+    else {
+      input.classList.add('unsure');
+      edited();
+    }
+  });
+  return input;
 }
 
 /**

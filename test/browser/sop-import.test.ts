@@ -187,4 +187,38 @@ describe('Impor SOP (headless Chromium)', () => {
     expect(await page.locator('#sop-import-target').textContent()).toContain('Versi baru dari');
     await shotOf('#sop-import-form', 'drive-read');
   }, 120_000);
+
+  it('a Pelaksana header the agency does not have is offered as a new role or one of its own; taken as its own, it stands for it in every step', async () => {
+    const renamed = KUNJUNGAN.replace('Petugas/ Agendaris', 'Pengadministrasi Persuratan');
+    const { page, actAs, shotOf } = await h.open('roles');
+    await actAs('kabid_perpustakaan');
+    await page.locator('#nav [data-nav="sopimport"]').click();
+    await page.locator('#sop-import-text').fill(renamed);
+    await page.locator('#sop-import-read').click();
+    await expect.poll(() => page.locator('#sop-import-steps .import-step').count()).toBe(10);
+    const row = page.locator('#sop-import-new-roles [data-field="role-pengadministrasi_persuratan"]');
+    await row.waitFor();
+    const stepsOfNew = async () => {
+      const out: number[] = [];
+      for (const sel of await page.locator('#sop-import-steps select[data-field^="actors-"]').all()) if ((await sel.inputValue()).split(',').includes('pengadministrasi_persuratan')) out.push(Number((await sel.getAttribute('data-field'))!.slice('actors-'.length)));
+      return out;
+    };
+    // The renamed column lost the "Agendaris" cue: step 3 (mengagendakan) is given to it by hand.
+    await page.locator('[data-field="actors-3"]').selectOption('pengadministrasi_persuratan');
+    const before = await stepsOfNew();
+    expect(before).toContain(3);
+    await shotOf('#sop-import-new-roles', 'new-role');
+    // The dry run says the new role is held by no one.
+    await page.locator('#sop-import-check').click();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('Peran baru belum dipegang pegawai: pengadministrasi_persuratan');
+
+    await row.selectOption('agendaris');
+    await expect.poll(() => page.locator('#banner').textContent()).toContain(`Kolom "Pengadministrasi Persuratan" kini peran dinas "Petugas/ Agendaris" (${before.length} langkah)`);
+    expect(await page.locator('#sop-import-new-roles').count()).toBe(0);
+    expect(await stepsOfNew()).toEqual([]);
+    for (const no of before) expect((await page.locator(`[data-field="actors-${no}"]`).inputValue()).split(',')).toContain('agendaris');
+    await page.locator('#sop-import-check').click();
+    await expect.poll(() => page.locator('#banner').textContent()).toContain('Definisi valid');
+    expect(await page.locator('#banner').textContent()).not.toContain('Peran baru');
+  }, 120_000);
 });

@@ -24,6 +24,8 @@ const state = {
   docx: null as { name: string; base64: string } | null,
   /** Fields the reviewer changed (their data-field keys): green, the importer's doubt answered. */
   fixed: new Set<string>(),
+  /** The roles of the agency's SOPs in use (id -> role), to map a table's new Pelaksana header onto. */
+  agencyRoles: new Map<string, SopDefinition['roles'][number]>(),
   /** The draft was edited since the changes were last counted: the list says so until "Periksa perubahan". */
   diffStale: false,
 };
@@ -135,6 +137,9 @@ async function readWith(read: () => Promise<{ drafts: SopImportDraft[] }>, label
     state.drafts = r.drafts;
     state.pick = 0;
     pickDraft();
+    state.agencyRoles = await loadSops()
+      .then((sops) => new Map(sops.flatMap((x) => x.roles.map((role) => [role.id, role] as const))))
+      .catch(() => new Map());
     showBanner({ kind: 'info', text: `${from ? `${from}: ` : ''}${r.drafts.length} tabel terbaca. ${r.drafts[0]!.review.length} hal perlu diperiksa (ditandai kuning).` });
   } catch (e) {
     state.drafts = [];
@@ -287,6 +292,7 @@ function draftView(d: SopImportDraft, def: SopDefinition): HTMLElement {
       d.current ? `Versi baru dari "${d.current.title}": versi ${d.current.version} → ${d.current.version + 1}. Kasus yang sedang berjalan tetap pada versinya.` : `SOP baru: ${def.id} (kode nomor kasus ${def.code}).`,
     ),
     h('p', { class: 'small muted' }, `Peran: ${def.roles.map((r) => r.label).join('; ')}`),
+    newRolesView(def),
     ...outsiders.map((r) => h('p', { class: 'small unsure' }, `${r.read}: ${r.reason}`)),
     h('h3', null, `Langkah (${def.steps.length})`),
     h('div', { class: 'import-steps', id: 'sop-import-steps' }, ...def.steps.map((s, i) => stepCard(d, def, s, i))),
@@ -312,6 +318,67 @@ function changeLabel(path: string): string {
   if (path === 'sop') return 'SOP baru';
   if (path.startsWith('roles.')) return `Peran ${path.slice('roles.'.length)}`;
   return path;
+}
+
+/**
+ * The table's Pelaksana headers that are no role of the agency yet: each can stay a new role (staff
+ * must be given it before its steps can be taken) or be taken as one of the agency's roles, which
+ * then stands for it everywhere in the draft.
+ */
+function newRolesView(def: SopDefinition): HTMLElement | null {
+  if (!state.agencyRoles.size) return null;
+  const fresh = def.roles.filter((r) => !state.agencyRoles.has(r.id));
+  if (!fresh.length) return null;
+  const known = [...state.agencyRoles.values()].sort((a, b) => a.label.localeCompare(b.label, 'id'));
+  return h(
+    'div',
+    { class: 'field', id: 'sop-import-new-roles' },
+    h('label', null, 'Peran baru dari tabel'),
+    h('p', { class: 'small muted' }, 'Belum ada pegawai yang memegangnya. Bila sama dengan peran dinas yang sudah ada, pilih peran itu.'),
+    ...fresh.map((r) => {
+      const key = `role-${r.id}`;
+      const sel = h(
+        'select',
+        { 'data-field': key, 'aria-label': `Peran untuk kolom ${r.label}`, class: 'unsure' },
+        h('option', { value: '', selected: true }, 'tetap peran baru'),
+        ...known.map((k) => h('option', { value: k.id }, k.label)),
+      );
+      sel.addEventListener('change', () => sel.value && mapRole(def, r, sel.value));
+      return h('div', { class: 'role-map' }, h('span', { class: 'small' }, r.label), sel);
+    }),
+  );
+}
+
+/** Every place a definition names a role by id. */
+function renameRole(def: SopDefinition, from: string, to: string): number {
+  const swap = (ids: string[] | undefined) => (ids ? [...new Set(ids.map((x) => (x === from ? to : x)))] : ids);
+  let steps = 0;
+  for (const st of def.steps) {
+    if (st.actors.includes(from)) steps++;
+    st.actors = swap(st.actors)!;
+    for (const doc of [...st.produces, ...(st.kind === 'decision' ? [...st.ifYes.produces, ...st.ifNo.produces] : [])]) if (doc.kepada) doc.kepada = swap(doc.kepada);
+    for (const k of st.kelengkapan) if (k.type === 'data' && k.suggest?.pimpinanOf === from) k.suggest.pimpinanOf = to;
+  }
+  def.cancelRoles = swap(def.cancelRoles)!;
+  if (def.createRoles) def.createRoles = swap(def.createRoles);
+  if (def.reminders?.escalateTo) def.reminders.escalateTo = swap(def.reminders.escalateTo);
+  for (const r of def.roles) if (r.reportsTo === from) r.reportsTo = to;
+  return steps;
+}
+
+function mapRole(def: SopDefinition, role: SopDefinition['roles'][number], to: string): void {
+  const steps = renameRole(def, role.id, to);
+  def.roles = def.roles.filter((r) => r.id !== role.id);
+  // The agency's role comes with the roles it reports to, so its letters sign as they do elsewhere.
+  for (let id: string | undefined = to; id && !def.roles.some((r) => r.id === id); id = state.agencyRoles.get(id)?.reportsTo) {
+    const known = state.agencyRoles.get(id);
+    if (!known) break;
+    def.roles.push({ ...known });
+  }
+  edited();
+  render();
+  const label = state.agencyRoles.get(to)?.label ?? to;
+  showBanner({ kind: 'info', text: `Kolom "${role.label}" kini peran dinas "${label}" (${steps} langkah). Untuk membatalkannya, baca ulang tabelnya.` });
 }
 
 function diffList(): HTMLElement {

@@ -19,6 +19,8 @@ export const GLOBAL_NAME = 'AddonServer';
 export const DEFAULT_OUT_DIR = path.join(here, 'dist');
 export const PLACEHOLDER_API_URL = 'https://REGION-PROJECT.cloudfunctions.net/';
 export const SHEETS_API_PREFIX = 'https://sheets.googleapis.com/';
+/** Impor SOP lists and reads the user's .docx files through Drive REST v3. */
+export const DRIVE_API_PREFIX = 'https://www.googleapis.com/drive/v3/';
 /** Functions the manifest, the triggers and the menu items call by name (see src/server/main.ts). */
 export const MENU_AND_TRIGGER_FUNCTIONS = ['onOpen', 'onInstall', 'showSidebar', 'showNewCase', 'syncDashboardFromMenu'] as const;
 
@@ -125,7 +127,7 @@ export async function buildAddon(options: AddonBuildOptions = {}): Promise<Addon
     );
   }
   const manifest = JSON.parse(await readFile(path.join(here, 'appsscript.json'), 'utf8')) as Record<string, unknown>;
-  const urlFetchWhitelist = [apiPrefix, SHEETS_API_PREFIX];
+  const urlFetchWhitelist = [apiPrefix, SHEETS_API_PREFIX, DRIVE_API_PREFIX];
   manifest.urlFetchWhitelist = urlFetchWhitelist;
 
   const sidebar = await buildSidebarHtml();

@@ -3,6 +3,7 @@
 // to act as. It runs before the sidebar script, in the same page. Local only.
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../src/contract.ts';
 import type { CaseRow, ProgrammeReport, SopReport } from '../../functions/src/contract.ts';
+import { MAX_DOCX_BYTES } from '../src/limits.ts';
 import { caseListQuery, participantListQuery } from '../src/server/query.ts';
 import { reportSheetName, reportTables, type ReportTables } from '../src/server/report-table.ts';
 import { CHART_COLUMNS, sopReportSheetName, sopReportTables, type SopReportTables } from '../src/server/sop-report-table.ts';
@@ -182,6 +183,21 @@ const impl: Impl = {
   async previewSopImportFromSelection() {
     // The preview has no spreadsheet to select in: say so, as the add-on does for an empty selection.
     throw new Error(JSON.stringify({ code: 'INVALID_INPUT', message: 'Pratinjau lokal tidak punya lembar Sheets: tempel tabelnya di kotak teks.', path: 'rows' }));
+  },
+  async listDriveDocx(search, pageToken) {
+    // The preview's Drive is a local folder (preview.ts); the add-on asks Drive's REST API (server/drive.ts).
+    const q = [search ? `search=${encodeURIComponent(search)}` : '', pageToken ? `pageToken=${encodeURIComponent(pageToken)}` : ''].filter(Boolean).join('&');
+    const r = await fetch(`/preview/drive${q ? `?${q}` : ''}`);
+    return r.json();
+  },
+  async previewSopImportFromDrive(fileId, title) {
+    const r = await fetch(`/preview/drive/${encodeURIComponent(fileId)}`);
+    if (!r.ok) throw new CallFailure({ code: 'NOT_FOUND', message: 'Berkas tidak ditemukan di Drive, atau Anda tidak punya akses untuk membukanya. Muat ulang daftar berkas lalu pilih lagi.', path: 'fileId' });
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    if (bytes.length > MAX_DOCX_BYTES) throw new CallFailure({ code: 'INVALID_INPUT', message: `Berkas terlalu besar untuk panel (${Math.ceil(bytes.length / 1024)} KB; paling besar ${MAX_DOCX_BYTES / 1024} KB). Tempel tabelnya, atau impor dengan perintah admin import-sop.`, path: 'fileId' });
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return api('POST', `${await base()}/sop-imports/preview`, { docxBase64: btoa(bin), ...(title ? { title } : {}) });
   },
   async publishSopImport(input, idempotencyKey) {
     return api('POST', `${await base()}/sop-imports/publish`, input, idempotencyKey);

@@ -11,7 +11,7 @@ import type * as Api from '../../functions/src/contract.ts';
 
 /**
  * The API's error (its codes: Api.ErrorCode), plus the add-on's own codes for failures on its side:
- * CONFIG, NETWORK, CHOOSE_AGENCY, SHEETS_PERMISSION, SHEETS_ERROR. Any string is accepted, since a
+ * CONFIG, NETWORK, CHOOSE_AGENCY, SHEETS_PERMISSION, SHEETS_ERROR, DRIVE_PERMISSION, DRIVE_ERROR. Any string is accepted, since a
  * newer API may answer with a code this build does not know.
  */
 export type ApiError = Api.ApiError<string>;
@@ -77,6 +77,10 @@ export interface SidebarCalls {
   previewSopImport(input: Api.SopImportPreviewRequest): Api.SopImportPreviewResponse;
   /** The same, from the range the user selected in the sheet (a table pasted there): its rows as displayed. */
   previewSopImportFromSelection(title: string | null): Api.SopImportPreviewResponse;
+  /** The user's .docx files in Drive (files.list: not trashed, newest first, `search` by name; null: the first page). */
+  listDriveDocx(search: string | null, pageToken: string | null): DriveDocxPage;
+  /** The same preview as previewSopImport, from a .docx in Drive (files.get alt=media, at most MAX_DOCX_BYTES). */
+  previewSopImportFromDrive(fileId: string, title: string | null): Api.SopImportPreviewResponse;
   /** POST /v1/agencies/{a}/sop-imports/publish: the reviewed draft as the SOP's next version (or a dry run). */
   publishSopImport(input: Api.SopImportPublishRequest, idempotencyKey: string): Api.SopImportPublishResponse;
   /**
@@ -147,6 +151,12 @@ export interface ParticipantListCall {
   status?: Api.ParticipantStatus;
   pageToken?: string;
   limit?: number;
+}
+
+/** A page of the Drive picker of "Impor SOP"; `sizeBytes` null when Drive gives none. */
+export interface DriveDocxPage {
+  files: { id: string; name: string; modifiedTime: string | null; sizeBytes: number | null }[];
+  nextPageToken: string | null;
 }
 
 /** What "Semua kasus" asks for: the search text, where the previous page ended, the page size (1-1000). */

@@ -32,6 +32,8 @@ const SIDEBAR_CALLS = [
   'partnerLink',
   'previewSopImport',
   'previewSopImportFromSelection',
+  'listDriveDocx',
+  'previewSopImportFromDrive',
   'publishSopImport',
   'writeProgrammeReport',
   'listProgrammes',
@@ -84,7 +86,7 @@ describe('the built folder', () => {
     expect(sidebarHtml).toMatch(/<script>/);
   });
 
-  it('the manifest: V8, Asia/Jakarta, the scopes, the API and Sheets in the fetch whitelist', () => {
+  it('the manifest: V8, Asia/Jakarta, the scopes, the API, Sheets and Drive in the fetch whitelist', () => {
     expect(manifest).toMatchObject({ timeZone: 'Asia/Jakarta', runtimeVersion: 'V8', exceptionLogging: 'STACKDRIVER' });
     expect(manifest.oauthScopes.sort()).toEqual(
       [
@@ -94,9 +96,11 @@ describe('the built folder', () => {
         'https://www.googleapis.com/auth/spreadsheets.currentonly',
         'https://www.googleapis.com/auth/script.container.ui',
         'https://www.googleapis.com/auth/drive.file',
+        // Impor SOP lists the user's .docx files in Drive (README, "Sheets add-on": why not the Picker).
+        'https://www.googleapis.com/auth/drive.readonly',
       ].sort(),
     );
-    expect(manifest.urlFetchWhitelist).toEqual([`${API}/`, 'https://sheets.googleapis.com/']);
+    expect(manifest.urlFetchWhitelist).toEqual([`${API}/`, 'https://sheets.googleapis.com/', 'https://www.googleapis.com/drive/v3/']);
   });
 
   it('the contract lists the calls this test expects', async () => {

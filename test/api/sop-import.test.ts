@@ -77,6 +77,14 @@ describe('SOP import API', () => {
     const bad = await s.call('POST', `${A}/sop-imports/publish`, { as: kabid, body: { definition: broken } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.some((f: { path: string }) => f.path === 'definition.steps.3.actors')).toBe(true);
+    // A step removed in review while a decision still points at it: the step and branch are named
+    // as the reviewer numbers them (step 7 is the 6th of the list once 8 is gone), and nothing is stored.
+    const removed = { ...draft, steps: draft.steps.filter((st) => st.no !== 8) };
+    const dangling = await s.call('POST', `${A}/sop-imports/publish`, { as: kabid, body: { definition: removed } });
+    expect(dangling.status).toBe(400);
+    expect(dangling.body.error).toMatchObject({ code: 'INVALID_INPUT', fields: expect.arrayContaining([{ path: 'definition.steps.6.ifYes', message: 'Langkah 7, cabang YA: langkah tujuan 8 tidak ada' }]) });
+    expect(dangling.body.error.message).toContain('Langkah 7, cabang YA: langkah tujuan 8 tidak ada');
+    expect((await s.call('GET', `${A}/sops/kunjungan`, { as: kabid })).body).toMatchObject({ version: 1 });
     const noKey = await s.call('POST', `${A}/sop-imports/publish`, { as: kabid, body: { definition: draft }, idem: null });
     expect(noKey.status).toBe(400);
 

@@ -30,7 +30,7 @@ export const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISO
  * Registers the file's beforeAll/afterAll: a stack whose letters are rendered as the local stack
  * does (.docx files, so the sidebar shows them ready), the dev server and Chromium.
  */
-export function sidebarHarness(area: string) {
+export function sidebarHarness(area: string, opts: { /** The preview's local Drive: a folder of .docx files (Impor SOP). */ driveDir?: string } = {}) {
   const out = resolve('test-output/sidebar', area);
   let s: Stack | undefined;
   let served: Served | undefined;
@@ -55,7 +55,7 @@ export function sidebarHarness(area: string) {
       },
     });
     s = started;
-    served = await serve(createDevHandler({ api: started.app.api, signer: started.signer, audience: AUDIENCE, people: started.people, preview: createPreviewHandler() }));
+    served = await serve(createDevHandler({ api: started.app.api, signer: started.signer, audience: AUDIENCE, people: started.people, preview: createPreviewHandler({ driveDir: opts.driveDir }) }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -20,6 +20,38 @@ function refuse(message: string, path = 'definition'): never {
   throw new DomainFailure(domainError('INVALID_INPUT', message, [{ path, message }]));
 }
 
+/** What a reviewer calls the fields of a step, for refusals of an edited draft. */
+const STEP_FIELDS: Record<string, string> = {
+  no: 'nomor',
+  activity: 'kegiatan',
+  actors: 'pelaksana',
+  next: 'langkah berikutnya',
+  ifYes: 'cabang YA',
+  ifNo: 'cabang TIDAK',
+  question: 'pertanyaan keputusan',
+  branchFrom: 'cabang dari',
+  kelengkapan: 'kelengkapan',
+  waktu: 'waktu',
+  output: 'output',
+  produces: 'dokumen yang dibuat',
+  outcome: 'hasil akhir',
+};
+
+/**
+ * Where a schema issue is, as the review shows it: "Langkah 7, cabang TIDAK" rather than the array
+ * index (the reviewer numbers steps by their `no`, and after a removal the two differ).
+ */
+function whereIs(definition: unknown, path: PropertyKey[]): string {
+  if (path[0] === 'startStep') return 'Langkah awal';
+  if (path[0] !== 'steps' || typeof path[1] !== 'number') return path.length ? `Definisi (${path.map(String).join('.')})` : 'Definisi';
+  const steps = (definition as { steps?: unknown }).steps;
+  const step = Array.isArray(steps) ? (steps[path[1]] as { no?: unknown } | undefined) : undefined;
+  const no = step && typeof step === 'object' && typeof step.no === 'number' ? `Langkah ${step.no}` : `Langkah ke-${path[1] + 1} dalam daftar`;
+  const field = typeof path[2] === 'string' ? (STEP_FIELDS[path[2]] ?? path[2]) : undefined;
+  const item = path[2] === 'kelengkapan' && typeof path[3] === 'number' ? ` butir ${path[3] + 1}` : '';
+  return field ? `${no}, ${field}${item}` : no;
+}
+
 /** An administrator of `current` (or, for a new SOP, of any SOP of the agency). */
 function checkAdmin(c: Caller, defs: SopDefinition[], current: SopDefinition | null): void {
   const allowed = new Set((current ? [current] : defs).flatMap((d) => d.cancelRoles));
@@ -66,8 +98,8 @@ export function createSopImportService(store: Store) {
     async publish(c: Caller, body: Api.SopImportPublishRequest, key: string): Promise<Api.SopImportPublishResponse> {
       const parsed = sopDefinitionSchema.safeParse(body.definition);
       if (!parsed.success) {
-        const fields = parsed.error.issues.slice(0, 50).map((i) => ({ path: ['definition', ...i.path.map(String)].join('.'), message: i.message }));
-        throw new DomainFailure(domainError('INVALID_INPUT', `Definisi SOP tidak valid: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields));
+        const fields = parsed.error.issues.slice(0, 50).map((i) => ({ path: ['definition', ...i.path.map(String)].join('.'), message: `${whereIs(body.definition, i.path)}: ${i.message}` }));
+        throw new DomainFailure(domainError('INVALID_INPUT', `Definisi SOP tidak valid: ${fields.map((f) => f.message).join('; ')}`, fields));
       }
       const [{ diffDefinitions }, , { letterProblems }, { partnerForms }, { checkForm }] = await importer();
       const defs = await store.activeDefinitions(c.agency.id);

@@ -4,9 +4,10 @@
 // bundles this module and writes one top-level stub per export, because Apps Script only calls
 // top-level functions: export entry points from this module and nothing else.
 import type * as Api from '../../../functions/src/contract.ts';
-import type { CaseListCall, DashboardSync, Me, ParticipantListCall, ProgrammeReportSheet, SidebarCalls, SopReportSheet } from '../contract.ts';
+import type { CaseListCall, DashboardSync, DriveDocxPage, Me, ParticipantListCall, ProgrammeReportSheet, SidebarCalls, SopReportSheet } from '../contract.ts';
 import { agencyPath, apiErrorOf, apiFailure, callApi, currentAgencyId, myMemberships, storeAgency } from './api.ts';
 import { caseListQuery, participantListQuery } from './query.ts';
+import { listDriveDocx as driveList, readDriveDocx } from './drive.ts';
 import { syncDashboard as writeDashboard, syncDashboardRow as writeDashboardRow } from './dashboard.ts';
 import { writeProgrammeReport as writeReport } from './programme-report.ts';
 import { writeSopReport as writeSopSheet } from './sop-report.ts';
@@ -280,6 +281,17 @@ export function previewSopImportFromSelection(title: string | null): Api.SopImpo
   return callApi<Api.SopImportPreviewResponse>('POST', agencyPath(currentAgencyId(), 'sop-imports', 'preview'), { rows, ...(title ? { title } : {}) });
 }
 
+export function listDriveDocx(search: string | null, pageToken: string | null): DriveDocxPage {
+  return driveList(search, pageToken);
+}
+
+/** A .docx chosen in Drive, into the same preview as one uploaded from the device. */
+export function previewSopImportFromDrive(fileId: string, title: string | null): Api.SopImportPreviewResponse {
+  if (title !== null && title !== undefined && (typeof title !== 'string' || title.length > 300 || /[\r\n]/.test(title))) throw invalid('title', 'Judul SOP satu baris, paling banyak 300 karakter.');
+  const file = readDriveDocx(fileId);
+  return callApi<Api.SopImportPreviewResponse>('POST', agencyPath(currentAgencyId(), 'sop-imports', 'preview'), { docxBase64: file.base64, ...(title ? { title } : {}) });
+}
+
 export function publishSopImport(input: Api.SopImportPublishRequest, idempotencyKey: string): Api.SopImportPublishResponse {
   const key = requireKey(idempotencyKey);
   const body = requireObject(input, '(body)', 'Penerbitan SOP');
@@ -450,6 +462,8 @@ const implemented: SidebarCalls = {
   partnerLink,
   previewSopImport,
   previewSopImportFromSelection,
+  listDriveDocx,
+  previewSopImportFromDrive,
   publishSopImport,
   writeProgrammeReport,
   listProgrammes,

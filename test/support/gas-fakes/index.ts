@@ -3,7 +3,8 @@
 // with sheets, ranges, formatting, frozen rows, filters, embedded charts and toasts: ./spreadsheet.ts; the add-on
 // menu and the sidebar: ./services.ts), UrlFetchApp (records every fetch and answers from scripted
 // responders: ./url-fetch.ts; it also serves the Sheets REST values:batchUpdate against the fake
-// spreadsheet, RAW only: ./sheets-rest.ts), ScriptApp (AuthMode, identity and OAuth tokens),
+// spreadsheet, RAW only: ./sheets-rest.ts, and Drive REST v3 files.list/get from `drive`: ./drive-rest.ts),
+// Utilities.base64Encode, ScriptApp (AuthMode, identity and OAuth tokens),
 // HtmlService, PropertiesService and CacheService (./services.ts).
 //
 // `authMode` mimics Apps Script's restrictions: under 'NONE' (a simple trigger before the add-on is
@@ -12,12 +13,14 @@
 // install() puts them on globalThis (for modules imported in the test); `globals` is the same set
 // for a node:vm context.
 import { FakeCache, FakeHtmlOutput, type FakeMenu, FakeProperties, fakeUi } from './services.ts';
+import { DRIVE_FILES_URL, FakeDrive } from './drive-rest.ts';
 import { SHEETS_VALUES_BATCH_UPDATE, sheetsValuesBatchUpdate } from './sheets-rest.ts';
 import { type FakeSheet, FakeSpreadsheet } from './spreadsheet.ts';
 import { type FetchCall, type FetchMatcher, type FetchResponder, FakeUrlFetch } from './url-fetch.ts';
 
 export { FakeCache, FakeHtmlOutput, type FakeMenu, FakeProperties, type MutationLog } from './services.ts';
 export { parseA1 } from './sheets-rest.ts';
+export { DRIVE_READONLY, FakeDrive, type FakeDriveFile } from './drive-rest.ts';
 export { FakeChart, FakeChartBuilder, FakeFilter, FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet.ts';
 export { type FetchCall, type FetchMatcher, type FetchReply, type FetchResponder, FakeUrlFetch } from './url-fetch.ts';
 
@@ -57,7 +60,11 @@ export class GasFakes {
   authMode: AuthModeName;
   htmlFiles: Record<string, string>;
   urlFetchWhitelist: string[] | undefined;
-  readonly urlFetch = new FakeUrlFetch((call) => (SHEETS_VALUES_BATCH_UPDATE.test(call.url) ? sheetsValuesBatchUpdate(call, this.spreadsheet, this.oauthToken) : undefined));
+  /** The user's Drive, served to UrlFetchApp as Drive REST v3 (./drive-rest.ts). */
+  readonly drive = new FakeDrive();
+  readonly urlFetch = new FakeUrlFetch((call) =>
+    SHEETS_VALUES_BATCH_UPDATE.test(call.url) ? sheetsValuesBatchUpdate(call, this.spreadsheet, this.oauthToken) : DRIVE_FILES_URL.test(call.url) ? this.drive.serve(call, this.oauthToken, this.missingScopes) : undefined,
+  );
   readonly globals: Record<string, unknown>;
 
   constructor(opts: GasFakesOptions = {}) {
@@ -145,6 +152,12 @@ export class GasFakes {
         })),
         getIdentityToken: entry('ScriptApp.getIdentityToken', true, () => f.identityToken),
         getOAuthToken: entry('ScriptApp.getOAuthToken', true, () => f.oauthToken),
+      },
+      Utilities: {
+        /** Apps Script's: a string (as UTF-8) or Byte[] (signed) to standard base64. */
+        base64Encode: entry('Utilities.base64Encode', false, (data: string | number[]) =>
+          (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 0xff))).toString('base64'),
+        ),
       },
       HtmlService: {
         createHtmlOutputFromFile: entry('HtmlService.createHtmlOutputFromFile', false, (name: string) => {

@@ -14,7 +14,8 @@ export interface FetchCall {
   json: unknown;
 }
 
-export type FetchReply = { status: number; body?: unknown; text?: string } | { throws: string };
+/** `bytes`: a binary answer (Drive's alt=media), read with getContent() as Apps Script's signed bytes. */
+export type FetchReply = { status: number; body?: unknown; text?: string; bytes?: Uint8Array } | { throws: string };
 export type FetchMatcher = (call: FetchCall) => boolean;
 export type FetchResponder = FetchReply | ((call: FetchCall) => FetchReply);
 
@@ -47,11 +48,14 @@ export class FakeUrlFetch {
     const reply = found ? (typeof found.reply === 'function' ? found.reply(call) : found.reply) : this.serve(call);
     if (!reply) throw new Error(`Exception: no scripted response for ${call.method.toUpperCase()} ${url}`);
     if ('throws' in reply) throw new Error(reply.throws);
-    const text = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+    const text = reply.bytes ? new TextDecoder().decode(reply.bytes) : (reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
+    const bytes = reply.bytes ?? new TextEncoder().encode(text);
     if (!call.muteHttpExceptions && (reply.status < 200 || reply.status >= 300)) {
       throw new Error(`Exception: Request failed for ${url} returned code ${reply.status}. Truncated server response: ${text.slice(0, 200)}`);
     }
-    return { getResponseCode: () => reply.status, getContentText: () => text, getHeaders: () => ({ 'Content-Type': 'application/json' }) };
+    // Apps Script's Byte[] holds signed bytes (-128..127), as Java's do.
+    const signed = () => Array.from(bytes, (b) => (b > 127 ? b - 256 : b));
+    return { getResponseCode: () => reply.status, getContentText: () => text, getContent: signed, getHeaders: () => ({ 'Content-Type': reply.bytes ? 'application/octet-stream' : 'application/json' }) };
   }
 }
 

@@ -50,12 +50,16 @@ export interface Change {
 }
 
 function targetsOf(s: Step): string {
-  if (s.kind === 'process') return `-> ${s.next}`;
-  if (s.kind === 'decision') return `YA -> ${s.ifYes.to}, TIDAK -> ${s.ifNo.to}`;
-  return '-> selesai';
+  const to = (t: number | 'END') => (t === 'END' ? 'selesai' : `langkah ${t}`);
+  if (s.kind === 'process') return `lanjut ke ${to(s.next)}`;
+  if (s.kind === 'decision') return `YA ke ${to(s.ifYes.to)}, TIDAK ke ${to(s.ifNo.to)}`;
+  return 'selesai';
 }
 
 /** What changes, step by step and field by field, in words a reviewer reads. */
+/** The kelengkapan types as the review names them (the diff is read by librarians). */
+const KEL_TYPE_ID: Record<SopDefinition['steps'][number]['kelengkapan'][number]['type'], string> = { document: 'dokumen', data: 'data', checklist: 'periksa', office: 'alat kantor' };
+
 export function diffDefinitions(before: SopDefinition | null, after: SopDefinition): Change[] {
   const out: Change[] = [];
   if (!before) return [{ path: 'sop', kind: 'added', after: `${after.title} (${after.steps.length} langkah)` }];
@@ -79,7 +83,7 @@ export function diffDefinitions(before: SopDefinition | null, after: SopDefiniti
     cmp(`${p}.flow`, targetsOf(o), targetsOf(s));
     cmp(`${p}.waktu`, o.waktu ?? '', s.waktu ?? '');
     cmp(`${p}.output`, o.output ?? '', s.output ?? '');
-    cmp(`${p}.kelengkapan`, o.kelengkapan.map((k) => `${k.label} (${k.type})`).join('; '), s.kelengkapan.map((k) => `${k.label} (${k.type})`).join('; '));
+    cmp(`${p}.kelengkapan`, o.kelengkapan.map((k) => `${k.label} (${KEL_TYPE_ID[k.type]})`).join('; '), s.kelengkapan.map((k) => `${k.label} (${KEL_TYPE_ID[k.type]})`).join('; '));
     cmp(`${p}.produces`, producedOf(o).map((d) => `${d.label}: ${d.template ?? '-'}`).join('; '), producedOf(s).map((d) => `${d.label}: ${d.template ?? '-'}`).join('; '));
   }
   for (const s of before.steps) if (!after.steps.some((x) => x.no === s.no)) out.push({ path: `steps.${s.no}`, kind: 'removed', before: s.activity });

@@ -139,6 +139,11 @@ describe('"Meja baca" in the sidebar (headless Chromium)', () => {
     // The Kepala Bidang administers SOPs and reads their reports: "Impor SOP" and "Laporan" are there once the SOPs are read.
     await expect.poll(() => page.locator('#nav .tab:visible').allTextContents()).toEqual(['Tugas saya', 'Kasus baru', 'Semua kasus', 'Kiriman mitra', 'Impor SOP', 'Laporan']);
     expect(await page.locator('#nav [data-nav="desk"]').isHidden()).toBe(true);
+    // Six tabs wrap into rows: each label whole inside the 300 px bar, none over another.
+    const boxes = await page.locator('#nav .tab:visible').evaluateAll((els) => els.map((e) => ({ ...e.getBoundingClientRect().toJSON(), clipped: e.scrollWidth > e.clientWidth })));
+    const bar = await page.locator('#nav').evaluate((e) => e.getBoundingClientRect().toJSON());
+    for (const b of boxes) expect(b.left >= bar.left - 0.5 && b.right <= bar.right + 0.5 && !b.clipped).toBe(true);
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5).toBe(true);
     await shot('kabid-tanpa-meja-baca');
     // And the API refuses the Kepala Bidang's record.
     const r = await h.s.call('POST', '/v1/agencies/balangan/desk/visits', { as: h.person('kabid_perpustakaan', 'balangan').email, body: { name: 'Siti' } });

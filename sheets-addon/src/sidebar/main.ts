@@ -30,6 +30,12 @@ function init(): void {
       else void showTasks();
     });
   }
+  // Tabs appear as the user's roles and agency are read (Impor SOP, Laporan, Bimtek, Meja baca):
+  // beyond five they no longer fit one row of 300 px, so the bar is told to wrap into rows.
+  const nav = $('nav');
+  const fit = () => nav.toggleAttribute('data-rows', nav.querySelectorAll('.tab:not([hidden])').length > 5);
+  new MutationObserver(fit).observe(nav, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
+  fit();
   $('switch-agency').addEventListener('click', () => void pickAgency());
   void start();
 }

@@ -33,9 +33,8 @@ import type { ProgrammeTokens } from './tokens.ts';
 /** The case id the programme's document entries carry: no case has it, so settling one touches no case. */
 export const programmeDocumentsCaseId = (programmeId: string) => `bimtek-dokumen-${programmeId}`;
 
-/** Entry ids: `bimtek-<kind>-<24 hex>`, a trainer's surat tugas with `-<trainer id>`. */
+/** Entry ids: `bimtek-<kind>-<24 hex>`, a trainer's surat tugas with `-<trainer id>` (ID.document in http/boundary.ts). */
 const SHORT: Record<ProgrammeDocumentKind, string> = { surat_tugas_pelatih: 'tugas', undangan: 'undangan', daftar_hadir: 'hadir', laporan_pelaksanaan: 'laporan' };
-export const DOCUMENT_ENTRY_ID = /^bimtek-(tugas|undangan|hadir|laporan)-[0-9a-f]{24}(-[a-z0-9-]{2,64})?$/;
 
 /** How many requests the list answers. */
 export const DOCUMENT_LIST_LIMIT = 100;

@@ -289,8 +289,8 @@ function agreement(kind: 'draft' | 'final'): Block[] {
   ];
 }
 
-/** The schedule attachment of a notification letter (Lampiran). */
-const LAMPIRAN_JADWAL: Block[] = [
+/** An attachment (Lampiran) on a page of its own, headed by the letter it belongs to: whose, its number, date and Hal. */
+const LAMPIRAN_HEAD: Block[] = [
   { kind: 'pageBreak' },
   fields(
     [
@@ -302,6 +302,11 @@ const LAMPIRAN_JADWAL: Block[] = [
     { indentLeft: true, labelWidth: 18 },
   ),
   SPACER,
+];
+
+/** The schedule attachment of a notification letter (Lampiran). */
+const LAMPIRAN_JADWAL: Block[] = [
+  ...LAMPIRAN_HEAD,
   title('{{judul_jadwal}}'),
   SPACER,
   {
@@ -535,17 +540,7 @@ const HEADING = (text: string): Block => para(text, { bold: true, align: 'left',
 
 /** The participants' list attached to an invitation: as long as the list, its header on every page. */
 const LAMPIRAN_PESERTA: Block[] = [
-  { kind: 'pageBreak' },
-  fields(
-    [
-      ['Lampiran', '{{lampiran_dari}}'],
-      ['Nomor', '{{nomor}}'],
-      ['Tanggal', '{{tanggal}}'],
-      ['Hal', '{{hal}}'],
-    ],
-    { indentLeft: true, labelWidth: 18 },
-  ),
-  SPACER,
+  ...LAMPIRAN_HEAD,
   title('DAFTAR PESERTA', '{{acara_kapital}}', '{{kegiatan_kapital}}'),
   SPACER,
   {

@@ -176,12 +176,13 @@ export function createGoogleDocBackend(opts: {
       if (Object.keys(fields).length === 0 && lists.length === 0) return { missingPlaceholders: [] };
       // The structure is read only when rows are removed or written.
       let tables = drops.length || lists.length ? await tablesOf(doc.documentId) : [];
+      let markers = lists.map(([list]) => markerOf(tables, list));
       // 1. The rows the lists still lack, inserted under each repeated row, the tables further
       //    down first so the start of those above stays put. A retry after this batch finds the
       //    rows there (empty, right under the repeated row) and inserts none; then the structure
       //    is read again for where the new rows' cells start.
-      const inserts = lists.flatMap(([list, items]) => {
-        const m = markerOf(tables, list);
+      const inserts = lists.flatMap(([, items], i) => {
+        const m = markers[i];
         return m && items.length > 1 ? Array.from({ length: Math.max(0, items.length - 1 - m.below) }, () => ({ start: m.table.start, row: m.row })) : [];
       });
       if (inserts.length) {
@@ -192,6 +193,7 @@ export function createGoogleDocBackend(opts: {
           opts.pace,
         );
         tables = await tablesOf(doc.documentId);
+        markers = lists.map(([list]) => markerOf(tables, list));
       }
       // 2. One batch: the rows removed and the new rows' cells written, from the bottom of the
       //    document up (each change moves only what follows it), then every placeholder replaced:
@@ -204,8 +206,8 @@ export function createGoogleDocBackend(opts: {
         });
       }
       const first: Fields = {};
-      for (const [list, items] of lists) {
-        const m = markerOf(tables, list);
+      for (const [i, [list, items]] of lists.entries()) {
+        const m = markers[i];
         if (!m) continue;
         const template = m.table.rows[m.row]!;
         if (!items.length) {
@@ -234,7 +236,7 @@ export function createGoogleDocBackend(opts: {
       // list whose repeated row is missing counts its columns missing here too.
       const replies = (res.data.replies ?? []).slice(placed.length);
       const missing = replace.filter((_, i) => !(replies[i]?.replaceAllText?.occurrencesChanged ?? 0)).map(([name]) => name);
-      const listed = lists.flatMap(([list, items]) => (items.length && !markerOf(tables, list) ? Object.keys(items[0]!) : []));
+      const listed = lists.flatMap(([, items], i) => (items.length && !markers[i] ? Object.keys(items[0]!) : []));
       return { missingPlaceholders: [...new Set([...missing, ...listed])] };
     },
 

@@ -63,15 +63,20 @@ export function createProgrammeTokens(secret: string) {
     },
     /** Whether `check` (from parseCheckInCode) is this participant's for this session. */
     checkInMatches(programmeId: string, participantId: string, session: number, check: string): boolean {
-      const a = Buffer.from(check);
-      const b = Buffer.from(checkInCheck(programmeId, participantId, session));
-      return a.length === b.length && timingSafeEqual(a, b);
+      return sameText(check, checkInCheck(programmeId, participantId, session));
     },
   };
 
   function checkInCheck(programmeId: string, participantId: string, session: number): string {
     return crockford(mac('checkin', `${programmeId}\n${participantId}\n${session}`), 6);
   }
+}
+
+/** Whether two check strings are equal, compared in constant time. */
+function sameText(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** `n` Crockford base32 characters from the low 5 bits of the first `n` bytes. */
@@ -103,8 +108,5 @@ export function certificateNumber(tokens: ProgrammeTokens, prefix: string, seria
 /** Whether a number is well formed and its check characters are ours (no Firestore read for a forgery). */
 export function certificateNumberGenuine(tokens: ProgrammeTokens, number: string): boolean {
   const m = CERTIFICATE_NUMBER.exec(number);
-  if (!m) return false;
-  const a = Buffer.from(m[3]!);
-  const b = Buffer.from(tokens.checkOf(`${m[1]}-${m[2]}`));
-  return a.length === b.length && timingSafeEqual(a, b);
+  return !!m && sameText(m[3]!, tokens.checkOf(`${m[1]}-${m[2]}`));
 }

@@ -780,6 +780,45 @@ export interface ReportDocumentResponse {
   error: string | null;
 }
 
+// ---- A training programme's documents (Bimtek: programme/documents.ts) ----
+
+/**
+ * POST .../programmes/{programme}/documents (Idempotency-Key): the documents of one event, made
+ * as Google Docs from templates by the agency that issues them, through the letters pipeline:
+ * - `surat_tugas_pelatih`: one surat tugas per trainer assigned to the event (or only `trainer`,
+ *   teaching only `sessions` when given), issued by the programme's owner, signed by its signer;
+ * - `undangan`: the host agency's invitation, the registered participants listed in its lampiran;
+ * - `daftar_hadir`: the attendance list of one `session` (dated `tanggal`, else a blank to fill
+ *   by hand), a row per registered participant with their check-in code;
+ * - `laporan_pelaksanaan`: the host's report of the event, in figures, with the organiser's
+ *   `kendala` and `rekomendasi`.
+ * `penandatangan`: the e-mail of the issuing agency's staff member who signs (default: the head of
+ * the agency for an invitation, else the caller). The same key again answers the same documents.
+ */
+export type ProgrammeDocumentRequest =
+  | { kind: 'surat_tugas_pelatih'; event: string; trainer?: string; sessions?: number[] }
+  | { kind: 'undangan'; event: string; pukul?: string; penandatangan?: string }
+  | { kind: 'daftar_hadir'; event: string; session: number; tanggal?: string; penandatangan?: string }
+  | { kind: 'laporan_pelaksanaan'; event: string; kendala?: string; rekomendasi?: string; penandatangan?: string };
+
+export type ProgrammeDocumentKind = ProgrammeDocumentRequest['kind'];
+
+/** What a request made: 202 when new, 200 for the same request again (`replayed`). */
+export interface ProgrammeDocumentsResponse {
+  /** The request's record id. */
+  request: string;
+  kind: ProgrammeDocumentKind;
+  event: string;
+  /** One per document (a surat tugas per trainer), each as GET .../documents/{entry} answers it. */
+  documents: ReportDocumentResponse[];
+  replayed: boolean;
+}
+
+/** GET .../programmes/{programme}/documents: the caller's agency's requests, newest first. */
+export interface ProgrammeDocumentListResponse {
+  requests: (Omit<ProgrammeDocumentsResponse, 'replayed'> & { session: number | null; trainer: string | null; requestedBy: string; createdAt: string })[];
+}
+
 // ---- Satisfaction survey (IKM, Permenpan-RB 14/2017) ----
 
 /**

@@ -191,6 +191,59 @@ describe('Google Docs backend: a table of fixed length filled in part', () => {
   });
 });
 
+describe('Google Docs backend: a growing table', () => {
+  it('the fake indexes a table as Docs does: one index for the table, each row and each cell before its content', async () => {
+    fake.addDocxTemplate('gdoc-laporan', await readFile(join(TEMPLATES_DIR, 'laporan_pelaksanaan_bimtek.docx')));
+    const content = (await clients.docs.documents.get({ documentId: 'gdoc-laporan' })).data.body!.content!;
+    const at = content.findIndex((el) => JSON.stringify(el.table ?? '').includes('{{sesi_no}}'));
+    const table = content[at]!;
+    const start = table.startIndex!;
+    const [header, row] = table.table!.tableRows!;
+    expect(header!.startIndex).toBe(start + 1);
+    expect(header!.tableCells![0]!.startIndex).toBe(start + 2);
+    expect(header!.tableCells![0]!.content![0]!.startIndex).toBe(start + 3);
+    expect(table.endIndex).toBe(row!.endIndex! + 1);
+    expect(content[at + 1]!.startIndex).toBe(table.endIndex);
+    // A row inserted under the last: five empty cells, each one index and a newline; what follows moves by 11.
+    await clients.docs.documents.batchUpdate({ documentId: 'gdoc-laporan', requestBody: { requests: [{ insertTableRow: { tableCellLocation: { tableStartLocation: { index: start }, rowIndex: 1, columnIndex: 0 }, insertBelow: true } }] } });
+    const after = (await clients.docs.documents.get({ documentId: 'gdoc-laporan' })).data.body!.content!;
+    const added = after[at]!.table!.tableRows![2]!;
+    expect(added.tableCells!.map((c) => c.content![0]!.paragraph!.elements![0]!.textRun!.content)).toEqual(['\n', '\n', '\n', '\n', '\n']);
+    expect(after[at + 1]!.startIndex).toBe(content[at + 1]!.startIndex! + 11);
+    // Text goes into a paragraph only, as in Docs: the table's own index is refused, and the batch with it.
+    const refused = await caught(clients.docs.documents.batchUpdate({ documentId: 'gdoc-laporan', requestBody: { requests: [{ insertText: { location: { index: added.tableCells![0]!.content![0]!.startIndex! }, text: 'ok' } }, { insertText: { location: { index: start }, text: 'x' } }] } }).catch((e) => { throw toEffectError(e, 'uji'); }));
+    expect(refused.status).toBe(400);
+    expect(fake.documents.get('gdoc-laporan')!.text).not.toContain('ok');
+  });
+
+  it('writes a list of 25 in two reads and two writes, and a retry after the rows were inserted inserts none', async () => {
+    fake.addDocxTemplate('gdoc-laporan', await readFile(join(TEMPLATES_DIR, 'laporan_pelaksanaan_bimtek.docx')));
+    const b = createGoogleDocBackend({ drive: clients.drive, docs: clients.docs, templates: { laporan_pelaksanaan_bimtek: 'gdoc-laporan' }, folderId: 'folder-surat' });
+    const doc = await b.copy({ key: 'laporan-25', templateId: 'laporan_pelaksanaan_bimtek', title: 'Laporan' });
+    const spec = TEMPLATES.laporan_pelaksanaan_bimtek!;
+    const listed = new Set(spec.lists.sesi);
+    const fields = Object.fromEntries(spec.placeholders.filter((p) => !listed.has(p)).map((p) => [p, `<${p}>`]));
+    const rows = { sesi: Array.from({ length: 25 }, (_, i) => ({ sesi_no: `${i + 1}.`, sesi_materi: `Materi ${i + 1}\nbaris kedua`, sesi_jp: '2', sesi_hadir: `${30 - i} orang`, sesi_persen: '-' })) };
+    // The fill's write fails once, after the rows were inserted.
+    fake.fail({ match: (q) => q.path.endsWith(':batchUpdate') && JSON.stringify(q.body).includes('replaceAllText'), status: 503, times: 1 });
+    const paced: number[] = [];
+    const pace = async () => void paced.push(fake.requests.length);
+    expect((await caught(b.fill(doc, fields, { rows, pace }))).retryable).toBe(true);
+    expect((await b.fill(doc, fields, { rows, pace })).missingPlaceholders).toEqual([]);
+    const calls = fake.requests.filter((q) => q.path.includes(doc.documentId)).map((q) => `${q.method} ${q.path.endsWith(':batchUpdate') ? (JSON.stringify(q.body).includes('insertTableRow') ? 'rows' : 'fill') : 'get'}`);
+    expect(calls).toEqual(['GET get', 'POST rows', 'GET get', 'POST fill', 'GET get', 'POST fill']);
+    expect(paced).toHaveLength(3); // before every write, the failed one included
+    const text = fake.documents.get(doc.documentId)!.text;
+    expect(text).toContain('1.\nMateri 1\nbaris kedua\n2\n30 orang\n-\n2.\nMateri 2\nbaris kedua');
+    expect(text.match(/^Materi \d+$/gm)).toEqual(Array.from({ length: 25 }, (_, i) => `Materi ${i + 1}`));
+    expect(text).not.toContain('{{');
+    // Filled once more (a lost reply): nothing inserted, every name missing (the worker knows the fill happened).
+    const again = await b.fill(doc, fields, { rows, pace });
+    expect(again.missingPlaceholders).toHaveLength(Object.keys(fields).length + 5);
+    expect(fake.documents.get(doc.documentId)!.text).toBe(text);
+  });
+});
+
 describe('Google Docs backend: failures are classified once, never retried by the client', () => {
   it('an unknown template is not retryable and makes no call', async () => {
     const err = await caught(backend().copy({ key: KEY, templateId: 'surat-entah', title: 'Surat' }));

@@ -2,10 +2,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { docxText } from '../support/docx.ts';
+import { documentXml, docxText } from '../support/docx.ts';
+import { programmeContexts } from '../support/programme-letters.ts';
 import { caseData, context } from '../support/letter-cases.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFields, droppedRows } from '../../functions/src/documents/fields/index.ts';
+import { buildFields, buildRows, droppedRows } from '../../functions/src/documents/fields/index.ts';
 import { createLocalDocBackend, DOCX_CONTENT_TYPE } from '../../functions/src/documents/local.ts';
 import { TEMPLATES_DIR, templateById } from '../../functions/src/documents/templates.ts';
 import { CATALOG } from '../../functions/src/sop/catalog/index.ts';
@@ -99,6 +100,7 @@ describe('local .docx backend', () => {
     const text = docxText(await readFile(doc.documentId));
     expect(text).toContain('1.\nMuhammad Rizky, S.IP.\n19900115 201503 1 002\nPenata Muda (III/a)\nPustakawan Ahli Pertama');
     expect(text).toContain('2.\nNor Aida, A.Md.\n-\n-\n-');
+    expect(text).toContain('Kepada\n:\npegawai yang namanya tercantum di bawah ini:');
     expect(text).not.toMatch(/\n3\.\n/);
     expect(text).not.toContain('{{');
   });
@@ -128,5 +130,54 @@ describe('local .docx backend', () => {
   it('names a missing template file', async () => {
     const backend = createLocalDocBackend({ templatesDir: join(dir, 'tanpa-templat'), outDir });
     await expect(backend.copy({ key: 'k', templateId: 'surat_tugas', title: 'x' })).rejects.toThrow(/surat_tugas.*tanpa-templat/);
+  });
+});
+
+describe('local .docx backend: a growing table', () => {
+  let outDir: string;
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'tabel-'));
+  });
+  afterAll(async () => {
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('writes the repeated row once per participant, keeps only the last with the signature, and fills again to the same bytes', async () => {
+    const ctx = programmeContexts.undangan(300);
+    const fields = buildFields('undangan_bimtek', ctx);
+    const rows = buildRows('undangan_bimtek', ctx);
+    expect(rows.peserta).toHaveLength(300);
+    const backend = createLocalDocBackend({ templatesDir: TEMPLATES_DIR, outDir });
+    const doc = await backend.copy({ key: 'undangan-300', templateId: 'undangan_bimtek', title: 'Undangan' });
+    expect(await backend.fill(doc, fields, { rows })).toEqual({ missingPlaceholders: [] });
+    const bytes = await readFile(doc.documentId);
+    const text = docxText(bytes);
+    expect(text).not.toMatch(/\{\{|\}\}/);
+    const numbers = [...text.matchAll(/^(\d+)\.\n(\S.*)\nTBM Cahaya /gm)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    // The header row repeats on every page; each participant's row stays whole; only the last keeps with what follows.
+    const xml = documentXml(bytes);
+    const rowsXml = xml.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g)!.filter((r) => r.includes('TBM Cahaya'));
+    expect(rowsXml).toHaveLength(300);
+    expect(rowsXml.every((r) => r.includes('<w:cantSplit/>'))).toBe(true);
+    expect(rowsXml.map((r) => r.includes('<w:keepNext/>'))).toEqual([...Array(299).fill(false), true]);
+    expect(xml.match(/<w:tblHeader\/>/g)!.length).toBeGreaterThanOrEqual(1);
+    await backend.fill(doc, fields, { rows });
+    expect(await readFile(doc.documentId)).toEqual(bytes);
+  });
+
+  it('removes the row for an empty list, and names the columns of a list the template lacks', async () => {
+    const backend = createLocalDocBackend({ templatesDir: TEMPLATES_DIR, outDir });
+    const ctx = programmeContexts.undangan(3);
+    const fields = buildFields('undangan_bimtek', ctx);
+    const doc = await backend.copy({ key: 'undangan-kosong', templateId: 'undangan_bimtek', title: 'Undangan' });
+    expect(await backend.fill(doc, fields, { rows: { peserta: [] } })).toEqual({ missingPlaceholders: [] });
+    const text = docxText(await readFile(doc.documentId));
+    expect(text).toContain('Kabupaten/Kota');
+    expect(text).not.toContain('TBM Cahaya');
+    expect(text).not.toMatch(/\{\{/);
+    const other = await backend.copy({ key: 'surat-dinas-daftar', templateId: 'surat_dinas', title: 'Surat' });
+    const r = await backend.fill(other, {}, { rows: { peserta: [{ peserta_no: '1.', peserta_nama: 'Siti' }] } });
+    expect(r.missingPlaceholders).toEqual(['peserta_no', 'peserta_nama']);
   });
 });

@@ -6,8 +6,10 @@
 // foot of a page, a long Hal wrapping at most once under its own first line, the addressee's lines
 // under the text after "Yth. ", every alinea (each line of a multi-line value too) indented, both
 // names of a two-party signature on one baseline, the lambang daerah in the kop (or a kop centred
-// without it), and the expected number of pages. The first page of each is written to
-// test-output/letters/<template>-<variant>.png for people to look at.
+// without it), and the expected number of pages. A growing table (the participants of an
+// invitation or a daftar hadir) has every row once, its header at the top of every page it runs
+// over. The first page of each is written to test-output/letters/<template>-<variant>.png for
+// people to look at.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +17,7 @@ import { INDENT, MARGIN, WIDEST_PLACE_DATE } from '../../functions/src/documents
 import { droppedRows } from '../../functions/src/documents/fields/index.ts';
 import { createLocalDocBackend } from '../../functions/src/documents/local.ts';
 import { REPORT_TEMPLATES, TEMPLATES, TEMPLATES_DIR, type Block } from '../../functions/src/documents/templates.ts';
-import type { Fields } from '../../functions/src/documents/types.ts';
+import type { Fields, RowSets } from '../../functions/src/documents/types.ts';
 import { sampleLetters, type SampleLetter } from '../support/letter-pages.ts';
 import { convertToPdf, firstPagePng, imagesPerPage, inkOverlaps, locate, locateLast, metricsOf, missingTools, readPages, wordsOf, type Page } from '../support/pdf-pages.ts';
 
@@ -23,8 +25,8 @@ const OUT = resolve('test-output/letters');
 const MARGIN_PT = MARGIN / 20;
 const INDENT_PT = INDENT / 20;
 
-/** Pages of each template: as the catalog fills it, and with the longest realistic values. */
-const PAGES: Record<string, { contoh: number; terpanjang: number }> = {
+/** Pages of each template: as the catalog fills it, with the longest realistic values, and with the longest list (300 participants). */
+const PAGES: Record<string, { contoh: number; terpanjang: number; panjang?: number }> = {
   surat_tugas: { contoh: 1, terpanjang: 1 },
   lembar_disposisi: { contoh: 1, terpanjang: 1 },
   rencana_kunjungan_pusling: { contoh: 1, terpanjang: 1 },
@@ -43,6 +45,11 @@ const PAGES: Record<string, { contoh: number; terpanjang: number }> = {
   nota_dinas_permohonan_izin: { contoh: 1, terpanjang: 1 },
   nota_dinas_persetujuan: { contoh: 1, terpanjang: 1 },
   notula_rapat: { contoh: 1, terpanjang: 2 },
+  // The letter, then its lampiran: 40 participants on 3 pages, 300 on 16.
+  undangan_bimtek: { contoh: 4, terpanjang: 6, panjang: 17 },
+  // Rows a signature fits in: about 19 a page.
+  daftar_hadir_bimtek: { contoh: 3, terpanjang: 6, panjang: 16 },
+  laporan_pelaksanaan_bimtek: { contoh: 2, terpanjang: 2 },
 };
 
 /** Layout text as printed: placeholders filled, bold marks dropped. */
@@ -55,13 +62,14 @@ interface Rendered {
   images: Map<number, number>;
 }
 
-/** The text a block ends with, as printed. */
-function endOf(block: Block, fields: Fields): string {
+/** The text a block ends with, as printed (a growing table: its last row's last cell with text). */
+function endOf(block: Block, fields: Fields, rows: RowSets): string {
   if (block.kind === 'para') return fill(block.text, fields);
   if (block.kind === 'fields') return fill(block.rows.at(-1)![1], fields);
   if (block.kind === 'table') {
-    const t = block.rows.at(-1)!.at(-1)!.text;
-    return fill(typeof t === 'string' ? t : t.join('\n'), fields);
+    const values = { ...fields, ...(block.repeat !== undefined ? rows[block.repeat]?.at(-1) : {}) };
+    const t = block.rows.at(-1)!.map((c) => (typeof c.text === 'string' ? c.text : c.text.join('\n'))).findLast((x) => fill(x, values).trim());
+    return fill(t ?? '', values);
   }
   return '';
 }
@@ -96,7 +104,32 @@ function checkPages(letter: SampleLetter, r: Rendered): string[] {
       }
     }
   });
-  problems.push(...checkFlow(letter, r), ...checkAlignment(letter, r));
+  problems.push(...checkFlow(letter, r), ...checkAlignment(letter, r), ...checkGrowingTables(letter, r));
+  return problems;
+}
+
+/**
+ * A growing table: its rows' numbers ("1.", "2.", ...) read down its first column, under its
+ * header on every page it runs over, are exactly 1 to the length of its list, in order: no row
+ * lost, doubled or printed on a page without the header above it.
+ */
+function checkGrowingTables({ spec, rows }: SampleLetter, r: Rendered): string[] {
+  const problems: string[] = [];
+  for (const b of spec.blocks) {
+    if (b.kind !== 'table' || b.repeat === undefined) continue;
+    const [no, second] = b.rows[0]!.map((c) => (typeof c.text === 'string' ? c.text : c.text.join(' ')));
+    const numbers: number[] = [];
+    r.pages.forEach((page) => {
+      // The header's cells, side by side (poppler gives each cell a line of its own).
+      const words = page.lines.flatMap((l) => l.words);
+      const first = words.find((w) => w.text === no && words.some((x) => x.text === second && near(x.yMin, w.yMin)));
+      if (!first) return;
+      const right = words.find((x) => x.text === second && near(x.yMin, first.yMin))!.xMin;
+      for (const w of words) if (w.yMin > first.yMax && w.xMin >= first.xMin - 20 && w.xMax <= right && /^\d+\.$/.test(w.text)) numbers.push(Number(w.text.slice(0, -1)));
+    });
+    const n = rows[b.repeat]?.length ?? 0;
+    if (numbers.join(',') !== Array.from({ length: n }, (_, i) => i + 1).join(',')) problems.push(`daftar ${b.repeat}: nomor baris di bawah kepala tabel ${numbers.length ? `${numbers.slice(0, 5).join(', ')} ... ${numbers.slice(-3).join(', ')} (${numbers.length})` : 'tidak ada'}, bukan 1 sampai ${n}`);
+  }
   return problems;
 }
 
@@ -105,12 +138,12 @@ function checkPages(letter: SampleLetter, r: Rendered): string[] {
  * than a page ("daftar-panjang") splits, and LibreOffice keeps a row with the next by its first
  * line only: there the signature is only checked to be whole, on the last page.
  */
-function checkFlow({ spec, fields, variant }: SampleLetter, r: Rendered): string[] {
+function checkFlow({ spec, fields, rows, variant }: SampleLetter, r: Rendered): string[] {
   const problems: string[] = [];
   spec.blocks.forEach((b, i) => {
     if (b.kind !== 'signature' && b.kind !== 'signatures') return;
     const before = spec.blocks.slice(0, i).reverse().find((x) => x.kind !== 'spacer');
-    const closing = before ? lastWords(endOf(before, fields), 8) : '';
+    const closing = before ? lastWords(endOf(before, fields, rows), 8) : '';
     const pageOf = variant === 'daftar-panjang' ? r.pages.length - 1 : closing ? r.pages.findLastIndex((p) => locate(p, closing)) : -1;
     if (pageOf < 0) return void problems.push(`penutup sebelum tanda tangan ("${closing}") tidak ditemukan`);
     const sigs = b.kind === 'signature' ? [b.sig] : [b.left, b.right];
@@ -191,7 +224,7 @@ describe('letters as pages (LibreOffice, poppler)', () => {
       letters.map(async (l) => {
         const backend = createLocalDocBackend({ templatesDir: TEMPLATES_DIR, outDir: join(OUT, 'salinan'), lambang: l.lambang });
         const doc = await backend.copy({ key: l.name, templateId: l.spec.id, title: l.name });
-        await backend.fill(doc, l.fields, { dropRows: droppedRows(l.spec.id, l.fields) });
+        await backend.fill(doc, l.fields, { dropRows: droppedRows(l.spec.id, l.fields), rows: l.rows });
         const path = join(OUT, `${l.name}.docx`);
         await writeFile(path, await readFile(doc.documentId));
         return path;
@@ -222,8 +255,10 @@ describe('letters as pages (LibreOffice, poppler)', () => {
 
   it.each(letters.map((l) => [l.name, l] as const))('%s', (name, letter) => {
     const r = rendered.get(name)!;
-    expect(checkPages(letter, r)).toEqual([]);
-    const expected = letter.variant === 'tanpa-lambang' ? PAGES[letter.spec.id]!.contoh : letter.variant === 'daftar-panjang' ? 3 : PAGES[letter.spec.id]![letter.variant];
+    const problems = checkPages(letter, r);
+    expect(problems, problems.join('; ')).toEqual([]);
+    const pages = PAGES[letter.spec.id]!;
+    const expected = letter.variant === 'tanpa-lambang' ? pages.contoh : letter.variant === 'daftar-panjang' ? (pages.panjang ?? 3) : pages[letter.variant];
     expect(r.pages.length, 'jumlah halaman').toBe(expected);
   });
 

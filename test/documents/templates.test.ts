@@ -8,7 +8,7 @@ import { decode, docxText, documentXml } from '../support/docx.ts';
 import { ALL_PRODUCED } from '../support/letter-cases.ts';
 import { describe, expect, it } from 'vitest';
 import { buildTemplateDocx } from '../../functions/src/documents/docx/build.ts';
-import { letterProblems, REPORT_TEMPLATES, TEMPLATES, TEMPLATES_DIR, templateFor } from '../../functions/src/documents/templates.ts';
+import { letterProblems, listsOf, PROGRAMME_TEMPLATES, REPORT_TEMPLATES, TEMPLATES, TEMPLATES_DIR, templateFor } from '../../functions/src/documents/templates.ts';
 import { CATALOG } from '../../functions/src/sop/catalog/index.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -45,14 +45,29 @@ describe('the templates the catalog names', () => {
   });
 
   it('uses every template and every variant', () => {
-    // The catalog's letters, and the reports the service standards write (standards/report-doc.ts).
-    const used = new Set([...ALL_PRODUCED.flatMap(({ doc }) => (doc.template ? [doc.template] : [])), ...REPORT_TEMPLATES]);
+    // The catalog's letters, the reports the service standards write (standards/report-doc.ts)
+    // and a training programme's documents (programme/documents.ts).
+    const made = [...ALL_PRODUCED.map(({ doc }) => doc), ...PROGRAMME_TEMPLATES];
+    const used = new Set([...made.flatMap((d) => (d.template ? [d.template] : [])), ...REPORT_TEMPLATES]);
     expect(Object.keys(TEMPLATES).filter((id) => !used.has(id))).toEqual([]);
     for (const t of Object.values(TEMPLATES)) {
       for (const v of Object.keys(t.variants ?? {})) {
-        expect(ALL_PRODUCED.some(({ doc }) => doc.template === t.id && doc.variant === v), `${t.id}/${v}`).toBe(true);
+        expect(made.some((d) => d.template === t.id && d.variant === v), `${t.id}/${v}`).toBe(true);
       }
     }
+    for (const d of PROGRAMME_TEMPLATES) expect(templateFor({ id: d.template, ...d })?.id).toBe(d.template);
+  });
+
+  it('knows the lists of its growing tables, and refuses a repeated row with a placeholder of no list, or placeholders used elsewhere', () => {
+    const grow = TEMPLATES.undangan_bimtek!;
+    expect(grow.lists).toEqual({ peserta: ['peserta_no', 'peserta_nama', 'peserta_perpustakaan', 'peserta_desa', 'peserta_kabupaten'] });
+    expect(Object.values(TEMPLATES).filter((t) => Object.keys(t.lists).length).map((t) => t.id).sort()).toEqual(['daftar_hadir_bimtek', 'laporan_pelaksanaan_bimtek', 'undangan_bimtek']);
+    const table = (last: string[], repeat = 'peserta') => ({ kind: 'table' as const, widths: [1, 1], repeat, rows: [[{ text: 'No.' }, { text: 'Nama' }], last.map((text) => ({ text }))] });
+    expect(listsOf('t', [table(['{{peserta_no}}', '{{peserta_nama}}'])])).toEqual({ peserta: ['peserta_no', 'peserta_nama'] });
+    expect(() => listsOf('t', [table(['{{peserta_no}}', '{{nama}}'])])).toThrow(/baris berulang/);
+    expect(() => listsOf('t', [table(['No.', 'Nama'])])).toThrow(/baris berulang/);
+    expect(() => listsOf('t', [table(['{{peserta_no}}', '{{peserta_nama}}']), { kind: 'para', text: 'Lihat {{peserta_nama}}' }])).toThrow(/hanya boleh ada di baris berulangnya/);
+    expect(() => listsOf('t', [table(['{{peserta_no}}', '{{peserta_nama}}']), table(['{{peserta_no}}', '{{peserta_nama}}'])])).toThrow(/satu tabel per daftar/);
   });
 
   it('keeps null only for documents that are not letters', () => {

@@ -2,13 +2,17 @@
 // with a lambang daerah), and again with the longest realistic values ("terpanjang": a province's
 // long kop, a four-digit number with a long unit, a long Hal, long names of institutions and
 // officials, many tembusan, long lists), plus one surat without a lambang ("tanpa-lambang") and a
-// schedule of a whole district's libraries, longer than a page ("daftar-panjang").
+// schedule of a whole district's libraries, longer than a page ("daftar-panjang"). A training
+// programme's documents join them (test/support/programme-letters.ts): the trainer's surat tugas,
+// and the invitation and the daftar hadir with 40 participants, with the longest names, and with
+// 300 ("daftar-panjang": the growing table over several pages), and the event's report.
 import { WIDEST_NOMOR, WIDEST_PLACE_DATE } from '../../functions/src/documents/docx/blocks.ts';
 import { encodePng } from '../../functions/src/documents/docx/png.ts';
-import { buildFields } from '../../functions/src/documents/fields/index.ts';
-import { templateFor, type TemplateSpec } from '../../functions/src/documents/templates.ts';
-import type { Fields } from '../../functions/src/documents/types.ts';
+import { buildFields, buildRows } from '../../functions/src/documents/fields/index.ts';
+import { templateById, templateFor, type TemplateSpec } from '../../functions/src/documents/templates.ts';
+import type { Fields, LetterContext, RowSets } from '../../functions/src/documents/types.ts';
 import { ALL_PRODUCED, context } from './letter-cases.ts';
+import { programmeContexts } from './programme-letters.ts';
 
 export type Variant = 'contoh' | 'terpanjang' | 'tanpa-lambang' | 'daftar-panjang';
 
@@ -18,6 +22,8 @@ export interface SampleLetter {
   spec: TemplateSpec;
   variant: Variant;
   fields: Fields;
+  /** The rows of its growing tables (none for most letters). */
+  rows: RowSets;
   lambang: Buffer | null;
 }
 
@@ -126,13 +132,36 @@ export function sampleLetters(): SampleLetter[] {
     const typical = buildFields(spec.id, context(def, step, spec, { doc, nomor: spec.numbered ? `${spec.klasifikasi}/13/DISPUSIP/XI/2026` : null }));
     const long = longest(spec, typical);
     const stretched = Object.fromEntries(Object.entries(typical).map(([k, v]) => [k, long[k] ?? v]));
-    out.push({ name: `${spec.id}-contoh`, spec, variant: 'contoh', fields: typical, lambang: TEST_LAMBANG });
-    out.push({ name: `${spec.id}-terpanjang`, spec, variant: 'terpanjang', fields: stretched, lambang: TEST_LAMBANG });
-    if (spec.id === 'surat_dinas') out.push({ name: `${spec.id}-tanpa-lambang`, spec, variant: 'tanpa-lambang', fields: typical, lambang: null });
+    out.push({ name: `${spec.id}-contoh`, spec, variant: 'contoh', fields: typical, rows: {}, lambang: TEST_LAMBANG });
+    out.push({ name: `${spec.id}-terpanjang`, spec, variant: 'terpanjang', fields: stretched, rows: {}, lambang: TEST_LAMBANG });
+    if (spec.id === 'surat_dinas') out.push({ name: `${spec.id}-tanpa-lambang`, spec, variant: 'tanpa-lambang', fields: typical, rows: {}, lambang: null });
     if (spec.id === 'jadwal_kegiatan') {
       const jadwal = numbered(Array.from({ length: 70 }, (_, i) => `${day(1 + (i % 28)).replace('November', 'Desember')}, pukul 09.00 WIB: ${SASARAN[i % SASARAN.length]}`));
-      out.push({ name: `${spec.id}-daftar-panjang`, spec, variant: 'daftar-panjang', fields: { ...stretched, jadwal_rincian: jadwal }, lambang: TEST_LAMBANG });
+      out.push({ name: `${spec.id}-daftar-panjang`, spec, variant: 'daftar-panjang', fields: { ...stretched, jadwal_rincian: jadwal }, rows: {}, lambang: TEST_LAMBANG });
     }
   }
-  return out;
+  return [...out, ...programmeLetters()];
+}
+
+/** A training programme's documents: as typically made, with the longest values, and (the lists) with 300 participants. */
+function programmeLetters(): SampleLetter[] {
+  const letter = (name: string, templateId: string, variant: Variant, ctx: LetterContext): SampleLetter => {
+    const spec = templateById(templateId)!;
+    const typical = buildFields(templateId, ctx);
+    const long = variant === 'terpanjang' ? longest(spec, typical) : {};
+    const fields = Object.fromEntries(Object.entries(typical).map(([k, v]) => [k, long[k] ?? v]));
+    return { name, spec, variant, fields, rows: buildRows(templateId, ctx), lambang: TEST_LAMBANG };
+  };
+  const c = programmeContexts;
+  return [
+    letter('surat_tugas-bimtek', 'surat_tugas', 'contoh', c.suratTugas()),
+    letter('undangan_bimtek-contoh', 'undangan_bimtek', 'contoh', c.undangan(40)),
+    letter('undangan_bimtek-terpanjang', 'undangan_bimtek', 'terpanjang', c.undangan(40, true)),
+    letter('undangan_bimtek-daftar-panjang', 'undangan_bimtek', 'daftar-panjang', c.undangan(300)),
+    letter('daftar_hadir_bimtek-contoh', 'daftar_hadir_bimtek', 'contoh', c.daftarHadir(40)),
+    letter('daftar_hadir_bimtek-terpanjang', 'daftar_hadir_bimtek', 'terpanjang', c.daftarHadir(40, true)),
+    letter('daftar_hadir_bimtek-daftar-panjang', 'daftar_hadir_bimtek', 'daftar-panjang', c.daftarHadir(300)),
+    letter('laporan_pelaksanaan_bimtek-contoh', 'laporan_pelaksanaan_bimtek', 'contoh', c.laporan()),
+    letter('laporan_pelaksanaan_bimtek-terpanjang', 'laporan_pelaksanaan_bimtek', 'terpanjang', c.laporan(true)),
+  ];
 }

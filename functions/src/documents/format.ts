@@ -172,6 +172,26 @@ export function hariTanggal(at: Date | string, zone: string): string {
   return `${hariOf(dt)}, ${dt.day} ${bulanOf(dt)} ${dt.year}`;
 }
 
+/**
+ * A span of days: "19–22 Mei 2024", "30 Mei – 2 Juni 2024", "30 Desember 2024 – 2 Januari 2025";
+ * one date when both are the same day. Calendar dates ('yyyy-mm-dd') stay the dates they name.
+ */
+export function rentangTanggal(start: Date | string, end: Date | string, zone: string): string {
+  const a = localDateTime(start, zone);
+  const b = localDateTime(end, zone);
+  if (a.hasSame(b, 'day')) return tanggalPanjang(start, zone);
+  if (a.hasSame(b, 'month')) return `${a.day}–${b.day} ${bulanOf(b)} ${b.year}`;
+  if (a.hasSame(b, 'year')) return `${a.day} ${bulanOf(a)} – ${b.day} ${bulanOf(b)} ${b.year}`;
+  return `${tanggalPanjang(start, zone)} – ${tanggalPanjang(end, zone)}`;
+}
+
+/** The days of a span and its dates: "Minggu s.d. Rabu, 19–22 Mei 2024"; "Sabtu, 21 November 2026" for one day. */
+export function hariRentang(start: Date | string, end: Date | string, zone: string): string {
+  const a = localDateTime(start, zone);
+  const b = localDateTime(end, zone);
+  return a.hasSame(b, 'day') ? hariTanggal(start, zone) : `${hariOf(a)} s.d. ${hariOf(b)}, ${rentangTanggal(start, end, zone)}`;
+}
+
 /** The place-and-date line above a signature: "Balangan, 21 November 2026". */
 export function tempatTanggal(kota: string, at: Date | string, zone: string): string {
   return `${kota.trim()}, ${tanggalPanjang(at, zone)}`;

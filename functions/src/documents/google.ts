@@ -2,7 +2,11 @@
 // files.copy, tagged with the outbox key in appProperties), filled with ONE Docs batchUpdate of
 // replaceAllText requests, and exported as PDF (Drive files.export). A letter whose table of fixed
 // length it fills only in part (a surat tugas for fewer than its ten assignee rows) reads the copy
-// once (documents.get) to find those rows, and the same batchUpdate deletes them first.
+// once (documents.get) to find those rows, and the same batchUpdate deletes them first. A letter
+// with a growing table (the participants of an invitation) reads the copy, inserts the rows its
+// list needs under the repeated row (one batchUpdate of insertTableRow), reads it again for where
+// the new cells start, and writes them with insertText in the batchUpdate that replaces the
+// placeholders: two reads and two writes, whatever the length of the list.
 //
 // Every call is made exactly once: gaxios' own retries are switched off (by default it repeats the
 // GETs on 5xx, 429 and dropped connections) because the outbox worker owns retries and knows which
@@ -20,7 +24,7 @@ import type { drive_v3 } from '@googleapis/drive';
 import type { docs_v1 } from '@googleapis/docs';
 import PizZip from 'pizzip';
 import { applyLambang } from './docx/lambang.ts';
-import { EffectError, type CopiedDocument, type DocumentBackend, type Fields } from './types.ts';
+import { EffectError, type CopiedDocument, type DocumentBackend, type Fields, type FillOptions } from './types.ts';
 import { toEffectError } from '../google/errors.ts';
 
 export const GOOGLE_DOC_MIME = 'application/vnd.google-apps.document';
@@ -47,6 +51,44 @@ function docUrl(id: string): string {
   return `https://docs.google.com/document/d/${encodeURIComponent(id)}/edit`;
 }
 
+/** What the fill reads of a document: its tables' rows and cells, with where each starts. */
+const STRUCTURE = 'body(content(startIndex,table(tableRows(startIndex,tableCells(content(startIndex,paragraph(elements(textRun(content)))))))))';
+
+/** A table of the document: where it starts, and per row where it starts, its text and its cells (text, where the first paragraph starts). */
+interface DocTable {
+  start: number;
+  rows: { start: number; text: string; cells: { text: string; at: number | null }[] }[];
+}
+
+function docTable(start: number, table: docs_v1.Schema$Table): DocTable {
+  return {
+    start,
+    rows: (table.tableRows ?? []).map((r) => {
+      const cells = (r.tableCells ?? []).map((c) => {
+        const paragraphs = (c.content ?? []).filter((x) => x.paragraph);
+        const text = paragraphs.map((x) => (x.paragraph!.elements ?? []).map((e) => e.textRun?.content ?? '').join('').replace(/\n$/, '')).join('\n');
+        return { text, at: paragraphs[0]?.startIndex ?? null };
+      });
+      return { start: r.startIndex ?? start, text: cells.map((c) => c.text).join('\n'), cells };
+    }),
+  };
+}
+
+/**
+ * A list's repeated row: the first row holding one of its placeholders (`{{<list>_...}}`), and how
+ * many empty rows stand right under it (inserted for the list by an earlier attempt).
+ */
+function markerOf(tables: DocTable[], list: string): { table: DocTable; row: number; below: number } | null {
+  for (const table of tables) {
+    const row = table.rows.findIndex((r) => r.text.includes(`{{${list}_`));
+    if (row < 0) continue;
+    let below = 0;
+    while (table.rows[row + 1 + below]?.cells.every((c) => c.text === '')) below++;
+    return { table, row, below };
+  }
+  return null;
+}
+
 export function createGoogleDocBackend(opts: {
   drive: drive_v3.Drive;
   docs: docs_v1.Docs;
@@ -59,28 +101,24 @@ export function createGoogleDocBackend(opts: {
   const { drive, docs, templates, folderId } = opts;
   const call = singleAttempt(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
-  /**
-   * deleteTableRow requests for every table row holding one of `placeholders`. A retry after a lost
-   * reply finds those rows gone already and deletes nothing.
-   */
-  async function rowDeletes(documentId: string, placeholders: readonly string[]): Promise<docs_v1.Schema$Request[]> {
+  /** The document's tables as documents.get reads them (one read, the structure only). */
+  async function tablesOf(documentId: string): Promise<DocTable[]> {
     let res;
     try {
-      res = await docs.documents.get({ documentId, fields: 'body(content(startIndex,table(tableRows(tableCells(content(paragraph(elements(textRun(content)))))))))' }, call);
+      res = await docs.documents.get({ documentId, fields: STRUCTURE }, call);
     } catch (err) {
       throw toEffectError(err, 'Google Docs documents.get');
     }
-    const tags = placeholders.map((p) => `{{${p}}}`);
-    const rows: { index: number; row: number }[] = [];
-    for (const el of res.data.body?.content ?? []) {
-      if (!el.table || typeof el.startIndex !== 'number') continue;
-      (el.table.tableRows ?? []).forEach((r, row) => {
-        const text = (r.tableCells ?? []).flatMap((c) => c.content ?? []).flatMap((c) => c.paragraph?.elements ?? []).map((e) => e.textRun?.content ?? '').join('');
-        if (tags.some((t) => text.includes(t))) rows.push({ index: el.startIndex!, row });
-      });
+    return (res.data.body?.content ?? []).flatMap((el) => (el.table && typeof el.startIndex === 'number' ? [docTable(el.startIndex, el.table)] : []));
+  }
+
+  async function batchUpdate(documentId: string, requests: docs_v1.Schema$Request[], pace: (() => Promise<void>) | undefined) {
+    await pace?.();
+    try {
+      return await docs.documents.batchUpdate({ documentId, requestBody: { requests } }, call);
+    } catch (err) {
+      throw toEffectError(err, 'Google Docs documents.batchUpdate');
     }
-    rows.sort((a, b) => b.index - a.index || b.row - a.row);
-    return rows.map(({ index, row }) => ({ deleteTableRow: { tableCellLocation: { tableStartLocation: { index }, rowIndex: row, columnIndex: 0 } } }));
   }
 
   return {
@@ -132,31 +170,74 @@ export function createGoogleDocBackend(opts: {
       return { documentId: id, url: res.data.webViewLink ?? docUrl(id) };
     },
 
-    async fill(doc: CopiedDocument, fields: Fields, opts?: { dropRows?: readonly string[] }): Promise<{ missingPlaceholders: string[] }> {
-      const names = Object.keys(fields);
-      if (names.length === 0) return { missingPlaceholders: [] };
-      // Rows of a fixed-length table the letter leaves unused go first, by their table's start
-      // index (read once with documents.get): deleting bottom-up keeps the indexes still to use valid.
-      const deletes = opts?.dropRows?.length ? await rowDeletes(doc.documentId, opts.dropRows) : [];
-      const requests: docs_v1.Schema$Request[] = [
-        ...deletes,
-        ...names.map((name) => ({
-          replaceAllText: {
-            containsText: { text: `{{${name}}}`, matchCase: true },
-            replaceText: fields[name] ?? '',
-          },
-        })),
-      ];
-      let res;
-      try {
-        res = await docs.documents.batchUpdate({ documentId: doc.documentId, requestBody: { requests } }, call);
-      } catch (err) {
-        throw toEffectError(err, 'Google Docs documents.batchUpdate');
+    async fill(doc: CopiedDocument, fields: Fields, opts: FillOptions = {}): Promise<{ missingPlaceholders: string[] }> {
+      const lists = Object.entries(opts.rows ?? {});
+      const drops = opts.dropRows ?? [];
+      if (Object.keys(fields).length === 0 && lists.length === 0) return { missingPlaceholders: [] };
+      // The structure is read only when rows are removed or written.
+      let tables = drops.length || lists.length ? await tablesOf(doc.documentId) : [];
+      let markers = lists.map(([list]) => markerOf(tables, list));
+      // 1. The rows the lists still lack, inserted under each repeated row, the tables further
+      //    down first so the start of those above stays put. A retry after this batch finds the
+      //    rows there (empty, right under the repeated row) and inserts none; then the structure
+      //    is read again for where the new rows' cells start.
+      const inserts = lists.flatMap(([, items], i) => {
+        const m = markers[i];
+        return m && items.length > 1 ? Array.from({ length: Math.max(0, items.length - 1 - m.below) }, () => ({ start: m.table.start, row: m.row })) : [];
+      });
+      if (inserts.length) {
+        inserts.sort((a, b) => b.start - a.start);
+        await batchUpdate(
+          doc.documentId,
+          inserts.map((x) => ({ insertTableRow: { tableCellLocation: { tableStartLocation: { index: x.start }, rowIndex: x.row, columnIndex: 0 }, insertBelow: true } })),
+          opts.pace,
+        );
+        tables = await tablesOf(doc.documentId);
+        markers = lists.map(([list]) => markerOf(tables, list));
       }
-      // One reply per request, in order; the API leaves occurrencesChanged out when it is 0.
-      const replies = (res.data.replies ?? []).slice(deletes.length);
-      const missingPlaceholders = names.filter((_, i) => !(replies[i]?.replaceAllText?.occurrencesChanged ?? 0));
-      return { missingPlaceholders };
+      // 2. One batch: the rows removed and the new rows' cells written, from the bottom of the
+      //    document up (each change moves only what follows it), then every placeholder replaced:
+      //    the fields, and the repeated row's own with the first item.
+      const placed: { at: number; request: docs_v1.Schema$Request }[] = [];
+      const tags = drops.map((p) => `{{${p}}}`);
+      for (const t of tables) {
+        t.rows.forEach((r, row) => {
+          if (tags.some((tag) => r.text.includes(tag))) placed.push({ at: r.start, request: { deleteTableRow: { tableCellLocation: { tableStartLocation: { index: t.start }, rowIndex: row, columnIndex: 0 } } } });
+        });
+      }
+      const first: Fields = {};
+      for (const [i, [list, items]] of lists.entries()) {
+        const m = markers[i];
+        if (!m) continue;
+        const template = m.table.rows[m.row]!;
+        if (!items.length) {
+          placed.push({ at: template.start, request: { deleteTableRow: { tableCellLocation: { tableStartLocation: { index: m.table.start }, rowIndex: m.row, columnIndex: 0 } } } });
+          continue;
+        }
+        if (m.below < items.length - 1) throw new EffectError(`Google Docs: tabel "${list}" tidak memuat ${items.length - 1} baris yang disisipkan`, { retryable: true });
+        Object.assign(first, items[0]);
+        items.slice(1).forEach((item, k) => {
+          const row = m.table.rows[m.row + 1 + k]!;
+          template.cells.forEach((cell, c) => {
+            const text = cell.text.replace(/\{\{([a-z][a-z0-9_]*)\}\}/g, (tag, name: string) => (name.startsWith(`${list}_`) ? (item[name] ?? '') : tag));
+            const at = row.cells[c]?.at;
+            if (text && typeof at === 'number') placed.push({ at, request: { insertText: { location: { index: at }, text } } });
+          });
+        });
+      }
+      placed.sort((a, b) => b.at - a.at);
+      const replace = Object.entries({ ...fields, ...first });
+      const requests: docs_v1.Schema$Request[] = [
+        ...placed.map((x) => x.request),
+        ...replace.map(([name, value]) => ({ replaceAllText: { containsText: { text: `{{${name}}}`, matchCase: true }, replaceText: value } })),
+      ];
+      const res = await batchUpdate(doc.documentId, requests, opts.pace);
+      // One reply per request, in order; the API leaves occurrencesChanged out when it is 0. A
+      // list whose repeated row is missing counts its columns missing here too.
+      const replies = (res.data.replies ?? []).slice(placed.length);
+      const missing = replace.filter((_, i) => !(replies[i]?.replaceAllText?.occurrencesChanged ?? 0)).map(([name]) => name);
+      const listed = lists.flatMap(([, items], i) => (items.length && !markers[i] ? Object.keys(items[0]!) : []));
+      return { missingPlaceholders: [...new Set([...missing, ...listed])] };
     },
 
     async export(doc: CopiedDocument) {

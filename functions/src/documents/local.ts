@@ -3,7 +3,8 @@
 // to <outDir>/<safe title>-<short hash of key>.docx; the template it came from is recorded in the
 // file's custom document property `templateId`, so fill always renders from the template again and is
 // idempotent, even after a restart. A filled letter gets one paragraph per line of a multi-line
-// value (as Google Docs does) and the agency's lambang daerah in its kop, or none.
+// value (as Google Docs does) and the agency's lambang daerah in its kop, or none. A growing
+// table's repeated row (the <w:tr> holding its list's placeholders) is written once per item.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { applyLambang } from './docx/lambang.ts';
 import { splitLineBreaks } from './docx/paragraphs.ts';
-import type { CopiedDocument, DocumentBackend, Fields } from './types.ts';
+import type { CopiedDocument, DocumentBackend, Fields, RowSets } from './types.ts';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -110,6 +111,7 @@ export function createLocalDocBackend(opts: {
       const zip = new PizZip(await readTemplate(templateId));
       if (templateIdOf(zip) !== templateId) setTemplateId(zip, templateId);
       dropRows(zip, fillOpts?.dropRows ?? []);
+      const repeated = repeatRows(zip, fillOpts?.rows ?? {});
       let dx: Docxtemplater<PizZip>;
       try {
         dx = new Docxtemplater(zip, {
@@ -123,7 +125,7 @@ export function createLocalDocBackend(opts: {
       }
       const tags = tagsOf(dx, zip);
       try {
-        dx.render(fields);
+        dx.render({ ...fields, ...repeated.values });
       } catch (err) {
         throw new Error(`Templat "${templateId}" gagal diisi: ${templateErrors(err)}`, { cause: err });
       }
@@ -131,8 +133,9 @@ export function createLocalDocBackend(opts: {
       const xml = filled.file('word/document.xml')?.asText();
       if (xml) filled.file('word/document.xml', splitLineBreaks(xml));
       applyLambang(filled, opts.lambang ?? null);
+      await fillOpts?.pace?.();
       await writeAtomic(doc.documentId, generate(filled));
-      return { missingPlaceholders: Object.keys(fields).filter((f) => !tags.has(f)) };
+      return { missingPlaceholders: [...Object.keys(fields).filter((f) => !tags.has(f)), ...repeated.missing] };
     },
 
     async export(doc) {
@@ -149,6 +152,39 @@ function dropRows(zip: PizZip, placeholders: readonly string[]): void {
   if (!xml) return;
   const tags = placeholders.map((p) => `{{${p}}}`);
   zip.file('word/document.xml', xml.replace(/<w:tr[ >][\s\S]*?<\/w:tr>/g, (row) => (tags.some((t) => row.includes(t)) ? '' : row)));
+}
+
+/**
+ * Writes each list's repeated row (the first <w:tr> holding a `{{<list>_...}}` placeholder) once
+ * per item, its placeholders renamed per copy (`{{peserta_nama__7}}`) and given that item's
+ * values; an empty list removes the row. Only the last copy keeps the row's keep-with-next (a
+ * table kept with the signature after it): on every copy it would keep the whole list on one page.
+ * Returns the values of the renamed placeholders, and the columns the template's row lacks.
+ */
+function repeatRows(zip: PizZip, rows: RowSets): { values: Fields; missing: string[] } {
+  const values: Fields = {};
+  const missing: string[] = [];
+  let xml = zip.file('word/document.xml')?.asText() ?? '';
+  for (const [list, items] of Object.entries(rows)) {
+    const columns = items.length ? Object.keys(items[0]!) : [];
+    const row = xml.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g)?.find((r) => r.includes(`{{${list}_`));
+    if (row === undefined) {
+      missing.push(...columns);
+      continue;
+    }
+    missing.push(...columns.filter((c) => !row.includes(`{{${c}}}`)));
+    const copies = items.map((item, k) => {
+      const copy = row.replace(/\{\{([a-z][a-z0-9_]*)\}\}/g, (tag, name: string) => {
+        if (!name.startsWith(`${list}_`)) return tag;
+        values[`${name}__${k}`] = item[name] ?? '';
+        return `{{${name}__${k}}}`;
+      });
+      return k < items.length - 1 ? copy.replace(/<w:keepNext(?:\s[^>]*)?\/>/g, '') : copy;
+    });
+    xml = xml.replace(row, () => copies.join(''));
+  }
+  if (Object.keys(rows).length) zip.file('word/document.xml', xml);
+  return { values, missing };
 }
 
 function generate(zip: PizZip): Buffer {

@@ -54,8 +54,13 @@ export type Block =
   | { kind: 'addressee'; lines: readonly string[] }
   /** Borderless "Label : value" rows; `aside` is set right-aligned on the first row (place and date). */
   | { kind: 'fields'; rows: readonly (readonly [string, string])[]; aside?: string; labelWidth?: number; indentLeft?: boolean }
-  /** A bordered table; widths are relative column widths. */
-  | { kind: 'table'; widths: readonly number[]; rows: readonly (readonly Cell[])[] }
+  /**
+   * A bordered table; widths are relative column widths. `repeat` names a list: the table's last
+   * row is written once per item of it (its placeholders, `{{<list>_<column>}}`, are the list's
+   * columns), so the table is as long as the list, never cut at a fixed length. `rowHeight`: the
+   * least height of the rows under the first, in twips (room to sign).
+   */
+  | { kind: 'table'; widths: readonly number[]; rows: readonly (readonly Cell[])[]; repeat?: string; rowHeight?: number }
   /**
    * A signature on the right half of the page, kept on the page of the block before it.
    * `meterai`: a taller signing space, room for a meterai stamp left of where the name is signed.
@@ -96,6 +101,8 @@ export interface TemplateSpec {
   droppable: readonly string[];
   /** Every {{name}} in the layout, in order of first appearance. */
   placeholders: readonly string[];
+  /** The lists of its growing tables (see `repeat`): list name -> the placeholders of the repeated row, in column order. */
+  lists: Readonly<Record<string, readonly string[]>>;
   blocks: readonly Block[];
 }
 
@@ -282,8 +289,8 @@ function agreement(kind: 'draft' | 'final'): Block[] {
   ];
 }
 
-/** The schedule attachment of a notification letter (Lampiran). */
-const LAMPIRAN_JADWAL: Block[] = [
+/** An attachment (Lampiran) on a page of its own, headed by the letter it belongs to: whose, its number, date and Hal. */
+const LAMPIRAN_HEAD: Block[] = [
   { kind: 'pageBreak' },
   fields(
     [
@@ -295,6 +302,11 @@ const LAMPIRAN_JADWAL: Block[] = [
     { indentLeft: true, labelWidth: 18 },
   ),
   SPACER,
+];
+
+/** The schedule attachment of a notification letter (Lampiran). */
+const LAMPIRAN_JADWAL: Block[] = [
+  ...LAMPIRAN_HEAD,
   title('{{judul_jadwal}}'),
   SPACER,
   {
@@ -323,10 +335,29 @@ export const DDC_CLASSES: readonly (readonly [string, string])[] = [
 // The templates
 // ---------------------------------------------------------------------------------------------
 
-type SpecInput = Omit<TemplateSpec, 'placeholders' | 'droppable'> & { droppable?: readonly string[] };
+type SpecInput = Omit<TemplateSpec, 'placeholders' | 'droppable' | 'lists'> & { droppable?: readonly string[] };
 
 function spec(s: SpecInput): TemplateSpec {
-  return { ...s, droppable: s.droppable ?? [], placeholders: placeholdersOf(s.blocks) };
+  return { ...s, droppable: s.droppable ?? [], placeholders: placeholdersOf(s.blocks), lists: listsOf(s.id, s.blocks) };
+}
+
+/**
+ * The growing tables' lists. Each repeated row's placeholders are named after its list and stand
+ * nowhere else in the layout: a backend finds the row by them and fills its copies from the list.
+ */
+export function listsOf(id: string, blocks: readonly Block[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const b of blocks) {
+    if (b.kind !== 'table' || b.repeat === undefined) continue;
+    const cols = placeholdersOf([{ ...b, rows: [b.rows.at(-1)!] }]);
+    if (!cols.length || cols.some((c) => !c.startsWith(`${b.repeat}_`)) || Object.hasOwn(out, b.repeat)) throw new Error(`Templat ${id}: baris berulang "${b.repeat}" harus memuat isian {{${b.repeat}_...}} saja, satu tabel per daftar`);
+    out[b.repeat] = cols;
+  }
+  const uses = blocks.flatMap(blockTexts).join('\n');
+  for (const [list, cols] of Object.entries(out)) {
+    if (uses.split(`{{${list}_`).length - 1 !== cols.length) throw new Error(`Templat ${id}: isian {{${list}_...}} hanya boleh ada di baris berulangnya, masing-masing sekali`);
+  }
+  return out;
 }
 
 /** Rows of the surat tugas's table of assignees; the unused ones are removed from the letter. */
@@ -488,6 +519,159 @@ const LAPORAN_KINERJA_SOP: SpecInput = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------
+// The documents of a training programme (programme/documents.ts): issued outside any SOP case
+// ---------------------------------------------------------------------------------------------
+
+/** What a training programme's documents are made from: template and variant per kind of document. */
+export const PROGRAMME_DOCUMENTS = {
+  /** One per trainer, from the programme's owner (whose trainers they are), signed by the programme's signer. */
+  surat_tugas_pelatih: { template: 'surat_tugas', variant: 'bimtek' },
+  /** One per event, from its host agency, to the participants listed in its lampiran. */
+  undangan: { template: 'undangan_bimtek' },
+  /** One per session of an event, a row per registered participant with their check-in code. */
+  daftar_hadir: { template: 'daftar_hadir_bimtek' },
+  /** One per event, from its host agency: what happened, in figures, with the organiser's notes. */
+  laporan_pelaksanaan: { template: 'laporan_pelaksanaan_bimtek' },
+} as const satisfies Record<string, { template: string; variant?: string }>;
+export type ProgrammeDocumentKind = keyof typeof PROGRAMME_DOCUMENTS;
+
+const HEADING = (text: string): Block => para(text, { bold: true, align: 'left', keepNext: true });
+
+/** The participants' list attached to an invitation: as long as the list, its header on every page. */
+const LAMPIRAN_PESERTA: Block[] = [
+  ...LAMPIRAN_HEAD,
+  title('DAFTAR PESERTA', '{{acara_kapital}}', '{{kegiatan_kapital}}'),
+  SPACER,
+  {
+    kind: 'table',
+    widths: [7, 27, 26, 20, 20],
+    repeat: 'peserta',
+    rows: [
+      ['No.', 'Nama', 'Perpustakaan/TBM', 'Desa/Kelurahan', 'Kabupaten/Kota'].map(HEAD),
+      [{ text: '{{peserta_no}}', align: 'center' }, { text: '{{peserta_nama}}' }, { text: '{{peserta_perpustakaan}}' }, { text: '{{peserta_desa}}' }, { text: '{{peserta_kabupaten}}' }],
+    ],
+  },
+];
+
+const PROGRAMME_SPECS: SpecInput[] = [
+  {
+    id: 'undangan_bimtek',
+    title: 'Undangan Bimbingan Teknis',
+    numbered: true,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    atasNama: true,
+    // The list of participants is part of the letter: its signer signs it too.
+    blocks: surat(
+      [
+        alinea('{{isi_pembuka}}'),
+        fields(
+          [
+            ['Hari, tanggal', '{{hari_tanggal}}'],
+            ['Pukul', '{{pukul}}'],
+            ['Tempat', '{{tempat}}'],
+            ['Acara', '{{acara}}'],
+          ],
+          { indentLeft: true },
+        ),
+        alinea('{{isi_utama}}'),
+        para('{{bawaan}}', { indent: 'left', align: 'left', before: 0 }),
+      ],
+      { after: [...LAMPIRAN_PESERTA, SPACER, { kind: 'signature', sig: SIGNATURE }] },
+    ),
+  },
+  {
+    id: 'daftar_hadir_bimtek',
+    title: 'Daftar Hadir Peserta Bimbingan Teknis',
+    numbered: false,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    atasNama: false,
+    blocks: [
+      KOP,
+      title('DAFTAR HADIR PESERTA', '{{acara_kapital}}'),
+      SPACER,
+      fields([
+        ['Kegiatan', '{{kegiatan}}'],
+        ['Sesi', '{{sesi}}'],
+        ['Hari, tanggal', '{{hari_tanggal}}'],
+        ['Tempat', '{{tempat}}'],
+      ]),
+      // Left-aligned: the check-in address cannot break, and a justified line before it would stretch.
+      para('{{petunjuk_presensi}}', { align: 'left' }),
+      SPACER,
+      {
+        kind: 'table',
+        // The code column holds the widest code ("DDDDDD-WWWWWW") on one line, the number column "300.", and the signing column stays 3 cm wide.
+        widths: [7, 24, 21, 29, 19],
+        repeat: 'hadir',
+        rowHeight: 620,
+        rows: [
+          ['No.', 'Nama', 'Perpustakaan/TBM', 'Kode Presensi', 'Tanda Tangan'].map(HEAD),
+          [{ text: '{{hadir_no}}', align: 'center' }, { text: '{{hadir_nama}}' }, { text: '{{hadir_perpustakaan}}' }, { text: '{{hadir_kode}}', align: 'center' }, { text: '' }],
+        ],
+      },
+      SPACER,
+      { kind: 'signature', sig: SIGNATURE_WITH_PLACE },
+    ],
+  },
+  {
+    id: 'laporan_pelaksanaan_bimtek',
+    title: 'Laporan Pelaksanaan Bimbingan Teknis',
+    numbered: false,
+    klasifikasi: '000.5.2',
+    emailToPartner: false,
+    atasNama: false,
+    blocks: [
+      KOP,
+      title('LAPORAN PELAKSANAAN', '{{acara_kapital}}', '{{kegiatan_kapital}}'),
+      SPACER,
+      HEADING('A. Pendahuluan'),
+      alinea('{{pendahuluan}}'),
+      HEADING('B. Pelaksanaan'),
+      fields(
+        [
+          ['Penyelenggara', '{{penyelenggara}}'],
+          ['Tanggal', '{{tanggal_kegiatan}}'],
+          ['Tempat', '{{tempat}}'],
+          ['Pelatih', '{{pelatih}}'],
+        ],
+        { labelWidth: 24 },
+      ),
+      para('{{pengantar_sesi}}', { align: 'left' }),
+      {
+        kind: 'table',
+        widths: [7, 51, 9, 15, 18],
+        repeat: 'sesi',
+        rows: [
+          ['No.', 'Materi', 'JP', 'Hadir', 'Kehadiran'].map(HEAD),
+          [{ text: '{{sesi_no}}', align: 'center' }, { text: '{{sesi_materi}}' }, { text: '{{sesi_jp}}', align: 'center' }, { text: '{{sesi_hadir}}', align: 'center' }, { text: '{{sesi_persen}}', align: 'center' }],
+        ],
+      },
+      HEADING('C. Hasil'),
+      fields(
+        [
+          ['Peserta terdaftar', '{{peserta_terdaftar}}'],
+          ['Hadir paling sedikit satu sesi', '{{peserta_hadir}}'],
+          ['Menyelesaikan pelatihan', '{{peserta_selesai}}'],
+          ['Sertifikat diterbitkan', '{{sertifikat}}'],
+        ],
+        { labelWidth: 24 },
+      ),
+      alinea('{{hasil}}'),
+      HEADING('D. Kendala'),
+      alinea('{{kendala}}'),
+      HEADING('E. Rekomendasi'),
+      alinea('{{rekomendasi}}'),
+      HEADING('F. Penutup'),
+      alinea('{{penutup}}'),
+      SPACER,
+      { kind: 'signature', sig: SIGNATURE_WITH_PLACE },
+    ],
+  },
+];
+
 const SPECS: SpecInput[] = [
   {
     id: 'surat_tugas',
@@ -503,6 +687,7 @@ const SPECS: SpecInput[] = [
       pusling_perubahan: 'Surat Tugas Layanan Perpustakaan Keliling (Perubahan Jadwal)',
       monev: 'Surat Tugas Monitoring dan Evaluasi Perpustakaan',
       pembinaan: 'Surat Tugas Pembinaan dan Pendampingan Akreditasi Perpustakaan',
+      bimtek: 'Surat Tugas Pelatih Bimbingan Teknis',
     },
     people: ['petugas'],
     droppable: Array.from({ length: MAX_ASSIGNEES - 1 }, (_, k) => ASSIGNEE_COLUMNS.map((c) => assigneeCell(k + 2, c))).flat(),
@@ -515,7 +700,7 @@ const SPECS: SpecInput[] = [
       SPACER,
       title('MENUGASKAN:'),
       SPACER,
-      fields([['Kepada', 'pegawai yang namanya tercantum di bawah ini:']]),
+      fields([['Kepada', '{{kepada_tugas}}']]),
       // Two tables back to back are one table to Word and LibreOffice: a paragraph keeps them apart.
       SPACER,
       ASSIGNEE_TABLE,
@@ -894,10 +1079,12 @@ const SPECS: SpecInput[] = [
   },
 ];
 
-SPECS.push(LAPORAN_KINERJA_SOP);
+SPECS.push(LAPORAN_KINERJA_SOP, ...PROGRAMME_SPECS);
 
 /** Templates the SOP catalog does not produce: the reports the service standards write. */
 export const REPORT_TEMPLATES: readonly string[] = ['laporan_kinerja_sop'];
+/** Templates (and variants) the SOP catalog does not produce: a training programme's documents. */
+export const PROGRAMME_TEMPLATES: readonly { template: string; variant?: string }[] = Object.values(PROGRAMME_DOCUMENTS);
 
 /** Every template, keyed by its id. */
 export const TEMPLATES: Readonly<Record<string, TemplateSpec>> = Object.freeze(Object.fromEntries(SPECS.map((s) => [s.id, spec(s)])));

@@ -5,6 +5,26 @@
 /** Placeholder values of a template, all plain text: `{{nomor}}` -> "000.5.2/12/DISPUSIP/XI/2026". */
 export type Fields = Record<string, string>;
 
+/**
+ * The items of a template's growing tables (TemplateSpec.lists): list name -> one Fields per row,
+ * keyed by the repeated row's placeholders (`peserta_nama`). The row is written once per item;
+ * an empty list removes it.
+ */
+export type RowSets = Record<string, readonly Fields[]>;
+
+/** How a document is filled besides its placeholders. */
+export interface FillOptions {
+  /**
+   * Placeholders given no value whose table rows are removed (the unused rows of a table of
+   * fixed length, such as a surat tugas's assignees).
+   */
+  dropRows?: readonly string[];
+  /** The growing tables' rows. */
+  rows?: RowSets;
+  /** Waits for the Docs write quota: called before each write the fill makes. */
+  pace?: () => Promise<void>;
+}
+
 /** A person named on a letter, as the staff directory knows them (only the name when it does not). */
 export interface Person {
   name: string;
@@ -96,13 +116,18 @@ export interface DocumentBackend {
   /** Copies the template into a new document tagged with `key`. Not idempotent: guard with findCopy. */
   copy(req: { key: string; templateId: string; title: string }): Promise<CopiedDocument>;
   /**
-   * Replaces every `{{placeholder}}`; idempotent. Returns the placeholders the template lacked.
-   * `dropRows`: placeholders given no value whose table rows are removed (the unused rows of a
-   * table of fixed length, such as a surat tugas's assignees).
+   * Replaces every `{{placeholder}}`, removes the `dropRows` and writes the rows of the growing
+   * tables; idempotent, also after a failure part way. Returns the placeholders the template
+   * lacked (of `fields` and of the columns of the lists that have rows: see fillNames).
    */
-  fill(doc: CopiedDocument, fields: Fields, opts?: { dropRows?: readonly string[] }): Promise<{ missingPlaceholders: string[] }>;
+  fill(doc: CopiedDocument, fields: Fields, opts?: FillOptions): Promise<{ missingPlaceholders: string[] }>;
   /** The file to attach to an e-mail: the PDF export in production, the .docx locally. */
   export(doc: CopiedDocument): Promise<{ filename: string; contentType: string; content: Buffer; url: string | null }>;
+}
+
+/** The placeholders a fill replaces: the fields', and the columns of every list that has rows. */
+export function fillNames(fields: Fields, rows: RowSets = {}): string[] {
+  return [...Object.keys(fields), ...Object.values(rows).flatMap((items) => (items.length ? Object.keys(items[0]!) : []))];
 }
 
 export interface CopiedDocument {

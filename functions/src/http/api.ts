@@ -53,7 +53,7 @@ export interface Route {
   method: 'GET' | 'POST';
   pattern: RegExp;
   /** What each captured segment is, in order. */
-  params: ('agency' | 'case' | 'sop' | 'submission' | 'programme' | 'participant' | 'mailing')[];
+  params: ('agency' | 'case' | 'sop' | 'submission' | 'programme' | 'participant' | 'mailing' | 'document')[];
   handler: (ctx: HandlerContext) => Promise<{ status?: number; body: unknown }>;
 }
 
@@ -82,6 +82,7 @@ const UNKNOWN: Record<Route['params'][number], { field: string; message: (id: st
   programme: { field: 'programmeId', message: (id) => `Program ${id.slice(0, 80)} tidak ditemukan.` },
   participant: { field: 'participantId', message: (id) => `Peserta ${id.slice(0, 80)} tidak ditemukan.` },
   mailing: { field: 'mailingId', message: (id) => `Pengiriman ${id.slice(0, 80)} tidak ditemukan.` },
+  document: { field: 'entry', message: (id) => `Dokumen ${id.slice(0, 80)} tidak ditemukan.` },
 };
 
 function checkedParams(route: Route, path: string): string[] {

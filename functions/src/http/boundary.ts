@@ -35,6 +35,8 @@ export const ID = {
   programme: /^[a-z][a-z0-9]{1,31}$/,
   participant: /^[a-z0-9]{8,40}$/,
   mailing: /^[a-z0-9]{8,40}$/,
+  /** A programme document's outbox entry (programme/documents.ts). */
+  document: /^bimtek-(tugas|undangan|hadir|laporan)-[0-9a-f]{24}(-[a-z0-9-]{2,64})?$/,
 } as const;
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;

@@ -142,6 +142,10 @@ export const trainerSchema = z.object({
   province: z.string(),
   expertise: z.array(z.string()),
   email: z.string().nullable(),
+  /** As printed on their surat tugas (a trainer who is no civil servant has no NIP or pangkat); jabatan defaults to "Pelatih Ahli". */
+  nip: z.string().optional(),
+  pangkat: z.string().optional(),
+  jabatan: z.string().optional(),
   /** Date ranges the trainer can teach in (inclusive); empty means any date. */
   available: z.array(z.object({ start: isoDate, end: isoDate })).default([]),
   /** Events assigned: id and dates, kept here so overlap is checked on one document. */
@@ -186,6 +190,26 @@ export const mailingSchema = z.object({
   open: z.boolean().optional(),
 });
 export type Mailing = z.infer<typeof mailingSchema>;
+
+/**
+ * One request for a programme's documents (POST .../documents), recorded once with the outbox
+ * entries it made (programme/documents.ts): the same request again answers these entries.
+ */
+export const documentRequestSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  /** The agency that issues the documents (and whose outbox renders them). */
+  agencyId: agencyId,
+  kind: z.enum(['surat_tugas_pelatih', 'undangan', 'daftar_hadir', 'laporan_pelaksanaan']),
+  eventId: z.string(),
+  session: z.number().int().nullable(),
+  trainer: z.string().nullable(),
+  entries: z.array(z.string()).min(1),
+  requestHash: z.string(),
+  requestedBy: z.string(),
+  createdAt: isoInstant,
+});
+export type DocumentRequest = z.infer<typeof documentRequestSchema>;
 
 export interface RegistrationInput {
   /** formId-responseId: the same response again is a replay. */
@@ -281,6 +305,22 @@ export interface ProgrammeStore {
   trainers(programmeId: string): Promise<Trainer[]>;
   /** Assigns trainers to an event in one transaction; refuses (nothing written) a trainer whose other events overlap the dates. */
   assignTrainers(programmeId: string, event: { id: string; start: string; end: string }, trainerIds: string[]): Promise<{ ok: true; trainers: Trainer[] } | { ok: false; conflicts: { trainerId: string; eventId: string }[] }>;
+  // Documents (programme/documents.ts)
+  /** The request recorded under this id, or null. */
+  documentRequest(programmeId: string, id: string): Promise<DocumentRequest | null>;
+  /**
+   * Records a request and creates its outbox entries in the issuing agency's outbox, in one
+   * transaction; `counter` names the agency's letter register when the entries are numbered: the
+   * entries get consecutive numbers from `build(first)`, and the register moves past them. A
+   * request recorded already (the same id) creates nothing and answers what it made.
+   */
+  createDocuments(request: DocumentRequest, counter: string | null, build: (first: number | null) => OutboxEntry[]): Promise<{ request: DocumentRequest; entries: OutboxEntry[]; replayed: boolean }>;
+  /** The issuing agency's outbox entries with these ids (missing ones left out). */
+  documentEntries(agencyId: string, ids: string[]): Promise<OutboxEntry[]>;
+  /** An agency's requests of a programme, newest first, at most `limit`. */
+  documentRequests(programmeId: string, agencyId: string, limit: number): Promise<DocumentRequest[]>;
+  /** Participants whose id starts with `prefix` (a check-in code's id part): rarely more than one. */
+  participantsByIdPrefix(programmeId: string, prefix: string, limit: number): Promise<Participant[]>;
   // Paced mailings
   createMailing(m: Mailing, messages: MailMessage[]): Promise<{ created: boolean }>;
   mailing(programmeId: string, id: string): Promise<Mailing | null>;

@@ -3,8 +3,8 @@
 // recorded intent and, after a crash inside that window, looked up by key instead of repeated.
 // Failures back off exponentially with full jitter, honour Retry-After, and after `maxAttempts`
 // the entry is dead-lettered and the document marked failed on the case, where staff see it.
-import { buildFields, droppedRows } from '../documents/fields/index.ts';
-import { EffectError, type CopiedDocument, type DocumentBackend, type MailSender } from '../documents/types.ts';
+import { buildFields, buildRows, droppedRows } from '../documents/fields/index.ts';
+import { EffectError, fillNames, type CopiedDocument, type DocumentBackend, type MailSender } from '../documents/types.ts';
 import { effectKey, type Agency, type OutboxEntry, type OutboxProgress } from '../model/records.ts';
 import type { Store } from '../model/store.ts';
 import type { Pacer } from './pacer.ts';
@@ -64,15 +64,17 @@ export function createOutboxWorker(deps: WorkerDeps) {
     }
     if (!e.progress.documentId) await record(e, { documentId: doc.documentId, url: doc.url });
 
-    // 2. Fill it: one batchUpdate (after one documents.get when unused table rows are removed), safe to repeat.
+    // 2. Fill it: one batchUpdate (after one documents.get when unused table rows are removed; a
+    //    growing table adds a write of its rows and a read), safe to repeat.
     if (!e.progress.filled) {
       const fields = buildFields(e.templateId, e.context);
+      const rows = buildRows(e.templateId, e.context);
       const retrying = e.progress.fillIntent === true;
       if (!retrying) await record(e, { fillIntent: true });
-      await deps.pacers?.docs?.take();
-      const { missingPlaceholders } = await backend.fill(doc, fields, { dropRows: droppedRows(e.templateId, fields) });
+      const pacer = deps.pacers?.docs;
+      const { missingPlaceholders } = await backend.fill(doc, fields, { dropRows: droppedRows(e.templateId, fields), rows, ...(pacer ? { pace: () => pacer.take() } : {}) });
       // After a lost reply the document holds no placeholder any more: that fill did happen.
-      const alreadyFilled = retrying && missingPlaceholders.length === Object.keys(fields).length;
+      const alreadyFilled = retrying && missingPlaceholders.length === fillNames(fields, rows).length;
       if (missingPlaceholders.length > 0 && !alreadyFilled) {
         throw new Permanent(`Templat ${e.templateId} tidak memuat isian ${missingPlaceholders.map((p) => `{{${p}}}`).join(', ')}; perbaiki templat lalu ulangi.`);
       }

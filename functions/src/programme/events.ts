@@ -1,6 +1,6 @@
 // Pure rules of a programme, no I/O: its events (one per province and wave with places), their
 // dates and places, the JP a participant attended, and whether they completed the programme.
-import { DateTime } from 'luxon';
+import { rentangTanggal, tanggalPanjang } from '../documents/format.ts';
 import type { Participant, Programme } from '../model/programme.ts';
 
 export interface ProgrammeEvent {
@@ -65,19 +65,12 @@ export function completed(p: Programme, pt: Presence & Pick<Participant, 'status
   return attendedJp(p, pt) * 100 >= p.completion.minPercent * totalJp(p);
 }
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
 /** 19 Mei 2024 */
 export function tanggal(iso: string): string {
-  const d = DateTime.fromISO(iso);
-  return `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+  return tanggalPanjang(iso, 'UTC');
 }
 
-/** 19–25 Mei 2024, or 30 Mei – 2 Juni 2024 */
+/** 19–22 Mei 2024, or 30 Mei – 2 Juni 2024 */
 export function rentang(start: string, end: string): string {
-  if (start === end) return tanggal(start);
-  const a = DateTime.fromISO(start);
-  const b = DateTime.fromISO(end);
-  if (a.year === b.year && a.month === b.month) return `${a.day}–${b.day} ${MONTHS[b.month - 1]} ${b.year}`;
-  return `${tanggal(start)} – ${tanggal(end)}`;
+  return rentangTanggal(start, end, 'UTC');
 }

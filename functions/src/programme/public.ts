@@ -1,13 +1,16 @@
 // The programme's public pages, outside /v1 and without a Google token: GET /v/<certificate
 // number> (verification), GET/POST /r/<token> (a registrant's status, and withdrawing), GET/POST
-// /h/<token> (checking in to a session). A malformed or forged number or token is refused from its
-// signature alone, without reading Firestore.
+// /h/<token> (checking in to a session) and GET/POST /h/<programme>/<code> (the same, with the
+// short code printed on the session's daftar hadir). A malformed or forged number or token is
+// refused from its signature alone, without reading Firestore; a code is checked against the
+// participants its id part names (one query), and refused alike whether its id part or its check
+// characters are wrong.
 import type { Request, Response } from '@google-cloud/functions-framework';
-import type { ProgrammeStore } from '../model/programme.ts';
+import type { Participant, Programme, ProgrammeStore } from '../model/programme.ts';
 import { eventById, rentang, tanggal } from './events.ts';
 import { dl, esc, page, PROGRAMME_PAGE_CSP, verificationPage, type Verification } from './pages.ts';
 import type { RegistrationService } from './registration.ts';
-import { certificateNumberGenuine, type ProgrammeTokens } from './tokens.ts';
+import { certificateNumberGenuine, parseCheckInCode, type ProgrammeTokens } from './tokens.ts';
 
 export type ProgrammePublic = ReturnType<typeof createProgrammePublic>;
 
@@ -57,12 +60,38 @@ export function createProgrammePublic(deps: { programmes: ProgrammeStore; regist
     return { status: 200, html: page('Status pendaftaran', `<h1>Status pendaftaran</h1>${note}${dl(rows)}${action}`) };
   }
 
+  const INVALID_LINK = page('Tautan tidak sah', '<h1>Tautan tidak sah</h1><p>Tautan presensi ini tidak sah, sudah diubah, atau kedaluwarsa.</p>');
+  const INVALID_CODE = page('Kode tidak sah', '<h1>Kode presensi tidak sah</h1><p>Periksa kembali kode pada daftar hadir: kode berlaku untuk satu peserta dan satu sesi.</p>');
+  /** How long after its event a code printed on a daftar hadir is accepted (a signed link carries its own expiry). */
+  const CODE_DAYS = 60;
+
   async function checkInPage(token: string, method: string): Promise<{ status: number; html: string }> {
     const v = deps.tokens.verify(token, clock());
-    if (!v.ok || v.claims.k !== 'h' || !v.claims.s) return { status: v.ok || v.problem !== 'malformed' ? 404 : 400, html: page('Tautan tidak sah', '<h1>Tautan tidak sah</h1><p>Tautan presensi ini tidak sah, sudah diubah, atau kedaluwarsa.</p>') };
+    if (!v.ok || v.claims.k !== 'h' || !v.claims.s) return { status: v.ok || v.problem !== 'malformed' ? 404 : 400, html: INVALID_LINK };
     const p = await deps.registration.programme(v.claims.p);
     const pt = p ? await deps.programmes.participant(p.id, v.claims.i) : null;
-    const session = p?.sessions.find((s) => s.no === v.claims.s);
+    return checkIn(p, pt, v.claims.s, method);
+  }
+
+  /** /h/<programme>/<code>: the participant whose id starts as the code says, and the session its check characters are for. */
+  async function checkInByCode(programmeId: string, code: string, method: string): Promise<{ status: number; html: string }> {
+    const c = parseCheckInCode(code);
+    if (!c) return { status: 400, html: INVALID_CODE };
+    const p = await deps.registration.programme(programmeId);
+    if (!p) return { status: 404, html: INVALID_CODE };
+    for (const pt of await deps.programmes.participantsByIdPrefix(p.id, c.prefix, 5)) {
+      const s = p.sessions.find((x) => deps.tokens.checkInMatches(p.id, pt.id, x.no, c.check));
+      if (!s) continue;
+      const ev = pt.eventId ? eventById(p, pt.eventId) : null;
+      if (ev && clock().getTime() > Date.parse(`${ev.end}T23:59:59Z`) + CODE_DAYS * 86_400_000) return { status: 404, html: INVALID_CODE };
+      return checkIn(p, pt, s.no, method);
+    }
+    return { status: 404, html: INVALID_CODE };
+  }
+
+  /** The check-in page of a participant for a session: a button (link previews never check anyone in), then the mark. */
+  async function checkIn(p: Programme | null, pt: Participant | null, sessionNo: number, method: string): Promise<{ status: number; html: string }> {
+    const session = p?.sessions.find((s) => s.no === sessionNo);
     if (!p || !pt || !session || !pt.eventId) return { status: 404, html: page('Tidak ditemukan', '<h1>Peserta tidak ditemukan</h1>') };
     const ev = eventById(p, pt.eventId);
     const head = `<h1>Presensi sesi ${session.no}</h1>${dl([['Program', p.name], ...(ev ? ([['Kegiatan', `${ev.label}, ${rentang(ev.start, ev.end)}`]] as [string, string][]) : []), ['Sesi', session.title], ['Nama', pt.name]])}`;
@@ -74,9 +103,10 @@ export function createProgrammePublic(deps: { programmes: ProgrammeStore; regist
 
   return {
     verify,
-    /** Answers /v/, /r/ and /h/ pages; false when the path is none of them. */
+    /** Answers /v/, /r/ and /h/ pages (/h/<token> and /h/<programme>/<code>); false when the path is none of them. */
     async handle(req: Request, res: Response, path: string): Promise<boolean> {
-      const m = /^\/(v|r|h)\/([^/]{1,600})$/.exec(path);
+      const code = /^\/h\/([a-z][a-z0-9]{1,31})\/([^/]{1,60})$/.exec(path);
+      const m = code ? (['', 'c', code[2]!] as const) : /^\/(v|r|h)\/([^/]{1,600})$/.exec(path);
       if (!m || !['GET', 'HEAD', 'POST'].includes(req.method) || (m[1] === 'v' && req.method === 'POST')) return false;
       res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PROGRAMME_PAGE_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow' });
       try {
@@ -90,7 +120,7 @@ export function createProgrammePublic(deps: { programmes: ProgrammeStore; regist
           const v = await verify(key);
           res.status(v.valid ? 200 : 404).send(verificationPage(v));
         } else {
-          const out = m[1] === 'r' ? await statusPage(key, req.method, req.body) : await checkInPage(key, req.method);
+          const out = m[1] === 'r' ? await statusPage(key, req.method, req.body) : m[1] === 'c' ? await checkInByCode(code![1]!, key, req.method) : await checkInPage(key, req.method);
           res.status(out.status).send(out.html);
         }
       } catch (err) {

@@ -7,6 +7,8 @@ import { ID } from '../http/boundary.ts';
 import { decodePageToken, encodePageToken, PAGE_TOKEN_MAX, tokenScope } from '../http/page-token.ts';
 import { idempotency, parse } from '../http/requests.ts';
 import { route } from '../http/routes.ts';
+import { line, paragraph } from '../sop/engine.ts';
+import type { ProgrammeDocuments } from './documents.ts';
 import type { ProgrammeService } from './service.ts';
 
 const eventId = z.string().regex(/^[a-z]{2,12}-\d{1,2}$/, 'harus berupa id kegiatan, mis. babel-1');
@@ -27,8 +29,18 @@ const participantsQuery = z.strictObject({
   pageToken: z.string().max(PAGE_TOKEN_MAX, 'bukan token halaman dari daftar ini').optional(),
 });
 const empty = z.strictObject({});
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'harus tanggal YYYY-MM-DD');
+const signer = z.email('harus alamat e-mail pegawai').max(254);
+const session = z.number().int().min(1).max(50);
+export const documentBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('surat_tugas_pelatih'), event: eventId, trainer: z.string().regex(/^[a-z0-9-]{2,64}$/, 'bukan id pelatih').optional(), sessions: z.array(session).min(1).max(50).optional() }),
+  z.strictObject({ kind: z.literal('undangan'), event: eventId, pukul: line(5).regex(/^([01]\d|2[0-3])\.[0-5]\d$/, 'harus jam JJ.MM, mis. 08.00').optional(), penandatangan: signer.optional() }),
+  z.strictObject({ kind: z.literal('daftar_hadir'), event: eventId, session, tanggal: isoDate.optional(), penandatangan: signer.optional() }),
+  z.strictObject({ kind: z.literal('laporan_pelaksanaan'), event: eventId, kendala: paragraph(3000).optional(), rekomendasi: paragraph(3000).optional(), penandatangan: signer.optional() }),
+]);
+const documentsQuery = z.strictObject({ event: eventId.optional() });
 
-export function programmeRoutes(svc: ProgrammeService): Route[] {
+export function programmeRoutes(svc: ProgrammeService, documents: ProgrammeDocuments): Route[] {
   return [
     route('GET', '/programmes', async ({ caller }) => ({ body: { programmes: await svc.list(await caller()) } })),
     route('GET', '/programmes/:programme', async ({ caller, params }) => ({ body: await svc.summary(await caller(), params[1]!) })),
@@ -77,5 +89,19 @@ export function programmeRoutes(svc: ProgrammeService): Route[] {
       idempotency(req, b, `trainers:${params[1]}`);
       return { body: await svc.assignTrainers(await caller(), params[1]!, b.event, b.trainers) };
     }),
+    route<Api.ProgrammeDocumentsResponse>('POST', '/programmes/:programme/documents', async ({ req, caller, params, body }) => {
+      const b = parse(documentBody, body, 'Dokumen program');
+      const r = await documents.request(await caller(), params[1]!, b, idempotency(req, b, `documents:${params[1]}`));
+      return { status: r.replayed ? 200 : 202, body: r };
+    }),
+    route<Api.ProgrammeDocumentListResponse>('GET', '/programmes/:programme/documents', async ({ caller, params, query }) => {
+      const q = parse(documentsQuery, query, 'Parameter daftar dokumen');
+      return { body: await documents.list(await caller(), params[1]!, q.event) };
+    }),
+    route<Api.ReportDocumentResponse>('GET', '/programmes/:programme/documents/:document', async ({ caller, params }) => ({ body: await documents.status(await caller(), params[1]!, params[2]!) })),
   ];
 }
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+export type ProgrammeRequestChecks = [Check<Same<z.input<typeof documentBody>, Api.ProgrammeDocumentRequest>>];

@@ -53,6 +53,7 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
 
   return {
     access,
+    eventFor,
 
     async list(c: Caller) {
       return (await programmes.programmesOf(c.agency.id)).map((p) => ({ id: p.id, name: p.name, year: p.year, owner: p.ownerAgencyId === c.agency.id }));

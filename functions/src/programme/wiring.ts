@@ -5,6 +5,7 @@ import type { OutboxNotifier } from '../cases/service.ts';
 import type { OtherForms } from '../forms/intake.ts';
 import type { ProgrammeStore } from '../model/programme.ts';
 import type { Store } from '../model/store.ts';
+import { createProgrammeDocuments } from './documents.ts';
 import { createProgrammePublic } from './public.ts';
 import { createRegistrationService, programmeIdOfForm, registrationForm } from './registration.ts';
 import { programmeRoutes } from './routes.ts';
@@ -16,6 +17,7 @@ export function createProgrammeParts(deps: { programmes: ProgrammeStore; store: 
   const clockOpt = deps.clock ? { clock: deps.clock } : {};
   const registration = createRegistrationService({ programmes: deps.programmes, agency: (id) => deps.store.agency(id), tokens, publicUrl: deps.publicUrl, ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
   const service = createProgrammeService({ programmes: deps.programmes, registration, tokens, publicUrl: deps.publicUrl, ...clockOpt });
+  const documents = createProgrammeDocuments({ programmes: deps.programmes, store: deps.store, service, tokens, publicUrl: deps.publicUrl, ...clockOpt, ...(deps.notify ? { notify: deps.notify } : {}) });
   const pages = createProgrammePublic({ programmes: deps.programmes, registration, tokens, ...clockOpt });
   const forms: OtherForms = {
     async form(formId) {
@@ -25,5 +27,5 @@ export function createProgrammeParts(deps: { programmes: ProgrammeStore; store: 
     },
     receive: (agencyId, r) => registration.receive(agencyId, r),
   };
-  return { tokens, registration, service, pages, routes: programmeRoutes(service), forms, programmes: deps.programmes };
+  return { tokens, registration, service, documents, pages, routes: programmeRoutes(service, documents), forms, programmes: deps.programmes };
 }

@@ -2,7 +2,7 @@
 // the `laporan_kinerja_sop` template whose context carries the report's text as it was computed,
 // drained by the worker like any letter (copy the template Doc, one batchUpdate, export the PDF),
 // exactly once per request (the entry id comes from the caller and the Idempotency-Key).
-import type { SopReport } from '../contract.ts';
+import type { ReportDocumentResponse, SopReport } from '../contract.ts';
 import type { LetterContext } from '../documents/types.ts';
 import { freshEntry, requestHash, type Agency, type OutboxEntry, type Staff } from '../model/records.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
@@ -80,5 +80,17 @@ export function reportEntry(agency: Agency, member: Staff, r: SopReport, id: str
     context,
     email: null,
     ...freshEntry(now.toISOString()),
+  };
+}
+
+/** A document rendered through the outbox, as its requester follows it: pending, ready with its links, or failed with why. */
+export function documentStatusOf(e: OutboxEntry): ReportDocumentResponse {
+  return {
+    entry: e.id,
+    title: e.title,
+    status: e.status === 'done' ? 'ready' : e.status === 'dead' ? 'failed' : 'pending',
+    url: e.status === 'done' ? (e.progress.url ?? null) : null,
+    pdfUrl: e.status === 'done' ? (e.progress.pdfUrl ?? null) : null,
+    error: e.status === 'dead' ? e.lastError : null,
   };
 }

@@ -15,7 +15,7 @@ import { requestHash } from '../model/records.ts';
 import { computeIkm } from './ikm.ts';
 import { createCalendars } from './calendars.ts';
 import { alertTimes } from '../sop/alerts.ts';
-import { REPORT_CASE_ID, reportEntry, reportEntryId } from './report-doc.ts';
+import { documentStatusOf as statusOf, REPORT_CASE_ID, reportEntry, reportEntryId } from './report-doc.ts';
 
 export type StandardsService = ReturnType<typeof createStandardsService>;
 
@@ -175,13 +175,3 @@ export function createStandardsService(store: Store, opts: { clock?: () => Date;
   return service;
 }
 
-function statusOf(e: import('../model/records.ts').OutboxEntry): ReportDocumentResponse {
-  return {
-    entry: e.id,
-    title: e.title,
-    status: e.status === 'done' ? 'ready' : e.status === 'dead' ? 'failed' : 'pending',
-    url: e.status === 'done' ? (e.progress.url ?? null) : null,
-    pdfUrl: e.status === 'done' ? (e.progress.pdfUrl ?? null) : null,
-    error: e.status === 'dead' ? e.lastError : null,
-  };
-}

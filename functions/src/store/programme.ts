@@ -8,9 +8,11 @@
 //   programmes/{p}/counters/sertifikat             the certificate register's last serial
 //   programmes/{p}/trainers/{id}                   the trainer pool, with each trainer's assignments
 //   programmes/{p}/mailings/{m}, .../messages/{id} paced mailings and their messages
+//   programmes/{p}/documents/{request}             each request for documents once, with the outbox entries it made
 //   certificates/{number}                          the public register GET /v/<number> reads
 //   sendLeases/{agencyId}                          which send loop may send from the agency's Gmail account, until when
-//   agencies/{host}/outbox/{id}                    confirmation e-mails, sent by the host's account
+//   agencies/{host}/outbox/{id}                    confirmation e-mails, sent by the host's account; the documents
+//   agencies/{issuer}/counters/surat-{year}        the issuing agency's letter register (shared with its SOP letters)
 //
 // Contention: every registrant of a province and mode meets on that province's quota documents
 // (one per wave) and its waiting list. Those are read and written in the registration's own
@@ -24,6 +26,7 @@ import {
   bucketSchema,
   certificateFactsSchema,
   certificateSchema,
+  documentRequestSchema,
   mailingSchema,
   mailMessageSchema,
   participantFactsSchema,
@@ -39,8 +42,9 @@ import {
   type ProgrammeStore,
   type Registration,
 } from '../model/programme.ts';
-import { outboxEntrySchema, type OutboxEntry } from '../model/records.ts';
+import { counterSchema, outboxEntrySchema, type OutboxEntry } from '../model/records.ts';
 import { parseSnap, plain } from './paths.ts';
+import { createWriteBudget } from './size.ts';
 import { createTransactor, type TransactOptions } from './transact.ts';
 
 /** Firestore's ALREADY_EXISTS. */
@@ -91,6 +95,8 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
   const message = (p: string, m: string, id: string) => mailing(p, m).collection('messages').doc(id);
   const certificate = (n: string) => db.collection('certificates').doc(n);
   const outbox = (agencyId: string, id: string) => db.collection('agencies').doc(agencyId).collection('outbox').doc(id);
+  const documentRequest = (p: string, id: string) => prog(p).collection('documents').doc(id);
+  const letterCounter = (agencyId: string, name: string) => db.collection('agencies').doc(agencyId).collection('counters').doc(name);
 
   const participantOf = (s: DocumentSnapshot) => parseSnap(participantSchema, s) as Participant;
   const writeOutbox = (tx: Transaction, entries: OutboxEntry[]) => {
@@ -456,6 +462,56 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
           return { ok: true as const, trainers: updated };
         },
       );
+    },
+
+    async documentRequest(programmeId, id) {
+      const s = await documentRequest(programmeId, id).get();
+      return s.exists ? parseSnap(documentRequestSchema, s) : null;
+    },
+
+    async createDocuments(request, counter, build) {
+      const reqRef = documentRequest(request.programmeId, request.id);
+      const counterRef = counter ? letterCounter(request.agencyId, counter) : null;
+      // The register is shared with the agency's SOP letters: requests queue on it like transitions do.
+      return transact([reqRef.path, ...(counterRef ? [counterRef.path] : [])], async (tx) => {
+        const [snap, c] = await tx.getAll(reqRef, ...(counterRef ? [counterRef] : []));
+        if (snap!.exists) {
+          const stored = parseSnap(documentRequestSchema, snap!);
+          const made = await tx.getAll(...stored.entries.map((id) => outbox(stored.agencyId, id)));
+          return { request: stored, entries: made.filter((x) => x.exists).map((x) => parseSnap(outboxEntrySchema, x) as OutboxEntry), replayed: true };
+        }
+        const last = c?.exists ? parseSnap(counterSchema, c).last : 0;
+        const entries = build(counterRef ? last + 1 : null);
+        if (entries.map((e) => e.id).join('\n') !== request.entries.join('\n')) throw new Error(`documents ${request.id}: the entries built are not the ones recorded`);
+        // A list of participants too long for one Firestore document is refused whole, never cut.
+        const budget = createWriteBudget();
+        const record = plain(documentRequestSchema.parse(request));
+        budget.add(reqRef.path, record, 'Catatan permintaan dokumen');
+        for (const e of entries) {
+          const data = plain(outboxEntrySchema.parse(e)) as Record<string, unknown>;
+          budget.add(outbox(e.agencyId, e.id).path, data, `Dokumen "${e.title}"`);
+          tx.create(outbox(e.agencyId, e.id), data);
+        }
+        tx.create(reqRef, record);
+        if (counterRef) tx.set(counterRef, { last: last + entries.length });
+        return { request, entries, replayed: false };
+      });
+    },
+
+    async documentEntries(agencyId, ids) {
+      if (!ids.length) return [];
+      const snaps = await db.getAll(...ids.map((id) => outbox(agencyId, id)));
+      return snaps.filter((x) => x.exists).map((x) => parseSnap(outboxEntrySchema, x) as OutboxEntry);
+    },
+
+    async documentRequests(programmeId, agencyId, limit) {
+      const snap = await prog(programmeId).collection('documents').where('agencyId', '==', agencyId).orderBy('createdAt', 'desc').limit(limit).get();
+      return snap.docs.map((d) => parseSnap(documentRequestSchema, d));
+    },
+
+    async participantsByIdPrefix(programmeId, prefix, limit) {
+      const snap = await participants(programmeId).where(FieldPath.documentId(), '>=', prefix).where(FieldPath.documentId(), '<', `${prefix}\uf8ff`).limit(limit).get();
+      return snap.docs.map(participantOf);
     },
 
     async createMailing(m, messages) {

@@ -6,7 +6,8 @@ import PizZip from 'pizzip';
 import type { drive_v3 } from '@googleapis/drive';
 import { matches, parseFields, parseQuery, select } from './drive-query.ts';
 import { HttpFailure } from './errors.ts';
-import type { Answer, FakeDocument, FakeRequest, FakeTable, Handler, Store } from './types.ts';
+import { textOf } from './docs.ts';
+import type { Answer, FakeDocument, FakeElement, FakeRequest, Handler, Store } from './types.ts';
 
 export const GOOGLE_DOC = 'application/vnd.google-apps.document';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -51,7 +52,7 @@ function copy(sourceId: string, req: FakeRequest, store: Store): Answer {
   const doc: FakeDocument = {
     name: body.name ?? `Copy of ${source.name}`,
     text: source.text,
-    ...(source.tables ? { tables: source.tables.map((t) => ({ startIndex: t.startIndex, rows: [...t.rows] })) } : {}),
+    ...(source.body ? { body: structuredClone(source.body) } : {}),
     parents: body.parents ?? [],
     appProperties: { ...(body.appProperties ?? {}) } as Record<string, string>,
     mimeType: source.mimeType,
@@ -156,26 +157,29 @@ function paragraphText(p: string): string {
 }
 
 /**
- * The text of a .docx (one line per paragraph, runs joined, so split placeholders rejoin) and its
- * tables, each row as the lines of its cells' paragraphs.
+ * A .docx as Drive converts it into a Google Doc: its paragraphs (runs joined, so split
+ * placeholders rejoin) and tables (rows of cells, nested tables kept), and the text tests read.
  */
-export function docxDocument(bytes: Buffer): { text: string; tables: FakeTable[] } {
+export function docxDocument(bytes: Buffer): { text: string; body: FakeElement[] } {
   const xml = new PizZip(bytes).file('word/document.xml')?.asText();
   if (xml === undefined) throw new HttpFailure(400, 'Not a .docx file: word/document.xml is missing');
-  const lines: string[] = [];
-  const tables: { startLine: number; rows: string[] }[] = [];
-  let table: { startLine: number; rows: string[] } | null = null;
-  let rowStart = 0;
-  for (const token of xml.match(/<w:tbl>|<\/w:tbl>|<w:tr[ >]|<\/w:tr>|<w:p[\s>][\s\S]*?<\/w:p>|<w:p\/>/g) ?? []) {
-    if (token === '<w:tbl>') table = { startLine: lines.length, rows: [] };
-    else if (token === '</w:tbl>') {
-      if (table) tables.push(table);
-      table = null;
-    } else if (token.startsWith('<w:tr')) rowStart = lines.length;
-    else if (token === '</w:tr>') table?.rows.push(lines.slice(rowStart).join('\n'));
-    else lines.push(paragraphText(token));
+  const body: FakeElement[] = [];
+  // Where elements go: the body, or the cell being read (innermost last).
+  const stack: { content: FakeElement[]; table?: FakeElement[][][] }[] = [{ content: body }];
+  const top = () => stack.at(-1)!;
+  for (const token of xml.match(/<w:tbl>|<\/w:tbl>|<w:tr[ >]|<\/w:tr>|<w:tc[ >]|<\/w:tc>|<w:p[\s>][\s\S]*?<\/w:p>|<w:p\/>/g) ?? []) {
+    if (token === '<w:tbl>') {
+      const table: FakeElement[][][] = [];
+      top().content.push({ table });
+      stack.push({ content: [], table });
+    } else if (token === '</w:tbl>') stack.pop();
+    else if (token.startsWith('<w:tr')) top().table?.push([]);
+    else if (token.startsWith('<w:tc')) {
+      const cell: FakeElement[] = [];
+      top().table?.at(-1)?.push(cell);
+      stack.push({ content: cell });
+    } else if (token === '</w:tc>') stack.pop();
+    else if (token !== '</w:tr>') top().content.push({ paragraph: paragraphText(token) });
   }
-  // A table's index: one past the offset of its first line in the text (Docs indexes start at 1).
-  const offset = (line: number) => lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0) + 1;
-  return { text: lines.join('\n'), tables: tables.map((t) => ({ startIndex: offset(t.startLine), rows: t.rows })) };
+  return { text: textOf(body), body };
 }

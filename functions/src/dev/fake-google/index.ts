@@ -4,9 +4,11 @@
 // production. Its Forms part also serves each form's responder page, which `npm start` uses as
 // the local stand-in for Google Forms.
 //
-// A document is a plain text string with `{{placeholders}}`. Its PDF export is a real one-page
-// PDF (pdf-lib) showing that text line by line, so a test reads what was filled in with
-// pdftotext and a PDF stamped onto it (certificates) is built on a real page.
+// A document is paragraphs and tables (a template converted from .docx keeps its tables, indexed
+// as Docs indexes them; one added as text is a paragraph per line), read by tests as its text,
+// one line per paragraph. Its PDF export is a real one-page PDF (pdf-lib) showing that text line by
+// line, so a test reads what was filled in with pdftotext and a PDF stamped onto it (certificates)
+// is built on a real page.
 //
 // Fault injection: `fail(rule)` makes matching requests fail (status, headers, a hang that never
 // answers, or a lost response: the effect happens and the answer is a failure).
@@ -26,7 +28,7 @@ import { handleGmail } from './gmail.ts';
 import { handleResponder } from './responder.ts';
 import type { Answer, FakeGoogle, FakeRequest, FaultRule, Handler, Store } from './types.ts';
 
-export type { FakeDocument, FakeForm, FakeGoogle, FakeRequest, FakeWatch, FaultRule, FormsNotifier, GmailLimits, SentMessage } from './types.ts';
+export type { FakeDocument, FakeElement, FakeForm, FakeGoogle, FakeRequest, FakeWatch, FaultRule, FormsNotifier, GmailLimits, SentMessage } from './types.ts';
 export { entryName } from './responder.ts';
 
 const HANDLERS: Handler[] = [handleDrive, handleDocs, handleGmail, handleForms, handleResponder];

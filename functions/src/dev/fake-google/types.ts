@@ -32,17 +32,18 @@ export interface FaultRule {
   reason?: string;
 }
 
-/** A table of a fake document: where it starts, and the text of each row as it stands in the document's text. */
-export interface FakeTable {
-  startIndex: number;
-  rows: string[];
-}
+/**
+ * An element of a fake Google Doc's body: a paragraph (its text, without the newline that ends
+ * it), or a table as rows of cells, each cell's content elements of its own.
+ */
+export type FakeElement = { paragraph: string } | { table: FakeElement[][][] };
 
 export interface FakeDocument {
   name: string;
+  /** The document's text, one line per paragraph (a table's cells row by row): what tests read. */
   text: string;
-  /** Tables of a document converted from .docx, for documents.get and deleteTableRow. */
-  tables?: FakeTable[];
+  /** Its structure, for the Docs endpoints; without it, one paragraph per line of `text`. */
+  body?: FakeElement[];
   parents: string[];
   appProperties: Record<string, string>;
   mimeType: string;
@@ -78,7 +79,7 @@ export interface FakeGoogle {
   documents: Map<string, FakeDocument>;
   sent: SentMessage[];
   addTemplate(id: string, text: string, name?: string): void;
-  /** A template converted from .docx as Drive converts an upload: its text, and its tables for row deletion. */
+  /** A template converted from .docx as Drive converts an upload: its paragraphs and tables. */
   addDocxTemplate(id: string, docx: Buffer, name?: string): void;
   fail(rule: FaultRule): void;
   /** Google Forms: the forms, their responses and watches, and what only a fake can do. */

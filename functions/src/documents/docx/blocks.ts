@@ -132,9 +132,14 @@ function cell(widths: readonly number[], col: number, c: Cell, opts: { bordered:
  * A table of `widths` (twips). `keepNext` keeps its last row on the page of what follows;
  * `header` repeats the first row on every page. A row may split across pages: a row holding a
  * long list (a schedule, the participants) could not fit on one, and kept whole it would leave
- * the page before it empty.
+ * the page before it empty. A `repeated` last row (one per item of a list: a participant) is
+ * short and never splits; `rowHeight` (twips) is the least height of the rows under the first.
  */
-export function table(widths: readonly number[], rows: readonly (readonly (Cell & { margins?: typeof FLUSH })[])[], opts: { bordered: boolean; keepNext?: boolean; header?: boolean }): Table {
+export function table(
+  widths: readonly number[],
+  rows: readonly (readonly (Cell & { margins?: typeof FLUSH })[])[],
+  opts: { bordered: boolean; keepNext?: boolean; header?: boolean; repeated?: boolean; rowHeight?: number },
+): Table {
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: [...widths],
@@ -144,6 +149,8 @@ export function table(widths: readonly number[], rows: readonly (readonly (Cell 
       let col = 0;
       return new TableRow({
         ...(opts.header && r === 0 ? { tableHeader: true, cantSplit: true } : {}),
+        ...(opts.repeated && r === rows.length - 1 ? { cantSplit: true } : {}),
+        ...(opts.rowHeight && r > 0 ? { height: { value: opts.rowHeight, rule: HeightRule.ATLEAST } } : {}),
         children: row.map((c) => {
           const keepNext = (opts.keepNext ?? false) && r === rows.length - 1;
           const out = cell(widths, col, c, { bordered: opts.bordered, keepNext, ...(c.margins ? { margins: c.margins } : {}) });

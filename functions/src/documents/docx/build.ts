@@ -113,7 +113,15 @@ function render(block: Block, keepNext: boolean, labels: Map<Block, number>): (P
       return [fieldsTable(block, labels.get(block)!, keepNext)];
     case 'table':
       // A shaded first row is the header: repeated at the top of every page the table runs over.
-      return [table(columnWidths(block.widths), block.rows, { bordered: true, keepNext, header: block.rows[0]!.every((c) => c.shade) })];
+      return [
+        table(columnWidths(block.widths), block.rows, {
+          bordered: true,
+          keepNext,
+          header: block.rows[0]!.every((c) => c.shade),
+          ...(block.repeat !== undefined ? { repeated: true } : {}),
+          ...(block.rowHeight !== undefined ? { rowHeight: block.rowHeight } : {}),
+        }),
+      ];
     case 'signature':
       return [signatureTable(null, block.sig, block.meterai ?? false)];
     case 'signatures':

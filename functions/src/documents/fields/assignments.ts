@@ -3,6 +3,7 @@
 import { formatNip, numberedLines, tanggalPanjang } from '../format.ts';
 import { MAX_ASSIGNEES } from '../templates.ts';
 import type { Builder, Helpers } from './helpers.ts';
+import { bimtekTugas } from './programme.ts';
 import { DASH } from './readers.ts';
 import { kunjunganWaktu } from './visits.ts';
 
@@ -72,8 +73,11 @@ export const assignmentBuilders: Record<string, Builder> = {
         ? puslingTugas(h, v === 'pusling_perubahan')
         : v === 'monev' || v === 'pembinaan'
           ? monevTugas(h, v === 'pembinaan')
-          : { dasar: numberedLines([`${h.ctx.case.sopTitle} pada ${h.ctx.agency.name}.`]), untuk: `melaksanakan tugas sesuai dengan ${h.ctx.case.sopTitle} dan melaporkan hasilnya kepada ${h.signer().jabatan}.` };
-    return { ...text, ...assigneeRows(h) };
+          : v === 'bimtek'
+            ? bimtekTugas(h)
+            : { dasar: numberedLines([`${h.ctx.case.sopTitle} pada ${h.ctx.agency.name}.`]), untuk: `melaksanakan tugas sesuai dengan ${h.ctx.case.sopTitle} dan melaporkan hasilnya kepada ${h.signer().jabatan}.` };
+    // Trainers of a programme are not necessarily the issuing agency's employees.
+    return { ...text, kepada_tugas: `${v === 'bimtek' ? 'pelatih' : 'pegawai'} yang namanya tercantum di bawah ini:`, ...assigneeRows(h) };
   },
 
   lembar_disposisi(h) {

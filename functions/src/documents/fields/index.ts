@@ -5,13 +5,14 @@
 // a fixed-length table the letter does not fill, which are left out (their rows are removed).
 // Dates are shown in the agency's time zone.
 import { documentTitle, templateById, type TemplateSpec } from '../templates.ts';
-import type { Fields, LetterContext } from '../types.ts';
+import type { Fields, LetterContext, RowSets } from '../types.ts';
 import { pimpinanOf } from '../institutions.ts';
 import { agreementBuilders } from './agreements.ts';
 import { assignmentBuilders } from './assignments.ts';
 import { common, Helpers, type Builder } from './helpers.ts';
 import { memoBuilders } from './memos.ts';
 import { monitoringBuilders } from './monitoring.ts';
+import { programmeBuilders, programmeRowBuilders } from './programme.ts';
 import { BLANK, DASH } from './readers.ts';
 import { readingBuilders } from './reading.ts';
 import { standardsBuilders } from './standards.ts';
@@ -19,7 +20,9 @@ import { visitBuilders } from './visits.ts';
 
 export { pimpinanOf } from '../institutions.ts';
 
-const BUILDERS = registry(assignmentBuilders, memoBuilders, visitBuilders, agreementBuilders, monitoringBuilders, readingBuilders, standardsBuilders);
+const BUILDERS = registry(assignmentBuilders, memoBuilders, visitBuilders, agreementBuilders, monitoringBuilders, readingBuilders, standardsBuilders, programmeBuilders);
+/** The rows of the templates with growing tables (TemplateSpec.lists). */
+const ROW_BUILDERS: Record<string, (h: Helpers) => Record<string, Fields[]>> = { ...programmeRowBuilders };
 
 /** Split across modules, the builders are no longer one object literal whose repeated keys the compiler rejects: this check takes its place, at load. */
 function registry(...families: Record<string, Builder>[]): Record<string, Builder> {
@@ -49,14 +52,48 @@ function built(templateId: string, ctx: LetterContext): { spec: TemplateSpec; al
 export function buildFields(templateId: string, ctx: LetterContext): Fields {
   const { spec, all } = built(templateId, ctx);
   const droppable = new Set(spec.droppable);
+  const listed = new Set(Object.values(spec.lists).flat());
   const out: Fields = {};
   for (const p of spec.placeholders) {
+    if (listed.has(p)) continue;
     const v = all[p];
     if (v === undefined) {
       if (droppable.has(p)) continue;
       throw new Error(`Templat surat "${templateId}": isian {{${p}}} tidak dibuat oleh buildFields`);
     }
     out[p] = v.trim() === '' ? DASH : v;
+  }
+  return out;
+}
+
+/**
+ * The rows of the template's growing tables for this context: every list of the template, each
+ * row holding exactly the list's columns, each value non-empty. Throws for a template whose lists
+ * have no row builder, or a row builder that leaves a column out (programming errors).
+ */
+export function buildRows(templateId: string, ctx: LetterContext): RowSets {
+  const spec = templateById(templateId);
+  if (!spec) throw new Error(`Templat surat "${templateId}" tidak dikenal`);
+  const lists = Object.entries(spec.lists);
+  if (!lists.length) return {};
+  const builder = ROW_BUILDERS[templateId];
+  if (!builder) throw new Error(`Templat surat "${templateId}": baris tabel berulang tidak dibuat oleh buildRows`);
+  const built = builder(new Helpers(ctx, spec));
+  const out: RowSets = {};
+  for (const [list, columns] of lists) {
+    const items = built[list];
+    if (!items) throw new Error(`Templat surat "${templateId}": daftar "${list}" tidak dibuat oleh buildRows`);
+    out[list] = items.map((item, i) => {
+      const extra = Object.keys(item).filter((k) => !columns.includes(k));
+      if (extra.length) throw new Error(`Templat surat "${templateId}": baris ${i + 1} daftar "${list}" memuat isian yang tidak ada di templat: ${extra.join(', ')}`);
+      return Object.fromEntries(
+        columns.map((c) => {
+          const v = item[c];
+          if (v === undefined) throw new Error(`Templat surat "${templateId}": isian {{${c}}} baris ${i + 1} tidak dibuat oleh buildRows`);
+          return [c, v.trim() === '' ? DASH : v];
+        }),
+      );
+    });
   }
   return out;
 }

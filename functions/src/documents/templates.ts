@@ -483,7 +483,7 @@ const LAPORAN_KINERJA_SOP: SpecInput = {
     SPACER,
     {
       kind: 'table',
-      widths: [6, 30, 16, 28, 14, 6],
+      widths: [6, 27, 16, 26, 16, 9],
       rows: [
         ['No.', 'Prosedur', 'Penilaian terhadap penerapan', 'Catatan hasil penilaian', 'Tindakan yang harus diambil', 'Paraf'].map(HEAD),
         ...Array.from({ length: MAX_TABEL7_ROWS }, (_, k) => [
@@ -502,7 +502,7 @@ const LAPORAN_KINERJA_SOP: SpecInput = {
     SPACER,
     {
       kind: 'table',
-      widths: [6, 38, 8, 8, 40],
+      widths: [6, 37, 8, 9, 40],
       rows: [
         ['No.', 'Penilaian terhadap SOP', 'Ya', 'Tidak', 'Catatan (bahan dari data terlampir)'].map(HEAD),
         ...Array.from({ length: TABEL8_ROWS }, (_, k) => [

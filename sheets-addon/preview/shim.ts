@@ -4,6 +4,7 @@
 import type { ApiError, Me, Membership, SidebarCallName, SidebarCalls } from '../src/contract.ts';
 import type { CaseRow, ProgrammeReport, SopReport } from '../../functions/src/contract.ts';
 import { MAX_DOCX_BYTES } from '../src/limits.ts';
+import { checkDocumentEntry, checkDocumentRequest, checkEvent, type Checked } from '../src/server/programme-documents.ts';
 import { caseListQuery, participantListQuery } from '../src/server/query.ts';
 import { reportSheetName, reportTables, type ReportTables } from '../src/server/report-table.ts';
 import { CHART_COLUMNS, sopReportSheetName, sopReportTables, type SopReportTables } from '../src/server/sop-report-table.ts';
@@ -17,6 +18,12 @@ function checkReportCall(sopId: unknown, from: unknown, to: unknown): void {
   if (typeof from !== 'string' || !DATE.test(from)) throw new CallFailure({ code: 'INVALID_INPUT', message: 'Tanggal awal periode tidak valid: gunakan YYYY-MM-DD, misalnya 2026-01-01.', path: 'from' });
   if (typeof to !== 'string' || !DATE.test(to)) throw new CallFailure({ code: 'INVALID_INPUT', message: 'Tanggal akhir periode tidak valid: gunakan YYYY-MM-DD, misalnya 2026-01-01.', path: 'to' });
   if (to < from) throw new CallFailure({ code: 'INVALID_INPUT', message: 'Tanggal akhir periode tidak boleh sebelum tanggal awal.', path: 'to' });
+}
+
+/** A document call's input as the add-on checks it (server/programme-documents.ts), refused the same way. */
+function checked<T>(c: Checked<T>): T {
+  if (!c.ok) throw new CallFailure({ code: 'INVALID_INPUT', message: c.message, path: c.path, fields: [{ path: c.path, message: c.message }] });
+  return c.value;
 }
 
 interface DemoPerson {
@@ -228,6 +235,16 @@ const impl: Impl = {
   },
   async mailingProgress(programmeId, mailingId) {
     return api('GET', `${await base()}/programmes/${encodeURIComponent(programmeId)}/mailings/${encodeURIComponent(mailingId)}`);
+  },
+  async requestProgrammeDocuments(programmeId, input, idempotencyKey) {
+    return api('POST', `${await base()}/programmes/${encodeURIComponent(programmeId)}/documents`, checked(checkDocumentRequest(input)), idempotencyKey);
+  },
+  async listProgrammeDocuments(programmeId, eventId) {
+    const q = eventId === null || eventId === undefined ? '' : `?event=${checked(checkEvent(eventId))}`;
+    return api('GET', `${await base()}/programmes/${encodeURIComponent(programmeId)}/documents${q}`);
+  },
+  async programmeDocumentStatus(programmeId, entry) {
+    return api('GET', `${await base()}/programmes/${encodeURIComponent(programmeId)}/documents/${checked(checkDocumentEntry(entry))}`);
   },
   /** Stand-in for the "Kasus" sheet: the same rows, drawn as a table under the sidebar. */
   async syncDashboard() {

@@ -131,6 +131,12 @@ export interface SidebarCalls {
   listMailings(programmeId: string): Api.MailingListResponse;
   /** GET .../programmes/{p}/mailings/{m}: sent, queued, failed, expected finish, per account. */
   mailingProgress(programmeId: string, mailingId: string): Api.MailingProgressResponse;
+  /** POST .../programmes/{p}/documents: an event's documents (one per trainer for a surat tugas), queued once per key. */
+  requestProgrammeDocuments(programmeId: string, input: Api.ProgrammeDocumentRequest, idempotencyKey: string): Api.ProgrammeDocumentsResponse;
+  /** GET .../programmes/{p}/documents?event=: the agency's requests, newest first (null: every event). */
+  listProgrammeDocuments(programmeId: string, eventId: string | null): Api.ProgrammeDocumentListResponse;
+  /** GET .../programmes/{p}/documents/{entry}: one document while it is pending, then its links or why it failed. */
+  programmeDocumentStatus(programmeId: string, entry: string): Api.ReportDocumentResponse;
 }
 
 /** The report sheet written: its name and how many province-and-wave rows it holds (totals not counted). */

@@ -153,6 +153,46 @@ describe('calls to the API', () => {
     expect(fakes.fetches).toHaveLength(5);
   });
 
+  it('Bimtek documents: the request is POSTed with its key and only its kind\'s fields; the list and one entry are GETs; bad input is refused here naming the field', () => {
+    const P = `${A}/programmes/spptikdemo`;
+    const entry = 'bimtek-hadir-0123456789abcdef01234567';
+    const made = { request: entry, kind: 'daftar_hadir', event: 'babel-1', documents: [{ entry, title: 'Daftar Hadir Sesi 1', status: 'pending', url: null, pdfUrl: null, error: null }], replayed: false };
+    fakes.on({ method: 'post', url: `${P}/documents` }, { status: 202, body: made });
+    fakes.on({ method: 'get', url: `${P}/documents?event=babel-1` }, { status: 200, body: { requests: [] } });
+    fakes.on({ method: 'get', url: `${P}/documents/${entry}-pelatih-001` }, { status: 200, body: { ...made.documents[0], status: 'ready', url: 'https://docs.google.com/document/d/x/edit' } });
+
+    expect(server.requestProgrammeDocuments('spptikdemo', { kind: 'daftar_hadir', event: 'babel-1', session: 1, tanggal: '2024-05-19' }, 'key-dok-0001')).toEqual(made);
+    // Empty optional boxes are left out rather than sent empty (the API would refuse "").
+    server.requestProgrammeDocuments('spptikdemo', { kind: 'laporan_pelaksanaan', event: 'babel-1', kendala: 'Sinyal lemah di lokasi.', rekomendasi: '' }, 'key-dok-0002');
+    expect(server.listProgrammeDocuments('spptikdemo', 'babel-1')).toEqual({ requests: [] });
+    expect(server.programmeDocumentStatus('spptikdemo', `${entry}-pelatih-001`)).toMatchObject({ status: 'ready' });
+    const [hadir, laporan, list, one] = fakes.fetches as [FetchCall, FetchCall, FetchCall, FetchCall];
+    expect(hadir).toMatchObject({ method: 'post', url: `${P}/documents`, json: { kind: 'daftar_hadir', event: 'babel-1', session: 1, tanggal: '2024-05-19' } });
+    expect(hadir.headers['Idempotency-Key']).toBe('key-dok-0001');
+    expect(laporan.json).toEqual({ kind: 'laporan_pelaksanaan', event: 'babel-1', kendala: 'Sinyal lemah di lokasi.' });
+    expect(laporan.headers['Idempotency-Key']).toBe('key-dok-0002');
+    for (const f of [list, one]) {
+      expect(f.method).toBe('get');
+      expect(f.headers['Idempotency-Key']).toBeUndefined();
+    }
+    expect(fakes.fetches).toHaveLength(4);
+
+    const refused = (input: unknown) => errorOf(() => server.requestProgrammeDocuments('spptikdemo', input as never, 'key-dok-0003'));
+    expect(refused({ kind: 'sertifikat', event: 'babel-1' })).toMatchObject({ code: 'INVALID_INPUT', path: 'kind' });
+    expect(refused({ kind: 'undangan', event: '../x' })).toMatchObject({ code: 'INVALID_INPUT', path: 'event' });
+    expect(refused({ kind: 'undangan', event: 'babel-1', pukul: '8 pagi' })).toMatchObject({ code: 'INVALID_INPUT', path: 'pukul', message: 'Pukul harus jam JJ.MM, mis. 08.00.' });
+    expect(refused({ kind: 'daftar_hadir', event: 'babel-1' })).toMatchObject({ code: 'INVALID_INPUT', path: 'session' });
+    expect(refused({ kind: 'daftar_hadir', event: 'babel-1', session: 1, tanggal: '2024-02-31' })).toMatchObject({ code: 'INVALID_INPUT', path: 'tanggal' });
+    expect(refused({ kind: 'undangan', event: 'babel-1', session: 1 })).toMatchObject({ code: 'INVALID_INPUT', path: 'session' });
+    expect(refused({ kind: 'surat_tugas_pelatih', event: 'babel-1', sessions: [0] })).toMatchObject({ code: 'INVALID_INPUT', path: 'sessions' });
+    expect(refused({ kind: 'laporan_pelaksanaan', event: 'babel-1', kendala: 'x'.repeat(3001) })).toMatchObject({ code: 'INVALID_INPUT', path: 'kendala' });
+    expect(errorOf(() => server.requestProgrammeDocuments('spptikdemo', { kind: 'undangan', event: 'babel-1' }, ''))).toMatchObject({ code: 'INVALID_INPUT', path: 'Idempotency-Key' });
+    expect(errorOf(() => server.listProgrammeDocuments('spptikdemo', 'Babel 1'))).toMatchObject({ code: 'INVALID_INPUT', path: 'event' });
+    expect(errorOf(() => server.programmeDocumentStatus('spptikdemo', '../outbox/x'))).toMatchObject({ code: 'INVALID_INPUT', path: 'entry' });
+    expect(errorOf(() => server.programmeDocumentStatus('../x', entry))).toMatchObject({ code: 'INVALID_INPUT', path: 'programmeId' });
+    expect(fakes.fetches).toHaveLength(4);
+  });
+
   it('the reading desk: visits and books read are POSTed with the idempotency key, the recap is a GET of the month', () => {
     const recap = { month: '2026-07', visits: 3, booksRead: 2, byDay: {}, byCategory: { pelajar: 2, umum: 1 }, byClassification: { '900': 2 }, titles: [{ title: 'Sejarah Banjar', count: 2 }] };
     fakes.on({ method: 'post', url: `${A}/desk/visits` }, { status: 201, body: { id: 'v1', name: 'Siti', category: 'pelajar', month: '2026-07', replayed: false } });

@@ -9,6 +9,7 @@ import { agencyPath, apiErrorOf, apiFailure, callApi, currentAgencyId, myMembers
 import { caseListQuery, participantListQuery } from './query.ts';
 import { listDriveDocx as driveList, readDriveDocx } from './drive.ts';
 import { syncDashboard as writeDashboard, syncDashboardRow as writeDashboardRow } from './dashboard.ts';
+import { checkDocumentEntry, checkDocumentRequest, checkEvent, type Checked } from './programme-documents.ts';
 import { writeProgrammeReport as writeReport } from './programme-report.ts';
 import { writeSopReport as writeSopSheet } from './sop-report.ts';
 import { roleLabelsOf, toMe, type MeReply } from './me.ts';
@@ -367,6 +368,28 @@ export function mailingProgress(programmeId: string, mailingId: string): Api.Mai
   return callApi<Api.MailingProgressResponse>('GET', programmePath(programmeId, 'mailings', requireLowerId(mailingId, 'mailingId', 'Pengiriman')));
 }
 
+// Bimtek: an event's documents (surat tugas, undangan, daftar hadir, laporan), made by the worker.
+
+function checked<T>(c: Checked<T>): T {
+  if (!c.ok) throw invalid(c.path, c.message);
+  return c.value;
+}
+
+export function requestProgrammeDocuments(programmeId: string, input: Api.ProgrammeDocumentRequest, idempotencyKey: string): Api.ProgrammeDocumentsResponse {
+  const key = requireKey(idempotencyKey);
+  const path = programmePath(programmeId, 'documents');
+  return callApi<Api.ProgrammeDocumentsResponse>('POST', path, checked(checkDocumentRequest(input)), key);
+}
+
+export function listProgrammeDocuments(programmeId: string, eventId: string | null): Api.ProgrammeDocumentListResponse {
+  const path = programmePath(programmeId, 'documents');
+  return callApi<Api.ProgrammeDocumentListResponse>('GET', eventId === null || eventId === undefined ? path : `${path}?event=${checked(checkEvent(eventId))}`);
+}
+
+export function programmeDocumentStatus(programmeId: string, entry: string): Api.ReportDocumentResponse {
+  return callApi<Api.ReportDocumentResponse>('GET', programmePath(programmeId, 'documents', checked(checkDocumentEntry(entry))));
+}
+
 // Bimtek: the programme report as a sheet with a chart.
 
 export function writeProgrammeReport(programmeId: string): ProgrammeReportSheet {
@@ -475,6 +498,9 @@ const implemented: SidebarCalls = {
   startMailing,
   listMailings,
   mailingProgress,
+  requestProgrammeDocuments,
+  listProgrammeDocuments,
+  programmeDocumentStatus,
   taskSummary,
   sopReport,
   requestReportDocument,

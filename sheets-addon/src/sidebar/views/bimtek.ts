@@ -2,7 +2,7 @@
 // the agency may see with its figures, the waiting lists and the certificate mailings; the event
 // view lists its participants a page at a time ("Muat lagi": none is left out), marks a session's
 // attendance for the ticked ones in bulk, withdraws a participant after a confirmation, issues the
-// certificates and starts their mailing; the mailing view follows the sending with a progress bar,
+// certificates and starts their mailing, and makes the event's documents (bimtek-documents.ts); the mailing view follows the sending with a progress bar,
 // read again every few seconds while it is open and something is still queued.
 import type * as Api from '../../../../functions/src/contract.ts';
 import { $, badge, h } from '../dom.ts';
@@ -10,6 +10,7 @@ import { parseFailure } from '../logic/failures.ts';
 import { KeyKeeper } from '../logic/idempotency.ts';
 import { formatInstant, formatTime } from '../logic/time.ts';
 import { call } from '../script-run.ts';
+import { documentsSection } from './bimtek-documents.ts';
 import { app, busy, enterView, errorPanel, type Flash, setView, showBanner, tz } from '../shell.ts';
 
 /** Participants read per "Muat lagi": a 300-person event is three pages. */
@@ -379,6 +380,7 @@ export async function showEvent(programmeId: string, eventId: string, flash?: Fl
   }
 
   draw();
+  const documents = documentsSection({ programmeId, eventId, summary: s, session: sessionNo, sessionPicker: session, alive: () => gen === state.generation && app.view === 'bimtek-event' });
   setView(
     h('button', { type: 'button', class: 'linkish back', id: 'back-programme', onclick: () => void showProgramme(programmeId) }, '← Program'),
     h('div', { class: 'view-head' }, h('h2', { id: 'event-name' }, ev.label)),
@@ -409,6 +411,7 @@ export async function showEvent(programmeId: string, eventId: string, flash?: Fl
         h('button', { type: 'button', class: 'btn', id: 'send-certificates', onclick: () => void send('sertifikat') }, 'Kirim sertifikat'),
       ),
     ),
+    documents,
   );
 }
 

@@ -1011,6 +1011,8 @@ export interface ProgrammeListResponse {
 export interface ProgrammeEventSummary {
   id: string;
   label: string;
+  /** The province whose agency hosts the event (see `programme.provinces` for the host). */
+  province: string;
   /** "19–22 Mei 2024" */
   dates: string;
   mode: 'luring' | 'daring';

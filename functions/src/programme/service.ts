@@ -76,6 +76,7 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
           return {
             id: e.id,
             label: e.label,
+            province: e.province,
             dates: rentang(e.start, e.end),
             mode: e.mode,
             capacity: b?.capacity ?? e.capacity,

@@ -29,11 +29,11 @@ type RequestRow = Api.ProgrammeDocumentListResponse['requests'][number];
 
 /**
  * Which documents the agency may issue for an event, from the programme summary: the owner makes
- * the trainers' surat tugas; the agency hosting the event's province makes the rest. The event id
- * begins with its province's code (as the API reads it), and the summary names each province's host.
+ * the trainers' surat tugas; the agency hosting the event's province makes the rest (the summary
+ * names each event's province and each province's host).
  */
 export function issuableKinds(s: Api.ProgrammeSummary, eventId: string, agencyId: string | undefined): Api.ProgrammeDocumentKind[] {
-  const province = eventId.split('-')[0];
+  const province = s.events.find((e) => e.id === eventId)?.province;
   const host = !!agencyId && s.programme.provinces?.some((p) => p.code === province && p.hostAgencyId === agencyId);
   return [...(s.programme.owner ? (['surat_tugas_pelatih'] as const) : []), ...(host ? (['undangan', 'daftar_hadir', 'laporan_pelaksanaan'] as const) : [])];
 }

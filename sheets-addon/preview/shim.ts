@@ -414,41 +414,7 @@ function renderReport(name: string, t: ReportTables, title: string): void {
   if (!sheet) return;
   const detail = renderTable(t.detail, t.totalRows);
   detail.id = 'preview-report-table';
-  const series = t.provinces[0]!.slice(1).map(String);
-  const data = t.provinces.slice(1);
-  const max = Math.max(1, ...data.flatMap((r) => r.slice(1).map(Number)));
-  const colours = ['#4285f4', '#ea4335', '#fbbc04', '#34a853'];
-  const group = series.length * 10 + 10;
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('width', String(Math.max(240, data.length * group + 40)));
-  svg.setAttribute('height', '180');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', title);
-  data.forEach((r, i) => {
-    r.slice(1).forEach((v, j) => {
-      const h = Math.round((Number(v) / max) * 140);
-      const bar = document.createElementNS(ns, 'rect');
-      bar.setAttribute('x', String(20 + i * group + j * 10));
-      bar.setAttribute('y', String(150 - h));
-      bar.setAttribute('width', '9');
-      bar.setAttribute('height', String(h));
-      bar.setAttribute('fill', colours[j % colours.length]!);
-      const tip = document.createElementNS(ns, 'title');
-      tip.textContent = `${r[0]}: ${series[j]} ${v}`;
-      bar.append(tip);
-      svg.append(bar);
-    });
-  });
-  const legend = el('p');
-  series.forEach((x, j) => {
-    const key = el('span', '■ ');
-    key.style.color = colours[j % colours.length]!;
-    legend.append(key, el('span', `${x}   `));
-  });
-  const chart = el('figure');
-  chart.id = 'preview-report-chart';
-  chart.append(el('figcaption', title), svg, legend);
+  const chart = columnChart('preview-report-chart', title, t.provinces);
   sheet.replaceChildren(el('h2', `Sheet "${name}" (${t.rows} baris provinsi dan gelombang)`), detail, el('h2', 'Per provinsi'), renderTable(t.provinces), chart);
 }
 

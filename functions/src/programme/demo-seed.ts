@@ -11,6 +11,7 @@ import { seedProgramme } from './demo.ts';
 import { eventsOf } from './events.ts';
 import { PROVINCES } from './provinces.ts';
 import { registrationForm, registrationFormId, type RegistrationService } from './registration.ts';
+import { prng } from '../dev/prng.ts';
 
 const FIRST = ['Siti', 'Ahmad', 'Dewi', 'Budi', 'Nur', 'Rudi', 'Fitri', 'Agus', 'Rina', 'Hendra', 'Yuliana', 'Joko', 'Maya', 'Irfan', 'Lina', 'Wahyu', 'Sri', 'Eko', 'Ratna', 'Bambang', 'Ayu', 'Dedi', 'Endang', 'Fajar'];
 const LAST = ['Rahmawati', 'Hidayat', 'Lestari', 'Santoso', 'Aini', 'Hartono', 'Handayani', 'Salim', 'Wulandari', 'Gunawan', 'Putri', 'Prasetyo', 'Sari', 'Hakim', 'Marlina', 'Nugroho', 'Susanti', 'Kurniawan'];
@@ -21,17 +22,6 @@ const REGENCIES: Record<string, string[]> = {
   jateng: ['Kabupaten Sukoharjo', 'Kabupaten Klaten', 'Kabupaten Boyolali', 'Kota Semarang', 'Kota Surakarta'],
 };
 
-/** mulberry32: the same registrants on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface DemoResponses {
   responses: IncomingResponse[];

@@ -10,7 +10,7 @@
 // intents (every programme's messages of the account in the last 24 hours), so a restarted runner
 // keeps the limits that the crashed one had used up.
 import { EffectError, type MailSender } from '../documents/types.ts';
-import type { MailMessage, ProgrammeStore } from '../model/programme.ts';
+import type { MailMessage, Participant, ProgrammeStore } from '../model/programme.ts';
 import type { Agency } from '../model/records.ts';
 
 /** Gmail's per-user sending limits (Google Workspace): documented in the README. */
@@ -57,6 +57,23 @@ export function expectedFinish(ledger: number[], remaining: number, now: number,
     if (l.length > limits.perDay) l.shift();
   }
   return t;
+}
+
+/**
+ * The queued messages of a mailing, in the order given, each sent by its participant's host
+ * agency (its own Gmail account) and numbered in that account's queue; participants without an
+ * e-mail address get none. `senders`: messages per account.
+ */
+export function queueMessages(mailingId: string, items: { participant: Participant; subject: string; text: string; certificate: string | null }[]): { messages: MailMessage[]; senders: Record<string, number> } {
+  const senders: Record<string, number> = {};
+  const messages: MailMessage[] = [];
+  for (const { participant: pt, subject, text, certificate } of items) {
+    if (!pt.email) continue;
+    const seq = senders[pt.hostAgencyId] ?? 0;
+    senders[pt.hostAgencyId] = seq + 1;
+    messages.push({ id: pt.id, mailingId, participantId: pt.id, senderAgencyId: pt.hostAgencyId, to: pt.email, subject, text, certificate, seq, status: 'queued', intentAt: null, sentAt: null, messageId: null, attempts: 0, lastError: null });
+  }
+  return { messages, senders };
 }
 
 export function messageKey(m: Pick<MailMessage, 'mailingId' | 'id'>): string {

@@ -8,7 +8,7 @@ import type { Certificate, MailMessage, Participant, Programme, ProgrammeStore }
 import type { Cursor } from '../model/store.ts';
 import { DomainFailure, domainError } from '../sop/errors.ts';
 import { attendedJp, completed, eventById, eventsOf, rentang, totalJp, type ProgrammeEvent } from './events.ts';
-import { GMAIL_LIMITS, mailingProgress, type SendLimits } from './mailing.ts';
+import { GMAIL_LIMITS, mailingProgress, queueMessages, type SendLimits } from './mailing.ts';
 import type { RegistrationService } from './registration.ts';
 import { programmeReport } from './report.ts';
 import { certificateNumber, type ProgrammeTokens } from './tokens.ts';
@@ -198,33 +198,12 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
       const earlier = await programmes.mailing(a.p.id, id);
       if (earlier) return { mailingId: id, total: earlier.total, created: false };
       people.sort((x, y) => x.eventId!.localeCompare(y.eventId!) || x.registeredAt.localeCompare(y.registeredAt) || x.id.localeCompare(y.id));
-      const perSender = new Map<string, number>();
-      const messages: MailMessage[] = [];
-      for (const pt of people) {
-        if (!pt.email) continue;
-        const ev = byId.get(pt.eventId!)!;
-        const seq = perSender.get(pt.hostAgencyId) ?? 0;
-        perSender.set(pt.hostAgencyId, seq + 1);
-        messages.push({
-          id: pt.id,
-          mailingId: id,
-          participantId: pt.id,
-          senderAgencyId: pt.hostAgencyId,
-          to: pt.email,
-          subject: `Undangan ${a.p.name}: ${ev.label}`,
-          text: invitationText(a.p, ev, pt),
-          certificate: null,
-          seq,
-          status: 'queued',
-          intentAt: null,
-          sentAt: null,
-          messageId: null,
-          attempts: 0,
-          lastError: null,
-        });
-      }
+      const { messages, senders } = queueMessages(
+        id,
+        people.map((pt) => ({ participant: pt, subject: `Undangan ${a.p.name}: ${byId.get(pt.eventId!)!.label}`, text: invitationText(a.p, byId.get(pt.eventId!)!, pt), certificate: null })),
+      );
       const title = `Undangan ${a.p.name}${eventId ? ` (${byId.get(eventId)!.label})` : ''}`;
-      const { created } = await programmes.createMailing({ id, programmeId: a.p.id, kind: 'undangan', title, createdAt: clock().toISOString(), createdBy: c.actor.email, total: messages.length, senders: Object.fromEntries(perSender) }, messages);
+      const { created } = await programmes.createMailing({ id, programmeId: a.p.id, kind: 'undangan', title, createdAt: clock().toISOString(), createdBy: c.actor.email, total: messages.length, senders }, messages);
       return { mailingId: id, total: messages.length, created };
     },
 
@@ -327,32 +306,25 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
 
   async function startMailing(p: Programme, id: string, by: string, certs: Certificate[]) {
     const people = new Map((await programmes.participants(p.id, {})).map((x) => [x.id, x]));
-    const perSender = new Map<string, number>();
-    const messages: MailMessage[] = [];
-    for (const cert of [...certs].sort((x, y) => x.number.localeCompare(y.number))) {
-      const pt = people.get(cert.participantId);
-      if (!pt?.email) continue;
-      const seq = perSender.get(pt.hostAgencyId) ?? 0;
-      perSender.set(pt.hostAgencyId, seq + 1);
-      messages.push({
-        id: cert.participantId,
-        mailingId: id,
-        participantId: pt.id,
-        senderAgencyId: pt.hostAgencyId,
-        to: pt.email,
-        subject: `Sertifikat ${p.name}`,
-        text: [`Yth. ${pt.name},`, '', `Terima kasih telah mengikuti ${p.name} (${cert.eventLabel}, ${rentang(cert.start, cert.end)}).`, `Sertifikat Anda bernomor ${cert.number} terlampir.`, `Keabsahannya dapat diperiksa siapa saja di ${base}/v/${cert.number}`, '', 'Hormat kami,', 'Panitia'].join('\n'),
-        certificate: cert.number,
-        seq,
-        status: 'queued',
-        intentAt: null,
-        sentAt: null,
-        messageId: null,
-        attempts: 0,
-        lastError: null,
-      });
-    }
-    const { created } = await programmes.createMailing({ id, programmeId: p.id, kind: 'sertifikat', title: `Sertifikat ${p.name}`, createdAt: clock().toISOString(), createdBy: by, total: messages.length, senders: Object.fromEntries(perSender) }, messages);
+    const { messages, senders } = queueMessages(
+      id,
+      [...certs]
+        .sort((x, y) => x.number.localeCompare(y.number))
+        .flatMap((cert) => {
+          const pt = people.get(cert.participantId);
+          return pt
+            ? [
+                {
+                  participant: pt,
+                  subject: `Sertifikat ${p.name}`,
+                  text: [`Yth. ${pt.name},`, '', `Terima kasih telah mengikuti ${p.name} (${cert.eventLabel}, ${rentang(cert.start, cert.end)}).`, `Sertifikat Anda bernomor ${cert.number} terlampir.`, `Keabsahannya dapat diperiksa siapa saja di ${base}/v/${cert.number}`, '', 'Hormat kami,', 'Panitia'].join('\n'),
+                  certificate: cert.number,
+                },
+              ]
+            : [];
+        }),
+    );
+    const { created } = await programmes.createMailing({ id, programmeId: p.id, kind: 'sertifikat', title: `Sertifikat ${p.name}`, createdAt: clock().toISOString(), createdBy: by, total: messages.length, senders }, messages);
     return { mailingId: id, total: messages.length, created };
   }
 }

@@ -9,6 +9,7 @@ import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fullInput, stepOf } from '../../functions/src/dev/sample-input.ts';
 import { catalogById } from '../../functions/src/sop/catalog/index.ts';
+import { createReminderService } from '../../functions/src/standards/reminders.ts';
 import { AGENCY, sidebarHarness } from './harness.ts';
 
 const h = sidebarHarness('rough-edges');
@@ -213,6 +214,31 @@ describe('rough edges of the sidebar (headless Chromium, 300 px)', () => {
       expect(await details.textContent()).toContain('perpustakaan.man1bateng@kemenag.example.go.id');
       await shotOf('#timeline', `isian-${width}px`);
     }
+  }, 60_000);
+
+  it('the reminders and the escalation of a late step stand in the timeline, after the event they follow', async () => {
+    const { id, nomor } = await puslingAt([1]);
+    // The scheduled runs: a minute after step 2's due time (the reminder), then a month on (beyond the margin: the escalation).
+    const before = await h.s.call('GET', `${A}/cases/${id}`, { as: h.person('kasi_layanan').email });
+    const due = Date.parse(before.body.case.dueAt as string);
+    for (const at of [due + 60_000, due + 30 * 86_400_000]) await createReminderService(h.s.app.store, { clock: () => new Date(at) }).run();
+    const detail = await h.s.call('GET', `${A}/cases/${id}`, { as: h.person('kasi_layanan').email });
+    const notices = (detail.body.notices ?? []) as { kind: string; step: number }[];
+    expect(notices.map((n) => n.kind).sort()).toEqual(['escalation', 'overdue']);
+
+    const { page, actAs, shotOf } = await h.open('pengingat');
+    await actAs('kasi_layanan');
+    await page.locator('#task-list .card', { hasText: nomor }).click();
+    const items = page.locator('#timeline .timeline > li');
+    await expect.poll(() => page.locator('#timeline .notice').count()).toBe(2);
+    // In time order: created, step 1 done, then the two notices about step 2.
+    const kinds = await items.evaluateAll((els) => els.map((e) => (e.classList.contains('notice') ? e.getAttribute('class')!.split(' ').find((k: string) => k.startsWith('notice-')) : `seq-${e.getAttribute('data-seq')}`)));
+    expect(kinds.slice(0, 2)).toEqual(['seq-1', 'seq-2']);
+    expect(kinds.slice(2).sort()).toEqual(['notice-escalation', 'notice-overdue']);
+    const text = await page.locator('#timeline').textContent();
+    expect(text).toContain('Pengingat: terlambat · langkah 2');
+    expect(text).toContain('Eskalasi ke atasan · langkah 2');
+    await shotOf('#timeline', 'pengingat-di-riwayat');
   }, 60_000);
 
   it('only actions that work are offered: no "Kasus baru" for a role that opens nothing, no "Ganti instansi" with one agency', async () => {

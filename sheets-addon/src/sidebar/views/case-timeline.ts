@@ -1,21 +1,44 @@
 // "Riwayat": what happened to a case, step by step, with who did it, when, against the step's time
-// standard, and what was filled in.
-import type { CaseEvent, DescribedStep, SopDescription } from '../../../../functions/src/contract.ts';
+// standard, and what was filled in; and, in their place in time, the reminders and escalations the
+// scheduled `remind` function sent about its steps.
+import type { CaseEvent, CaseNotice, DescribedStep, SopDescription } from '../../../../functions/src/contract.ts';
 import { badge, h, link } from '../dom.ts';
 import { roleLabel } from '../logic/roles.ts';
 import { exitFor, producible } from '../logic/steps.ts';
 import { formatInstant, formatMinutes, isoDateToId } from '../logic/time.ts';
 import { tz } from '../shell.ts';
 
-export function timelineSection(events: CaseEvent[], sop: SopDescription | undefined): HTMLElement {
+export function timelineSection(events: CaseEvent[], sop: SopDescription | undefined, notices: CaseNotice[] = []): HTMLElement {
   const sec = h('section', { class: 'section', id: 'timeline', 'aria-labelledby': 'tl-title' }, h('h3', { id: 'tl-title' }, 'Riwayat'));
   const sorted = [...(events ?? [])].sort((a, b) => a.seq - b.seq);
   if (!sorted.length) {
     sec.append(h('p', { class: 'muted' }, 'Belum ada riwayat.'));
     return sec;
   }
-  sec.append(h('ol', { class: 'timeline' }, ...sorted.map((e) => eventItem(e, sop))));
+  // A notice goes after the last event at or before its time: events keep their own order (seq).
+  const items: HTMLElement[] = [];
+  const pending = [...(notices ?? [])].sort((a, b) => a.at.localeCompare(b.at));
+  for (const [i, e] of sorted.entries()) {
+    items.push(eventItem(e, sop));
+    const next = sorted[i + 1];
+    while (pending.length && (!next || pending[0]!.at < next.at)) items.push(noticeItem(pending.shift()!, sop));
+  }
+  sec.append(h('ol', { class: 'timeline' }, ...items));
   return sec;
+}
+
+const NOTICE_LABEL: Record<CaseNotice['kind'], string> = { soon: 'Pengingat: segera jatuh tempo', overdue: 'Pengingat: terlambat', escalation: 'Eskalasi ke atasan' };
+
+/** A reminder or an escalation: what was said, to whom, and when; it moved nothing. */
+function noticeItem(n: CaseNotice, sop: SopDescription | undefined): HTMLElement {
+  return h(
+    'li',
+    { class: `event notice notice-${n.kind}`, 'data-notice': n.id },
+    h('div', { class: 'event-what' }, `${NOTICE_LABEL[n.kind] ?? 'Pengingat'} · langkah ${n.step}`),
+    h('div', { class: 'small muted' }, `${formatInstant(n.at, tz())} · jatuh tempo ${formatInstant(n.dueAt, tz())}`),
+    h('div', { class: 'small' }, n.message),
+    h('div', { class: 'small muted' }, n.to.length ? `Dikirim kepada ${n.to.length} orang (${n.roles.map((r) => roleLabel(sop, r)).join(', ')})` : `Tidak ada pegawai aktif dengan peran ${n.roles.map((r) => roleLabel(sop, r)).join(', ')}`),
+  );
 }
 
 function valueText(v: unknown): string {

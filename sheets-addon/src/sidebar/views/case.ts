@@ -33,7 +33,7 @@ export async function showCase(caseId: string, flash?: Flash): Promise<void> {
   }
   if (app.caseId !== caseId) return; // the user went elsewhere meanwhile
   const sop = sops?.find((s) => s.id === detail.case.sopId);
-  setView(caseHead(detail), currentStepSection(detail, sop), partnerLinkSection(detail), documentsSection(detail.case.documents), timelineSection(detail.events, sop), cancelSection(detail, sop));
+  setView(caseHead(detail), currentStepSection(detail, sop), partnerLinkSection(detail), documentsSection(detail.case.documents), timelineSection(detail.events, sop, detail.notices), cancelSection(detail, sop));
   watchPendingLetters(detail);
 }
 

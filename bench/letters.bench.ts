@@ -19,7 +19,7 @@ import { fullInput, reasonFor, stepOf } from '../functions/src/dev/sample-input.
 import { buildFields } from '../functions/src/documents/fields/index.ts';
 import { createGoogleDocBackend } from '../functions/src/documents/google.ts';
 import { createLocalDocBackend } from '../functions/src/documents/local.ts';
-import { TEMPLATES, TEMPLATES_DIR } from '../functions/src/documents/templates.ts';
+import { PROGRAMME_TEMPLATES, TEMPLATES, TEMPLATES_DIR } from '../functions/src/documents/templates.ts';
 import { createGmailSender } from '../functions/src/mail/gmail.ts';
 import type { OutboxEntry } from '../functions/src/model/records.ts';
 import { CATALOG, catalogById } from '../functions/src/sop/catalog/index.ts';
@@ -93,8 +93,10 @@ async function main() {
     const sample = done.find((e) => e.templateId === 'pks_final') ?? done[0]!;
     const renders: number[] = [];
     const bare: number[] = [];
+    // A case letter's context fills the case templates; a training programme's own documents read a programme's facts instead.
+    const caseTemplates = Object.keys(TEMPLATES).filter((id) => !PROGRAMME_TEMPLATES.some((p) => p.template === id && p.variant === undefined));
     for (let r = 0; r < ROUNDS; r++) {
-      for (const id of Object.keys(TEMPLATES)) {
+      for (const id of caseTemplates) {
         const bytes = await readFile(join(TEMPLATES_DIR, `${id}.docx`));
         const fields = buildFields(id, { ...sample.context! });
         let t = performance.now();

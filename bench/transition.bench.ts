@@ -92,6 +92,8 @@ async function measure(db: Firestore, rounds: number, warmup: number, proxy?: De
     const viaHttp = await loopCase();
     const inProcess = await loopCase();
     const step2Input = inputFor(pusling.steps.find((s) => s.no === 2)!);
+    // Returning the plan needs its reason (`alasan_dikembalikan`, asked on the "no" exit).
+    const step3Input = inputFor(pusling.steps.find((s) => s.no === 3)!);
 
     // Baseline: the least a transition can cost, one transaction reading then writing one document.
     const ref = db.collection('bench').doc('one');
@@ -128,7 +130,7 @@ async function measure(db: Firestore, rounds: number, warmup: number, proxy?: De
       await timed('bare', bareOnce);
 
       const stats0 = { ...app.store.stats };
-      await timed('api', () => post(`${A}/cases/${viaHttp}/actions`, as, even ? { type: 'complete', step: 2, ...step2Input } : { type: 'decide', step: 3, decision: 'no', note: 'perbaiki' }));
+      await timed('api', () => post(`${A}/cases/${viaHttp}/actions`, as, even ? { type: 'complete', step: 2, ...step2Input } : { type: 'decide', step: 3, decision: 'no', ...step3Input, note: 'perbaiki' }));
       if (measured) {
         f.apiReads += app.store.stats.reads - stats0.reads;
         f.apiWrites += app.store.stats.writes - stats0.writes;
@@ -137,7 +139,7 @@ async function measure(db: Firestore, rounds: number, warmup: number, proxy?: De
 
       // The same transition without HTTP and token checking: where the API's time goes.
       await timed('direct', () =>
-        app.cases.act(agency, as, inProcess, even ? { type: 'complete', step: 2, input: step2Input } : { type: 'decide', step: 3, decision: 'no', input: { note: 'perbaiki' } }, { key: randomUUID(), requestHash: String(i) }),
+        app.cases.act(agency, as, inProcess, even ? { type: 'complete', step: 2, input: step2Input } : { type: 'decide', step: 3, decision: 'no', input: { ...step3Input, note: 'perbaiki' } }, { key: randomUUID(), requestHash: String(i) }),
       );
 
       // The HTTP floor: a request that touches nothing.

@@ -38,6 +38,7 @@ import {
   type Bucket,
   type Certificate,
   type Participant,
+  type ParticipantQuery,
   type Programme,
   type ProgrammeStore,
   type Registration,
@@ -85,6 +86,15 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
   const transact = createTransactor(db, opts.transactions);
   const prog = (p: string) => db.collection('programmes').doc(p);
   const participants = (p: string) => prog(p).collection('participants');
+  /** The participants matching every filter given (the listing and its pages share it, so they filter alike). */
+  const participantQuery = (p: string, q: ParticipantQuery): Query => {
+    let query: Query = participants(p);
+    if (q.hostAgencyId) query = query.where('hostAgencyId', '==', q.hostAgencyId);
+    if (q.province) query = query.where('province', '==', q.province);
+    if (q.eventId) query = query.where('eventId', '==', q.eventId);
+    if (q.status) query = query.where('status', '==', q.status);
+    return query;
+  };
   const contact = (p: string, key: string) => prog(p).collection('contacts').doc(key);
   const bucket = (p: string, province: string, wave: number) => prog(p).collection('quotas').doc(bucketId(province, wave));
   const waitlist = (p: string, province: string, mode: string) => prog(p).collection('waitlists').doc(`${province}_${mode}`);
@@ -305,12 +315,7 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
     },
 
     async participants(programmeId, q) {
-      let query: Query = participants(programmeId);
-      if (q.hostAgencyId) query = query.where('hostAgencyId', '==', q.hostAgencyId);
-      if (q.province) query = query.where('province', '==', q.province);
-      if (q.eventId) query = query.where('eventId', '==', q.eventId);
-      if (q.status) query = query.where('status', '==', q.status);
-      const snap = await query.get();
+      const snap = await participantQuery(programmeId, q).get();
       return snap.docs.map(participantOf);
     },
 
@@ -324,11 +329,7 @@ export function createFirestoreProgrammeStore(db: Firestore, opts: { transaction
     },
 
     async participantPage(programmeId, q) {
-      let query: Query = participants(programmeId);
-      if (q.hostAgencyId) query = query.where('hostAgencyId', '==', q.hostAgencyId);
-      if (q.province) query = query.where('province', '==', q.province);
-      if (q.eventId) query = query.where('eventId', '==', q.eventId);
-      if (q.status) query = query.where('status', '==', q.status);
+      const query = participantQuery(programmeId, q);
       const total = q.count ? (await query.count().get()).data().count : null;
       const ordered = query.orderBy('registeredAt').orderBy(FieldPath.documentId());
       // One more than the page: whether anything follows is known without a second read.

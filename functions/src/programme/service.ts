@@ -59,20 +59,26 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
       return (await programmes.programmesOf(c.agency.id)).map((p) => ({ id: p.id, name: p.name, year: p.year, owner: p.ownerAgencyId === c.agency.id }));
     },
 
-    /** Events with places taken, waiting lists, participants and completion per event (the report's figures). */
+    /**
+     * Events with places taken, waiting lists, participants and completion per event (the report's
+     * figures). Read as the report reads them, as projections: the sidebar asks for it on every
+     * visit to the programme, and 10,000 whole participant documents would be its cost.
+     */
     async summary(c: Caller, programmeId: string) {
       const a = await access(c, programmeId);
+      const scope = a.owner ? {} : { hostAgencyId: c.agency.id };
       const [buckets, waitlists, people, certs] = await Promise.all([
         programmes.buckets(a.p.id),
         programmes.waitlists(a.p.id),
-        a.owner ? programmes.participants(a.p.id, {}) : programmes.participants(a.p.id, { hostAgencyId: c.agency.id }),
-        programmes.certificates(a.p.id),
+        programmes.participantFacts(a.p.id, scope, a.p.sessions.map((s) => s.no)),
+        programmes.certificateFacts(a.p.id, scope),
       ]);
       const events = eventsOf(a.p)
         .filter((e) => a.provinces.has(e.province))
         .map((e) => {
           const b = buckets.find((x) => x.province === e.province && x.wave === e.wave);
-          const inEvent = people.filter((x) => x.eventId === e.id && x.status === 'registered');
+          // A registered participant's event is their province's in their wave.
+          const inEvent = people.filter((x) => x.status === 'registered' && x.province === e.province && x.wave === e.wave);
           return {
             id: e.id,
             label: e.label,
@@ -81,7 +87,7 @@ export function createProgrammeService(deps: { programmes: ProgrammeStore; regis
             mode: e.mode,
             capacity: b?.capacity ?? e.capacity,
             taken: b?.taken ?? 0,
-            attendedAny: inEvent.filter((x) => Object.keys(x.attendance).length > 0).length,
+            attendedAny: inEvent.filter((x) => a.p.sessions.some((s) => x.attendance[String(s.no)])).length,
             completed: inEvent.filter((x) => completed(a.p, x)).length,
             certificates: certs.filter((x) => x.eventId === e.id).length,
           };

@@ -4,12 +4,10 @@
 // runner in the middle neither lose nor duplicate a message, and the progress route shows sent,
 // queued, failed and the expected finish. A second, small mailing crosses the daily limit.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createGmailSender } from '../../functions/src/mail/gmail.ts';
 import type { MailMessage, Programme, ProgrammeStore } from '../../functions/src/model/programme.ts';
 import { nationalProgramme, OWNER_AGENCY, seedProgramme } from '../../functions/src/programme/demo.ts';
 import { createMailingRunner, expectedFinish, minimumFinish, nextSlot, type SendLimits } from '../../functions/src/programme/mailing.ts';
-import type { Agency } from '../../functions/src/model/records.ts';
-import { fakeClients, startFakeGoogle, type FakeGoogle } from '../support/fake-google/index.ts';
+import { gmailSendersOn, startFakeGoogle, type FakeGoogle } from '../support/fake-google/index.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 let s: Stack;
@@ -47,16 +45,6 @@ it('the slot rule keeps both windows and its finish is the closed form', () => {
   expect(expectedFinish([], 250, 0, limits)).toBe(minimumFinish(250, 0, limits));
 });
 
-function sendersFor(): (a: Agency) => ReturnType<typeof createGmailSender> {
-  const clients = fakeClients(fake);
-  const cache = new Map<string, ReturnType<typeof createGmailSender>>();
-  return (a) => {
-    let m = cache.get(a.id);
-    if (!m) cache.set(a.id, (m = createGmailSender({ gmail: clients.gmail, userId: a.mail!.fromAddress, timeoutMs: 10_000 })));
-    return m;
-  };
-}
-
 function messagesOf(mailingId: string, counts: Record<string, number>): MailMessage[] {
   return Object.entries(counts).flatMap(([agency, n]) =>
     Array.from({ length: n }, (_, seq) => ({ id: `${agency.replace(/[^a-z]/g, '')}${String(seq).padStart(6, '0')}`, mailingId, participantId: 'x', senderAgencyId: agency, to: `peserta${seq}@${agency}.example.id`, subject: 'Sertifikat', text: 'Sertifikat terlampir.', certificate: null, seq, status: 'queued' as const, intentAt: null, sentAt: null, messageId: null, attempts: 0, lastError: null })),
@@ -64,7 +52,7 @@ function messagesOf(mailingId: string, counts: Record<string, number>): MailMess
 }
 
 async function drive(mailingId: string, limits: SendLimits, opts: { crashAfter?: number } = {}) {
-  const deps = { programmes, agency: (id: string) => s.app.store.agency(id), senderFor: sendersFor(), limits, clock: () => new Date(virtual) };
+  const deps = { programmes, agency: (id: string) => s.app.store.agency(id), senderFor: gmailSendersOn(fake), limits, clock: () => new Date(virtual) };
   let runner = createMailingRunner(p.id, mailingId, deps);
   let sent = 0;
   let crashed = false;

@@ -13,14 +13,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createGmailSender } from '../../functions/src/mail/gmail.ts';
 import type { MailMessage, Programme, ProgrammeInput, ProgrammeStore } from '../../functions/src/model/programme.ts';
-import type { Agency } from '../../functions/src/model/records.ts';
 import { createCertificateAttachments } from '../../functions/src/programme/certificate-files.ts';
 import { rentang } from '../../functions/src/programme/events.ts';
 import { OWNER_AGENCY, seedProgramme, smallProgramme } from '../../functions/src/programme/demo.ts';
 import { createSendLoop, type SendRunResult } from '../../functions/src/programme/sender.ts';
-import { fakeClients, startFakeGoogle, type FakeGoogle, type SentMessage } from '../support/fake-google/index.ts';
+import { fakeClients, gmailSendersOn, startFakeGoogle, type FakeGoogle, type SentMessage } from '../support/fake-google/index.ts';
 import { pdfText } from '../support/pdf-pages.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
@@ -43,18 +41,8 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function senders(): (a: Agency) => ReturnType<typeof createGmailSender> {
-  const clients = fakeClients(fake);
-  const cache = new Map<string, ReturnType<typeof createGmailSender>>();
-  return (a) => {
-    let m = cache.get(a.id);
-    if (!m) cache.set(a.id, (m = createGmailSender({ gmail: clients.gmail, userId: a.mail!.fromAddress, timeoutMs: 10_000 })));
-    return m;
-  };
-}
-
 function loop(instance: string, extra: { attachment?: ReturnType<typeof createCertificateAttachments> } = {}) {
-  return createSendLoop({ programmes, agency: (id) => s.app.store.agency(id), senderFor: senders(), limits, instance, ...extra });
+  return createSendLoop({ programmes, agency: (id) => s.app.store.agency(id), senderFor: gmailSendersOn(fake), limits, instance, ...extra });
 }
 
 /** Runs `loop` (runs of `budgetMs`) until no mailing is open; polls briefly when it held no account. */
